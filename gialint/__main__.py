@@ -1,0 +1,7 @@
+"""``python -m gialint``."""
+
+import sys
+
+from gialint.cli import main
+
+sys.exit(main())

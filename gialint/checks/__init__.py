@@ -1,0 +1,33 @@
+"""The built-in rules: an ordinary gialint plugin (entry point ``gialint_core``).
+
+Rule modules are imported only when the rules are asked for, keeping start-up light.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING
+
+from gialint.plugin import hookimpl
+
+if TYPE_CHECKING:
+    from gialint.rule import Rule
+
+RULE_MODULES = (
+    "input_problems",
+    "missing_section",
+    "missing_title",
+    "unbalanced_table",
+    "stale_year",
+    "absent_contact",
+    "unbalanced_brackets",
+)
+
+
+@hookimpl
+def gialint_get_rules() -> list[Rule]:
+    rules: list[Rule] = []
+    for name in RULE_MODULES:
+        module = importlib.import_module(f"gialint.checks.{name}")
+        rules.extend(module.RULES)
+    return rules

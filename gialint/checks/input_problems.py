@@ -1,0 +1,49 @@
+"""Pseudo-rules for input and plugin problems, so they flow through the normal output.
+
+The engine reports them itself; listing them here gives them a code, a severity that config can
+change, and documentation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from gialint.diagnostic import Diagnostic, Severity
+from gialint.document import Document
+from gialint.rule import Context, Options, Rule
+
+
+def _engine_reports_this(doc: Document, opts: Options, ctx: Context) -> Iterator[Diagnostic]:
+    return iter(())
+
+
+RULES = (
+    Rule(
+        name="unreadable-input",
+        code="GIA001",
+        summary_zh="文件无法读取：不存在、为空、是二进制文件、编码无法识别或过大",
+        summary_en="The file cannot be read: missing, empty, binary, undecodable or too large",
+        check=_engine_reports_this,
+        severity=Severity.ERROR,
+        docs=(
+            "gialint reads UTF-8 (with or without BOM), UTF-16 with BOM and GB18030/GBK, and detects which.\n"
+            "A file it cannot read gets this one diagnostic, located where the problem is, and the\n"
+            "run goes on with the other files.\n\n"
+            "**FAIL**: an empty file, a .docx renamed to .txt, bytes that are neither UTF-8 nor GB18030.\n\n"
+            "**PASS**: the same report saved as UTF-8 or GB18030 text."
+        ),
+    ),
+    Rule(
+        name="rule-error",
+        code="GIA002",
+        summary_zh="某条规则（插件）运行时出错；其他规则照常运行",
+        summary_en="A rule (plugin) crashed on this file; the other rules still ran",
+        check=_engine_reports_this,
+        severity=Severity.ERROR,
+        docs=(
+            "When a rule raises an exception, gialint reports it here, naming the rule and its plugin,\n"
+            "and goes on. It is a bug in that plugin: report it to its authors.\n\n"
+            "**FAIL**: a plugin rule that raises on a report.\n\n**PASS**: rules that do not raise."
+        ),
+    ),
+)

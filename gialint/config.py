@@ -1,0 +1,407 @@
+"""YAML rule sets: load, follow ``extends``, validate against the registered rules, freeze.
+
+Validation happens once, before any report is read, and every error carries the config
+file's line and column (ruamel.yaml keeps them). Rules only ever see their frozen options.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any
+
+from gialint.diagnostic import SEVERITY_NAMES, Severity
+from gialint.pattern import SCOPES, PatternSpec, make_pattern_rule
+from gialint.rule import Message, Rule
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
+
+    from gialint.registry import Registry
+
+TOP_LEVEL_KEYS = ("extends", "rules", "lang", "year", "agency", "fail-on", "exclude")
+LANGS = ("zh", "en")
+DEFAULT_SET = "default"
+_OFF = ("off", "false", "disable", "disabled")
+_ON = ("on", "true", "enable", "enabled")
+
+
+class ConfigError(Exception):
+    """A configuration problem at ``path:line:column`` (1-based; 0 when the place is unknown)."""
+
+    def __init__(self, path: str, line: int, column: int, message: str) -> None:
+        super().__init__(message)
+        self.path, self.line, self.column, self.message = path, line, column, message
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}:{self.column}" if self.line else self.path
+        return f"{where}: {self.message}"
+
+
+@dataclass(frozen=True, slots=True)
+class RuleSetting:
+    enabled: bool
+    severity: Severity
+    options: Mapping[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    """The effective configuration: every known rule's setting, validated and frozen."""
+
+    source: str
+    """Where it came from: a file path, ``pyproject.toml``, or ``default``."""
+    rules: Mapping[str, Rule]
+    """All rules by name: registered ones plus ``pattern`` rules the sets define."""
+    settings: Mapping[str, RuleSetting]
+    lang: str | None = None
+    year: int | None = None
+    agency: str | None = None
+    fail_on: Severity | None = None
+    exclude: tuple[str, ...] = ()
+    files: tuple[str, ...] = field(default=(), compare=False)
+    """Every file the configuration was read from (for cache keys)."""
+
+    def enabled_rules(self) -> list[tuple[Rule, RuleSetting]]:
+        return [(self.rules[n], s) for n, s in self.settings.items() if s.enabled]
+
+
+# --------------------------------------------------------------------------- YAML reading
+
+
+def _yaml() -> Any:
+    from ruamel.yaml import YAML
+
+    return YAML(typ="rt", pure=True)
+
+
+def read_yaml(text: str, path: str) -> Any:
+    from ruamel.yaml import YAMLError
+
+    try:
+        data = _yaml().load(text)
+    except YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        if mark is not None:
+            raise ConfigError(path, mark.line + 1, mark.column + 1, f"malformed YAML: {problem}") from None
+        raise ConfigError(path, 0, 0, f"malformed YAML: {problem}") from None
+    return {} if data is None else data
+
+
+def _pos(node: Any, key: Any = None, value: bool = False) -> tuple[int, int]:
+    lc = getattr(node, "lc", None)
+    if lc is None:
+        return 0, 0
+    try:
+        if key is None:
+            return lc.line + 1, lc.col + 1
+        if isinstance(key, int) and not isinstance(node, Mapping):
+            line, col = lc.item(key)
+        else:
+            line, col = lc.value(key) if value else lc.key(key)
+        return line + 1, col + 1
+    except (KeyError, IndexError, TypeError, AttributeError):
+        return lc.line + 1, lc.col + 1
+
+
+# --------------------------------------------------------------------------- merging
+
+
+@dataclass
+class _Layer:
+    """One config file's contribution, already validated."""
+
+    settings: dict[str, dict[str, Any]] = field(default_factory=dict)
+    rules: dict[str, Rule] = field(default_factory=dict)
+    top: dict[str, Any] = field(default_factory=dict)
+    files: list[str] = field(default_factory=list)
+
+
+class Loader:
+    """Loads a config file (or a named set) with everything it extends, against a registry."""
+
+    def __init__(self, registry: Registry, named_sets: Mapping[str, Path | Traversable]) -> None:
+        self.registry = registry
+        self.named_sets = named_sets
+
+    # -- entry points
+
+    def load_named(self, name: str) -> Config:
+        layer = self._load_named(name, "<command line>", 0, 0, ())
+        return self._freeze(layer, name)
+
+    def load_file(self, path: Path) -> Config:
+        layer = self._load_path(path, ())
+        return self._freeze(layer, str(path))
+
+    def load_mapping(self, data: Mapping[str, Any], source: str, base_dir: Path) -> Config:
+        """A config given as data (``[tool.gialint]`` in pyproject.toml)."""
+        layer = self._layer_from(data, source, base_dir, (source,))
+        return self._freeze(layer, source)
+
+    # -- internals
+
+    def _load_named(self, name: str, where: str, line: int, col: int, chain: tuple[str, ...]) -> _Layer:
+        target = self.named_sets.get(name)
+        if target is None:
+            close = difflib.get_close_matches(name, list(self.named_sets), n=3)
+            hint = f"; did you mean {', '.join(close)}?" if close else f"; known sets: {', '.join(sorted(self.named_sets))}"
+            raise ConfigError(where, line, col, f"unknown rule set {name!r}{hint}")
+        key = f"set:{name}"
+        if key in chain:
+            raise ConfigError(where, line, col, f"extends cycle: {' -> '.join((*chain, key))}")
+        text = target.read_text(encoding="utf-8")
+        label = f"{name} ({target})" if isinstance(target, Path) else name
+        data = read_yaml(text, str(target))
+        base = target.parent if isinstance(target, Path) else Path.cwd()
+        layer = self._layer_from(data, str(target), base, (*chain, key), implicit=False)
+        layer.files.insert(0, label)
+        return layer
+
+    def _load_path(self, path: Path, chain: tuple[str, ...]) -> _Layer:
+        resolved = str(path.resolve())
+        if resolved in chain:
+            raise ConfigError(str(path), 0, 0, f"extends cycle: {' -> '.join((*chain, resolved))}")
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except FileNotFoundError:
+            raise ConfigError(str(path), 0, 0, "config file not found") from None
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ConfigError(str(path), 0, 0, f"cannot read config file: {exc}") from None
+        data = read_yaml(text, str(path))
+        layer = self._layer_from(data, str(path), path.parent, (*chain, resolved))
+        layer.files.insert(0, str(path))
+        return layer
+
+    def _layer_from(self, data: Any, path: str, base_dir: Path, chain: tuple[str, ...], implicit: bool = True) -> _Layer:
+        """One file's layer. A user file without ``extends:`` extends ``default`` (``implicit``)."""
+        if not isinstance(data, Mapping):
+            raise ConfigError(path, *_pos(data), "a rule set must be a mapping (extends:, rules:, …)")
+        for key in data:
+            if key not in TOP_LEVEL_KEYS:
+                close = difflib.get_close_matches(str(key), TOP_LEVEL_KEYS, n=1)
+                hint = f"; did you mean {close[0]!r}?" if close else f"; expected one of {', '.join(TOP_LEVEL_KEYS)}"
+                raise ConfigError(path, *_pos(data, key), f"unknown key {key!r}{hint}")
+        merged = _Layer()
+        extends = data.get("extends", DEFAULT_SET if implicit else None)
+        if extends is not None:
+            items = [extends] if isinstance(extends, str) else extends
+            if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
+                raise ConfigError(path, *_pos(data, "extends", True), "extends: must be a set name, a path, or a list of them")
+            for index, item in enumerate(items):
+                line, col = _pos(items, index) if items is not extends else _pos(data, "extends", True)
+                if "/" in item or "\\" in item or item.endswith((".yaml", ".yml")):
+                    base = self._load_path((base_dir / item), chain)
+                else:
+                    base = self._load_named(item, path, line, col, chain)
+                _merge(merged, base)
+        own = _Layer()
+        own.top = self._top_level(data, path)
+        rules = data.get("rules", {}) or {}
+        if not isinstance(rules, Mapping):
+            raise ConfigError(path, *_pos(data, "rules", True), "rules: must be a mapping of rule name to setting")
+        known = dict(merged.rules)
+        for name, value in rules.items():
+            if isinstance(value, Mapping) and ("kind" in value or "patterns" in value or "literals" in value):
+                rule = self._pattern_rule(str(name), value, path, rules)
+                own.rules[rule.name] = rule
+                known[rule.name] = rule
+        for name, value in rules.items():
+            rule = known.get(str(name)) or self.registry.lookup(str(name))
+            if rule is None:
+                candidates = [*self.registry.names(), *known]
+                close = difflib.get_close_matches(str(name), candidates, n=3)
+                hint = f"; did you mean {', '.join(close)}?" if close else "; run `gialint rules` for the list"
+                raise ConfigError(path, *_pos(rules, name), f"unknown rule {name!r}{hint}")
+            own.settings[rule.name] = self._setting(rule, value, path, rules, name)
+        _merge(merged, own)
+        return merged
+
+    def _top_level(self, data: Mapping[str, Any], path: str) -> dict[str, Any]:
+        top: dict[str, Any] = {}
+        if "lang" in data:
+            if data["lang"] not in LANGS:
+                raise ConfigError(path, *_pos(data, "lang", True), f"lang: {data['lang']!r} is not one of zh, en")
+            top["lang"] = data["lang"]
+        if "year" in data:
+            year = data["year"]
+            if isinstance(year, bool) or not isinstance(year, int) or not 1990 <= year <= 2100:
+                raise ConfigError(path, *_pos(data, "year", True), f"year: {year!r} is not a year such as 2021")
+            top["year"] = year
+        if "agency" in data:
+            if not isinstance(data["agency"], str) or not data["agency"].strip():
+                raise ConfigError(path, *_pos(data, "agency", True), "agency: must be the agency's name")
+            top["agency"] = data["agency"].strip()
+        if "fail-on" in data:
+            if str(data["fail-on"]) not in SEVERITY_NAMES:
+                raise ConfigError(path, *_pos(data, "fail-on", True), f"fail-on: {data['fail-on']!r} is not one of error, warning, info")
+            top["fail_on"] = Severity.parse(str(data["fail-on"]))
+        if "exclude" in data:
+            exclude = data["exclude"]
+            if not isinstance(exclude, list) or not all(isinstance(e, str) for e in exclude):
+                raise ConfigError(path, *_pos(data, "exclude", True), "exclude: must be a list of glob patterns")
+            top["exclude"] = tuple(exclude)
+        return top
+
+    def _setting(self, rule: Rule, value: Any, path: str, parent: Any, key: Any) -> dict[str, Any]:
+        line, col = _pos(parent, key, True)
+        if value is None or isinstance(value, bool):
+            return {"enabled": bool(value) if value is not None else True}
+        if isinstance(value, str):
+            word = value.lower()
+            if word in _OFF:
+                return {"enabled": False}
+            if word in _ON:
+                return {"enabled": True}
+            if word in SEVERITY_NAMES:
+                return {"enabled": True, "severity": Severity.parse(word)}
+            raise ConfigError(path, line, col, f"{rule.name}: {value!r} is not one of error, warning, info, off")
+        if not isinstance(value, Mapping):
+            raise ConfigError(path, line, col, f"{rule.name}: expected off, a severity, or a mapping with severity:/options:")
+        out: dict[str, Any] = {"enabled": True}
+        allowed = {"severity", "options", "enabled"}
+        if "kind" in value or "patterns" in value or "literals" in value:
+            allowed |= {"kind", "code", "patterns", "literals", "message", "summary", "scope", "replacement", "docs"}
+        for k in value:
+            if k not in allowed:
+                raise ConfigError(path, *_pos(value, k), f"{rule.name}: unknown key {k!r}; expected severity, options or enabled")
+        if "enabled" in value:
+            if not isinstance(value["enabled"], bool):
+                raise ConfigError(path, *_pos(value, "enabled", True), f"{rule.name}.enabled: must be true or false")
+            out["enabled"] = value["enabled"]
+        if "severity" in value:
+            sev = str(value["severity"]).lower()
+            if sev in _OFF:
+                out["enabled"] = False
+            elif sev not in SEVERITY_NAMES:
+                raise ConfigError(path, *_pos(value, "severity", True), f"{rule.name}.severity: {value['severity']!r} is not one of error, warning, info")
+            else:
+                out["severity"] = Severity.parse(sev)
+        if "options" in value:
+            opts = value["options"] or {}
+            if not isinstance(opts, Mapping):
+                raise ConfigError(path, *_pos(value, "options", True), f"{rule.name}.options: must be a mapping")
+            out["options"] = {str(k): self._option(rule, str(k), v, path, opts) for k, v in opts.items()}
+        return out
+
+    def _option(self, rule: Rule, name: str, value: Any, path: str, parent: Any) -> Any:
+        option = next((o for o in rule.options if o.name == name), None)
+        line, col = _pos(parent, name, True)
+        if option is None:
+            known = ", ".join(o.name for o in rule.options) or "none"
+            raise ConfigError(path, *_pos(parent, name), f"{rule.name}: unknown option {name!r} (options: {known})")
+        types = option.type if isinstance(option.type, tuple) else (option.type,)
+        ok = isinstance(value, types) and not (isinstance(value, bool) and bool not in types)
+        if ok and option.item is not None and isinstance(value, list):
+            ok = all(isinstance(i, option.item) and not (isinstance(i, bool) and option.item is not bool) for i in value)
+        if not ok:
+            raise ConfigError(path, line, col, f"{rule.name}.options.{name}: expected {option.type_name()}, got {type(value).__name__} {value!r}")
+        items = value if isinstance(value, list) else [value]
+        bad = [i for i in items if option.choices and i not in option.choices]
+        if bad:
+            raise ConfigError(path, line, col, f"{rule.name}.options.{name}: {bad[0]!r} is not one of {', '.join(map(str, option.choices))}")
+        if isinstance(value, list):
+            return tuple(value)
+        if isinstance(value, Mapping):
+            return MappingProxyType(dict(value))
+        return value
+
+    def _pattern_rule(self, name: str, value: Mapping[str, Any], path: str, parent: Any) -> Rule:
+        line, col = _pos(parent, name)
+        if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", name):
+            raise ConfigError(path, line, col, f"rule name {name!r} must be kebab-case (lowercase words joined by -)")
+        registered = self.registry.lookup(name)
+        if registered is not None and registered.plugin != "config":
+            raise ConfigError(path, line, col, f"{name!r} is a built-in or plugin rule; give your pattern rule another name")
+        kind = value.get("kind", "pattern")
+        if kind != "pattern":
+            raise ConfigError(path, *_pos(value, "kind", True), f"{name}.kind: only 'pattern' rules can be defined in YAML")
+        regexes: list[str] = []
+        for key in ("patterns", "literals"):
+            items = value.get(key, [])
+            if isinstance(items, str):
+                items = [items]
+            if not isinstance(items, list) or not all(isinstance(i, str) and i for i in items):
+                raise ConfigError(path, *_pos(value, key, True), f"{name}.{key}: must be a list of non-empty strings")
+            for index, item in enumerate(items):
+                if key == "literals":
+                    regexes.append(re.escape(item))
+                    continue
+                try:
+                    re.compile(item)
+                except re.error as exc:
+                    where = _pos(items, index) if hasattr(items, "lc") else _pos(value, key, True)
+                    raise ConfigError(path, *where, f"{name}.patterns: invalid regular expression {item!r}: {exc}") from None
+                regexes.append(f"(?:{item})")
+        if not regexes:
+            raise ConfigError(path, line, col, f"{name}: a pattern rule needs patterns: or literals:")
+        message = self._message(value.get("message"), name, path, value, "message")
+        summary = self._message(value.get("summary", value.get("message")), name, path, value, "summary")
+        scope = value.get("scope", "everywhere")
+        if scope not in SCOPES:
+            raise ConfigError(path, *_pos(value, "scope", True), f"{name}.scope: {scope!r} is not one of {', '.join(SCOPES)}")
+        replacement = value.get("replacement")
+        if replacement is not None and not isinstance(replacement, str):
+            raise ConfigError(path, *_pos(value, "replacement", True), f"{name}.replacement: must be a string")
+        severity = Severity.WARNING
+        if "severity" in value and str(value["severity"]).lower() in SEVERITY_NAMES:
+            severity = Severity.parse(str(value["severity"]))
+        code = str(value.get("code", name))
+        spec = PatternSpec(re.compile("|".join(regexes)), scope, message, replacement)
+        return make_pattern_rule(name, code, spec, severity, summary, str(value.get("docs", "")), "config")
+
+    def _message(self, value: Any, name: str, path: str, parent: Any, key: str) -> Message:
+        if isinstance(value, str):
+            value = {"zh": value, "en": value}
+        if not isinstance(value, Mapping) or not isinstance(value.get("zh"), str) or not isinstance(value.get("en"), str):
+            where = _pos(parent, key, True) if key in parent else _pos(parent)
+            raise ConfigError(path, *where, f"{name}.{key}: must give zh: and en: texts")
+        for lang in ("zh", "en"):
+            try:
+                value[lang].format(match="x", replacement="y")
+            except (KeyError, IndexError, ValueError) as exc:
+                raise ConfigError(path, *_pos(value, lang, True), f"{name}.{key}.{lang}: only {{match}} and {{replacement}} may be used ({exc})") from None
+        return Message(value["zh"], value["en"])
+
+    def _freeze(self, layer: _Layer, source: str) -> Config:
+        rules: dict[str, Rule] = {r.name: r for r in self.registry.rules()}
+        rules.update(layer.rules)
+        settings: dict[str, RuleSetting] = {}
+        for name, rule in sorted(rules.items(), key=lambda kv: (kv[1].code, kv[0])):
+            own = layer.settings.get(name, {})
+            options = dict(rule.defaults())
+            options.update(own.get("options", {}))
+            settings[name] = RuleSetting(
+                enabled=own.get("enabled", True),
+                severity=own.get("severity", rule.severity),
+                options=MappingProxyType(options),
+            )
+        top = layer.top
+        return Config(
+            source=source,
+            rules=MappingProxyType(rules),
+            settings=MappingProxyType(settings),
+            lang=top.get("lang"),
+            year=top.get("year"),
+            agency=top.get("agency"),
+            fail_on=top.get("fail_on"),
+            exclude=top.get("exclude", ()),
+            files=tuple(layer.files),
+        )
+
+
+def _merge(into: _Layer, other: _Layer) -> None:
+    into.rules.update(other.rules)
+    for name, setting in other.settings.items():
+        current = into.settings.setdefault(name, {})
+        options = {**current.get("options", {}), **setting.get("options", {})}
+        current.update(setting)
+        if options:
+            current["options"] = options
+    into.top.update(other.top)
+    into.files.extend(f for f in other.files if f not in into.files)

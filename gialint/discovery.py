@@ -1,0 +1,95 @@
+"""Which configuration applies to which file, and which files a directory holds.
+
+Order: ``--config FILE``; else ``.gialint.yaml``/``.gialint.yml`` searched upward from the
+file; else ``[tool.gialint]`` in a ``pyproject.toml`` searched upward; else the built-in
+``default`` set. Each configuration is loaded and validated once and shared.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+from gialint.config import DEFAULT_SET, Config, ConfigError, Loader
+
+CONFIG_NAMES = (".gialint.yaml", ".gialint.yml")
+REPORT_SUFFIXES = (".md", ".markdown", ".txt")
+_SKIP_DIRS = {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".gialint_cache", ".tox"}
+
+
+class ConfigResolver:
+    def __init__(self, loader: Loader, explicit: Path | None = None) -> None:
+        self.loader = loader
+        self.explicit = explicit
+        self._by_dir: dict[Path, Config] = {}
+        self._by_source: dict[str, Config] = {}
+
+    def _load(self, key: str, make: object) -> Config:
+        if key not in self._by_source:
+            self._by_source[key] = make()  # type: ignore[operator]
+        return self._by_source[key]
+
+    def for_path(self, path: Path) -> Config:
+        if self.explicit is not None:
+            explicit = self.explicit
+            return self._load(str(explicit.resolve()), lambda: self.loader.load_file(explicit))
+        directory = (path if path.is_dir() else path.parent).resolve()
+        cached = self._by_dir.get(directory)
+        if cached is None:
+            cached = self._by_dir[directory] = self._discover(directory)
+        return cached
+
+    def _discover(self, directory: Path) -> Config:
+        for folder in (directory, *directory.parents):
+            for name in CONFIG_NAMES:
+                candidate = folder / name
+                if candidate.is_file():
+                    return self._load(str(candidate), lambda c=candidate: self.loader.load_file(c))
+        for folder in (directory, *directory.parents):
+            candidate = folder / "pyproject.toml"
+            if candidate.is_file():
+                data = _tool_section(candidate)
+                if data is not None:
+                    return self._load(str(candidate), lambda c=candidate, d=data: self.loader.load_mapping(d, str(c), c.parent))
+        return self._load(DEFAULT_SET, lambda: self.loader.load_named(DEFAULT_SET))
+
+
+def _tool_section(path: Path) -> dict[str, object] | None:
+    import tomllib
+
+    try:
+        with path.open("rb") as fh:
+            data = tomllib.load(fh)
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(str(path), 0, 0, f"cannot read pyproject.toml: {exc}") from None
+    section = data.get("tool", {}).get("gialint")
+    if section is None:
+        return None
+    if not isinstance(section, dict):
+        raise ConfigError(str(path), 0, 0, "[tool.gialint] must be a table")
+    return section
+
+
+def iter_files(paths: Sequence[str], exclude: Sequence[str] = ()) -> Iterator[str]:
+    """Files named directly, in the order given, then reports found under directories (sorted)."""
+    seen: set[str] = set()
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found: list[str] = []
+            for root, dirs, files in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS and not d.startswith("."))
+                for name in files:
+                    if name.lower().endswith(REPORT_SUFFIXES):
+                        full = os.path.join(root, name)
+                        if not any(fnmatch.fnmatch(full, g) or fnmatch.fnmatch(name, g) for g in exclude):
+                            found.append(full)
+            for item in sorted(found):
+                if item not in seen:
+                    seen.add(item)
+                    yield item
+        elif raw not in seen:
+            seen.add(raw)
+            yield raw

@@ -1,0 +1,161 @@
+"""The document model: one shape for every input (Markdown or plain-text export).
+
+All nodes are frozen. Positions are 1-based lines and columns in the ORIGINAL file, counted in
+characters (not bytes); ``end_column`` is exclusive (the column just past the last character),
+as in SARIF and LSP.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Literal
+
+BlockKind = Literal["heading", "paragraph", "list_item", "table", "html", "code", "rule"]
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Span:
+    line: int
+    """First line, 1-based."""
+    column: int
+    """First column, 1-based, in characters."""
+    end_line: int
+    """Last line, 1-based, inclusive."""
+    end_column: int
+    """Column just past the last character, 1-based (exclusive)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A block of the source: a heading, a paragraph (in .txt files: a line), a list item, a table …"""
+
+    kind: BlockKind
+    text: str
+    """Plain text with inline markup removed (``**``, links) and line breaks kept as ``\\n``."""
+    span: Span
+    md_level: int = 0
+    """Markdown heading depth (1 for ``#``), 0 when the block is not a Markdown heading."""
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    text: str
+    """The cell's text, stripped of surrounding white space."""
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    cells: tuple[Cell, ...]
+    line: int
+    """Line of the row's first cell."""
+
+    @property
+    def texts(self) -> tuple[str, ...]:
+        return tuple(c.text for c in self.cells)
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    rows: tuple[Row, ...]
+    span: Span
+    shape: Literal["pipe", "tabs", "cell-per-line"]
+    """How the source wrote it: a Markdown pipe table, tab-separated lines, or one cell per line."""
+    section: tuple[str, ...] = ()
+    """Numbers of the enclosing sections, outermost first, e.g. ``("三",)``; set by the structure pass."""
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    level: int
+    """1 for parts (一、), 2 for sub-parts (（一）), 3 for items (1. 1、 （1）)."""
+    number: int
+    """The number as an integer (一 → 1, （三）→ 3, 2. → 2)."""
+    numeral: str
+    """The numbering as written, e.g. ``一、`` or ``(五))``."""
+    style: str
+    """``cn`` (一、), ``paren-cn`` (（一）), ``arabic`` (1. / 1、) or ``paren-arabic`` (（1）)."""
+    title: str
+    """Heading text without the numbering; for a run-in heading, the text up to the first 。：；."""
+    span: Span
+    """Span of the heading itself."""
+    end_line: int
+    """Last line of the section's content."""
+    md_level: int = 0
+    """Markdown heading depth if the heading is a Markdown heading, else 0."""
+    run_in: bool = False
+    """True when the heading starts a paragraph that goes on (``（一）主动公开。本年度…``)."""
+    children: tuple[Section, ...] = ()
+
+    def walk(self) -> Iterator[Section]:
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+@dataclass(frozen=True, slots=True)
+class Title:
+    text: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    path: str
+    source: str
+    """The decoded text, line endings normalised to ``\\n``."""
+    lines: tuple[str, ...]
+    """Original lines, without their endings; ``lines[0]`` is line 1."""
+    syntax: Literal["markdown", "text"]
+    blocks: tuple[Block, ...]
+    tables: tuple[Table, ...]
+    sections: tuple[Section, ...]
+    """Top-level sections (normally the parts 一 … 六), with their children."""
+    title: Title | None = None
+    year: int | None = None
+    year_source: str = ""
+    """Where the year came from: title, statistics-period, filename, config, or empty."""
+    agency: str | None = None
+    preamble_end: int = 0
+    """Last line before part 一 (0 when part 一 is on line 1 or there is no part at all)."""
+    encoding: str = "utf-8"
+    newline: str = "\n"
+    extensions: dict[str, object] = field(default_factory=dict, compare=False, hash=False)
+    """Room for plugins' document-model extensions (see ``gialint_extend_document``)."""
+
+    def line(self, number: int) -> str:
+        """Line ``number`` (1-based) of the original file, or '' when out of range."""
+        return self.lines[number - 1] if 1 <= number <= len(self.lines) else ""
+
+    def all_sections(self) -> Iterator[Section]:
+        for section in self.sections:
+            yield from section.walk()
+
+    def part(self, number: int) -> Section | None:
+        """The top-level part with this number (1 → 一), if present."""
+        for section in self.sections:
+            if section.level == 1 and section.number == number:
+                return section
+        return None
+
+    def locate(self, needle: str, start_line: int = 1, end_line: int | None = None) -> Span | None:
+        """Span of the first occurrence of ``needle`` in the original lines ``start_line..end_line``."""
+        last = len(self.lines) if end_line is None else min(end_line, len(self.lines))
+        for number in range(max(start_line, 1), last + 1):
+            col = self.lines[number - 1].find(needle)
+            if col >= 0:
+                return Span(number, col + 1, number, col + 1 + len(needle))
+        return None
+
+    def line_span(self, number: int) -> Span:
+        """Span of line ``number`` without its leading and trailing white space."""
+        text = self.line(number)
+        stripped = text.lstrip()
+        start = len(text) - len(stripped) + 1
+        return Span(number, start, number, max(start, len(text.rstrip()) + 1))
+
+    def blocks_between(self, start_line: int, end_line: int) -> Iterator[Block]:
+        for block in self.blocks:
+            if block.span.line >= start_line and block.span.end_line <= end_line:
+                yield block

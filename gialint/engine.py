@@ -1,0 +1,121 @@
+"""Run the enabled rules over one report: read, decode, parse, check; never raise.
+
+Input problems and crashing rules become diagnostics (``unreadable-input``, ``rule-error``)
+that flow through the same output as any finding, and the run goes on with the next rule
+and the next file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from gialint.config import Config
+from gialint.decode import DecodeError, decode
+from gialint.diagnostic import Diagnostic, Severity
+from gialint.document import Document, Span
+from gialint.parse.options import ParseOptions
+from gialint.plugin import Plugins
+from gialint.rule import Context
+from gialint.selection import Selection
+
+UNREADABLE = ("unreadable-input", "GIA001")
+RULE_ERROR = ("rule-error", "GIA002")
+
+
+@dataclass(frozen=True, slots=True)
+class FileResult:
+    path: str
+    diagnostics: tuple[Diagnostic, ...]
+    document: Document | None = None
+
+
+def _pseudo(config: Config, which: tuple[str, str], path: str, span: Span, zh: str, en: str) -> Diagnostic:
+    setting = config.settings.get(which[0])
+    severity = setting.severity if setting is not None else Severity.ERROR
+    return Diagnostic(path, span.line, span.column, which[1], which[0], span.end_line, span.end_column, severity, zh, en)
+
+
+def _order(d: Diagnostic) -> tuple[int, int, str, str]:
+    return (d.line, d.column, d.code, d.message_en)
+
+
+class Linter:
+    """Lints files with a plugin manager; configuration and selection are handed in per call."""
+
+    def __init__(self, plugins: Plugins) -> None:
+        self.plugins = plugins
+
+    def lint_path(self, path: str, config: Config, selection: Selection = Selection()) -> FileResult:
+        try:
+            data = Path(path).read_bytes()
+        except FileNotFoundError:
+            return self._unreadable(path, config, "文件或目录不存在：请检查路径", "no such file or directory: check the path")
+        except IsADirectoryError:
+            return self._unreadable(path, config, "这是目录，不是文件", "is a directory, not a file")
+        except OSError as exc:
+            reason = exc.strerror or str(exc)
+            return self._unreadable(path, config, f"无法读取文件（{reason}）：请检查权限", f"cannot read the file ({reason}): check its permissions")
+        return self.lint_bytes(path, data, config, selection)
+
+    def lint_bytes(self, path: str, data: bytes, config: Config, selection: Selection = Selection()) -> FileResult:
+        try:
+            decoded = decode(data)
+        except DecodeError as err:
+            return self._unreadable(path, config, err.message_zh, err.message_en, err.line, err.column)
+        options = ParseOptions(year=config.year, agency=config.agency, encoding=decoded.encoding, newline=decoded.newline)
+        return self.lint_text(path, decoded.text, config, selection, options)
+
+    def lint_text(
+        self,
+        path: str,
+        text: str,
+        config: Config,
+        selection: Selection = Selection(),
+        options: ParseOptions | None = None,
+    ) -> FileResult:
+        options = options or ParseOptions(year=config.year, agency=config.agency)
+        hook = self.plugins.manager.hook
+        try:
+            document = hook.gialint_parse_document(path=path, text=text, options=options)
+        except Exception as exc:  # noqa: BLE001 - a parser plugin must not stop the run
+            return self._unreadable(
+                path, config, f"解析器出错（{type(exc).__name__}: {exc}）", f"the parser failed ({type(exc).__name__}: {exc})"
+            )
+        if document is None:
+            return self._unreadable(path, config, "没有能读取此类文件的解析器", "no parser accepts this kind of file")
+        diagnostics: list[Diagnostic] = []
+        for impl in hook.gialint_extend_document.get_hookimpls():
+            try:
+                extra = impl.function(document=document)
+            except Exception as exc:  # noqa: BLE001
+                name = self.plugins.name_of(impl.plugin)
+                diagnostics.append(self._crash(config, path, f"plugin {name}", exc))
+                continue
+            if extra:
+                document.extensions.update(extra)
+        for rule, setting in config.enabled_rules():
+            if (rule.name, rule.code) in (UNREADABLE, RULE_ERROR) or not selection.allows(rule.name, rule.code):
+                continue
+            ctx = Context(rule, setting.severity, path)
+            try:
+                diagnostics.extend(rule.check(document, setting.options, ctx))
+            except Exception as exc:  # noqa: BLE001 - one crashing rule must not hide the others
+                diagnostics.append(self._crash(config, path, f"rule {rule.name} ({rule.code}) of plugin {rule.plugin}", exc))
+        unique = {(d.line, d.column, d.code, d.message_en): d for d in diagnostics}
+        return FileResult(path, tuple(sorted(unique.values(), key=_order)), document)
+
+    def _unreadable(self, path: str, config: Config, zh: str, en: str, line: int = 1, column: int = 1) -> FileResult:
+        span = Span(line, column, line, column)
+        return FileResult(path, (_pseudo(config, UNREADABLE, path, span, zh, en),))
+
+    def _crash(self, config: Config, path: str, what: str, exc: Exception) -> Diagnostic:
+        detail = f"{type(exc).__name__}: {exc}"
+        return _pseudo(
+            config,
+            RULE_ERROR,
+            path,
+            Span(1, 1, 1, 1),
+            f"{what} 运行出错（{detail}）；其他规则照常运行。请把此问题报告给该插件的作者",
+            f"{what} crashed ({detail}); the other rules ran. Please report this to the plugin's authors",
+        )

@@ -1,0 +1,78 @@
+"""Every hook a gialint plugin can implement.
+
+Plugins are modules or objects with functions marked ``@gialint.hookimpl``, installed under
+the entry-point group ``gialint``::
+
+    [project.entry-points.gialint]
+    my_province = "my_province_rules"
+
+The built-in parsers, rules and rule sets are registered through these same hooks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
+
+import pluggy
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
+    from pathlib import Path
+
+    from gialint.document import Document
+    from gialint.parse.options import ParseOptions
+    from gialint.rule import Rule
+
+hookspec = pluggy.HookspecMarker("gialint")
+
+
+@hookspec
+def gialint_get_rules() -> Sequence[Rule]:
+    """Return the rules this plugin contributes.
+
+    Called once per run, after all plugins are registered and before any file is read.
+    Import rule modules lazily inside the implementation: start-up time counts in pre-commit.
+
+    :return: a sequence of :class:`gialint.rule.Rule`. Names and codes must be unique across
+        all plugins; a duplicate is reported and skipped.
+    """
+
+
+@hookspec
+def gialint_get_rule_sets() -> Mapping[str, Path | Traversable]:
+    """Return named YAML rule sets that a config can ``extends:`` by name.
+
+    Called when a configuration names a set that is not a path, e.g. a province's own set::
+
+        extends: [default, sichuan]
+
+    :return: mapping of set name to the YAML file (a path or an ``importlib.resources`` file).
+    """
+
+
+@hookspec(firstresult=True)
+def gialint_parse_document(path: str, text: str, options: ParseOptions) -> Document | None:
+    """Parse decoded text into the document model, or return None to let another parser try.
+
+    Called once per input file; the first non-None result wins. The built-in Markdown and
+    plain-text parsers are registered ``trylast``, so a plugin can claim new input formats
+    (e.g. by file suffix) before them.
+
+    :param path: the file's path as given on the command line.
+    :param text: the decoded text, line endings normalised to ``\\n``.
+    :param options: what the configuration says about the report (forced year, agency …).
+    :return: a :class:`gialint.document.Document` with positions in the original file.
+    """
+
+
+@hookspec
+def gialint_extend_document(document: Document) -> Mapping[str, object] | None:
+    """Add derived data to a parsed document, before the rules run.
+
+    Called once per document after parsing. The returned mapping is merged into
+    ``document.extensions``, where rules can read it (e.g. a province's extra
+    table recognition). Keys should be namespaced with the plugin's name.
+
+    :return: a mapping of extension name to value, or None.
+    """

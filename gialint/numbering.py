@@ -1,0 +1,72 @@
+"""The report's own numbering: 一、 （一） 1. 1、 （1）, with the slips real exports contain."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+CN_NUMERALS = ("", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十")
+
+
+def cn_to_int(text: str) -> int | None:
+    """一 → 1, 十 → 10, 十二 → 12, 二十三 → 23; None when not a Chinese numeral."""
+    if not text or any(ch not in CN_DIGITS and ch != "十" for ch in text):
+        return None
+    if "十" not in text:
+        value = 0
+        for ch in text:
+            value = value * 10 + CN_DIGITS[ch]
+        return value
+    tens, _, units = text.partition("十")
+    return (CN_DIGITS.get(tens, 1) if tens else 1) * 10 + (CN_DIGITS[units] if units else 0)
+
+
+def int_to_cn(value: int) -> str:
+    if 0 < value <= 10:
+        return CN_NUMERALS[value]
+    if value < 20:
+        return "十" + CN_NUMERALS[value - 10]
+    tens, units = divmod(value, 10)
+    return CN_NUMERALS[tens] + "十" + (CN_NUMERALS[units] if units else "")
+
+
+# Leading decoration that may wrap a heading in either syntax: Markdown #, bullets, bold.
+_DECOR = re.compile(r"^\s*(?:#{1,6}\s+)?(?:[-*+]\s+)?(?:\*\*|__)?\s*")
+
+_STYLES: tuple[tuple[str, int, re.Pattern[str]], ...] = (
+    ("cn", 1, re.compile(r"([一二三四五六七八九十]{1,3})[ \u3000\xa0]*[、．.][ \u3000\xa0]*")),
+    ("paren-cn", 2, re.compile(r"[（(][ \u3000\xa0]*([一二三四五六七八九十]{1,3})[ \u3000\xa0]*[）)]{1,2}[ \u3000、.．]*")),
+    ("paren-arabic", 3, re.compile(r"[（(][ \u3000\xa0]*(\d{1,2})[ \u3000\xa0]*[）)]{1,2}[ \u3000、.．]*")),
+    ("arabic", 3, re.compile(r"(\d{1,2})[ \u3000\xa0]*[、．.](?![\d．.])[ \u3000\xa0]*")),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Numbering:
+    style: str
+    level: int
+    number: int
+    numeral: str
+    """The numbering as written (e.g. ``(五))``)."""
+    offset: int
+    """Offset in the inspected text where the numbering starts."""
+    rest_offset: int
+    """Offset where the text after the numbering starts."""
+
+
+def match_numbering(text: str) -> Numbering | None:
+    """Recognise the numbering at the start of ``text`` (after #, bullets or ** around it)."""
+    decor = _DECOR.match(text)
+    start = decor.end() if decor else 0
+    for style, level, pattern in _STYLES:
+        m = pattern.match(text, start)
+        if not m:
+            continue
+        raw = m.group(1)
+        number = int(raw) if raw.isdigit() else cn_to_int(raw)
+        if number is None or number == 0:
+            continue
+        numeral = text[m.start() : m.end()].strip(" \u3000")
+        return Numbering(style, level, number, numeral, m.start(), m.end())
+    return None

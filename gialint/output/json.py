@@ -1,0 +1,49 @@
+"""Machine-readable output: one JSON object, diagnostics sorted by path, line, column.
+
+Contract (CI jobs and tools read it; add fields, never rename)::
+
+    {"version": "0.1.0", "files": ["a.txt", …],
+     "diagnostics": [{"path", "line", "column", "end_line", "end_column",
+                      "rule", "code", "severity", "message"}, …]}
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import TextIO
+
+from gialint import __version__
+from gialint.diagnostic import Diagnostic
+
+
+def as_dict(d: Diagnostic, lang: str) -> dict[str, object]:
+    return {
+        "path": d.path,
+        "line": d.line,
+        "column": d.column,
+        "end_line": d.end_line or d.line,
+        "end_column": d.end_column or d.column,
+        "rule": d.rule,
+        "code": d.code,
+        "severity": str(d.severity),
+        "message": d.message(lang),
+    }
+
+
+def write(
+    out: TextIO,
+    diagnostics: Sequence[Diagnostic],
+    files: Sequence[str],
+    lang: str,
+    color: bool = False,
+    quiet: bool = False,
+) -> None:
+    ordered = sorted(diagnostics, key=lambda d: (d.path, d.line, d.column, d.code))
+    payload = {
+        "version": __version__,
+        "files": sorted(files),
+        "diagnostics": [as_dict(d, lang) for d in ordered],
+    }
+    json.dump(payload, out, ensure_ascii=False, indent=2)
+    out.write("\n")

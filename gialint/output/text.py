@@ -1,0 +1,46 @@
+"""``path:line:col: CODE name message`` lines and a summary; colour only on a terminal."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TextIO
+
+from gialint.diagnostic import Diagnostic, Severity
+
+_COLORS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", Severity.INFO: "\033[36m"}
+_BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"
+
+
+def summary(diagnostics: Sequence[Diagnostic], files: int, lang: str) -> str:
+    counts = {s: sum(1 for d in diagnostics if d.severity is s) for s in Severity}
+    problem_files = len({d.path for d in diagnostics})
+    if not diagnostics:
+        return f"未发现问题（检查了 {files} 个文件）" if lang == "zh" else f"No problems found in {files} file{'s' * (files != 1)}."
+    if lang == "zh":
+        return (
+            f"共 {len(diagnostics)} 个问题（错误 {counts[Severity.ERROR]}，警告 {counts[Severity.WARNING]}，"
+            f"提示 {counts[Severity.INFO]}），涉及 {problem_files}/{files} 个文件"
+        )
+    return (
+        f"Found {len(diagnostics)} problem{'s' * (len(diagnostics) != 1)} "
+        f"({counts[Severity.ERROR]} errors, {counts[Severity.WARNING]} warnings, {counts[Severity.INFO]} info) "
+        f"in {problem_files} of {files} file{'s' * (files != 1)}."
+    )
+
+
+def write(
+    out: TextIO,
+    diagnostics: Sequence[Diagnostic],
+    files: Sequence[str],
+    lang: str,
+    color: bool,
+    quiet: bool,
+) -> None:
+    for d in diagnostics:
+        where = f"{d.path}:{d.line}:{d.column}:"
+        if color:
+            out.write(f"{_BOLD}{where}{_RESET} {_COLORS[d.severity]}{d.code}{_RESET} {_DIM}{d.rule}{_RESET} {d.message(lang)}\n")
+        else:
+            out.write(f"{where} {d.code} {d.rule} {d.message(lang)}\n")
+    if not quiet:
+        out.write(summary(diagnostics, len(files), lang) + "\n")

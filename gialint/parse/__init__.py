@@ -1,0 +1,30 @@
+"""Parsers: bytes-free text → :class:`gialint.document.Document`.
+
+The built-in parsers are ordinary ``gialint_parse_document`` hook implementations, registered
+``trylast`` so that a plugin can claim a file first.
+"""
+
+from __future__ import annotations
+
+from pathlib import PurePath
+from typing import TYPE_CHECKING
+
+from gialint.plugin import hookimpl
+
+if TYPE_CHECKING:
+    from gialint.document import Document
+    from gialint.parse.options import ParseOptions
+
+MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
+
+
+@hookimpl(trylast=True)
+def gialint_parse_document(path: str, text: str, options: ParseOptions) -> Document:
+    """Markdown for .md/.markdown, the plain-text export reader for everything else."""
+    if PurePath(path).suffix.lower() in MARKDOWN_SUFFIXES:
+        from gialint.parse.markdown import parse_markdown
+
+        return parse_markdown(path, text, options)
+    from gialint.parse.plaintext import parse_plaintext
+
+    return parse_plaintext(path, text, options)

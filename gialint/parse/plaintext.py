@@ -1,0 +1,17 @@
+"""Plain-text exports of Word/PDF reports (``.txt``).
+
+These are NOT Markdown: table rows start with tabs, which markdown-it would take for code.
+Every non-table line is a paragraph; tables come from :mod:`gialint.parse.tabular`.
+"""
+
+from __future__ import annotations
+
+from gialint.document import Document
+from gialint.parse.options import ParseOptions
+from gialint.parse.structure import build_document
+from gialint.parse.tabular import segment
+
+
+def parse_plaintext(path: str, text: str, options: ParseOptions) -> Document:
+    lines = tuple(text.split("\n"))
+    return build_document(path, text, lines, "text", segment(lines, 1), options)

@@ -1,0 +1,109 @@
+"""What a rule is: metadata as data (name, code, options, bilingual messages) plus a check function.
+
+A rule module looks like this (see gialint/checks/ for real ones)::
+
+    RULE = Rule(
+        name="absent-contact", code="GIA401",
+        summary_zh="…", summary_en="…",
+        severity=Severity.WARNING,
+        options=(Option("require", list, ["phone", "address", "online"], "…"),),
+        messages={"missing": Message("缺少{what}", "no {what}")},
+        check=check,
+    )
+
+    def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Diagnostic]:
+        yield ctx.report(span, "missing", what="电话")
+
+Rules never read files or config: they get the document and their validated, frozen options.
+Severity is decided by configuration and stamped by :class:`Context`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any
+
+from gialint.diagnostic import Diagnostic, Severity
+
+if TYPE_CHECKING:
+    from gialint.document import Document, Span
+
+Options = Mapping[str, Any]
+CheckFn = Callable[["Document", Options, "Context"], Iterable[Diagnostic]]
+
+
+@dataclass(frozen=True, slots=True)
+class Message:
+    zh: str
+    en: str
+
+
+@dataclass(frozen=True, slots=True)
+class Option:
+    name: str
+    type: type | tuple[type, ...]
+    """Accepted Python type(s) of the YAML value; ``list`` options hold strings unless ``item`` says."""
+    default: Any
+    doc: str
+    item: type | None = None
+    """Type of the items of a list option."""
+    choices: tuple[Any, ...] = ()
+
+    def type_name(self) -> str:
+        types = self.type if isinstance(self.type, tuple) else (self.type,)
+        name = " or ".join(t.__name__ for t in types)
+        return f"{name} of {self.item.__name__}" if self.item is not None else name
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    name: str
+    """Stable kebab-case name (configs, --select and suppressions refer to it)."""
+    code: str
+    """Stable code, e.g. ``GIA101``."""
+    summary_zh: str
+    summary_en: str
+    check: CheckFn
+    severity: Severity = Severity.WARNING
+    """Default severity; configuration may change it."""
+    options: tuple[Option, ...] = ()
+    messages: Mapping[str, Message] = field(default_factory=dict)
+    docs: str = ""
+    """Long description (Markdown), shown by ``gialint explain`` and in docs/rules.md."""
+    plugin: str = ""
+    """Name of the plugin that registered the rule (filled in by the registry)."""
+
+    def defaults(self) -> Options:
+        return MappingProxyType({o.name: o.default for o in self.options})
+
+
+class Context:
+    """Handed to a rule's check for one document: builds diagnostics with the configured severity."""
+
+    __slots__ = ("rule", "severity", "path")
+
+    def __init__(self, rule: Rule, severity: Severity, path: str) -> None:
+        self.rule = rule
+        self.severity = severity
+        self.path = path
+
+    def report(self, span: Span, key: str, /, **params: Any) -> Diagnostic:
+        """A diagnostic at ``span`` with the rule's message ``key`` filled with ``params``."""
+        message = self.rule.messages[key]
+        return self.diagnostic(span, message.zh.format(**params), message.en.format(**params))
+
+    def diagnostic(self, span: Span, zh: str, en: str) -> Diagnostic:
+        return Diagnostic(
+            path=self.path,
+            line=span.line,
+            column=span.column,
+            code=self.rule.code,
+            rule=self.rule.name,
+            end_line=span.end_line,
+            end_column=span.end_column,
+            severity=self.severity,
+            message_zh=zh,
+            message_en=en,
+        )

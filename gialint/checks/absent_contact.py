@@ -36,8 +36,17 @@ _PLACEHOLDER_AFTER = re.compile(
 _PORTAL_PLACEHOLDER = re.compile(r"(?:网站|门户)[^（(。]{0,4}[（(]\s*(?P<ph>" + _PLACEHOLDER + r")\s*[）)]")
 
 ELEMENTS = ("phone", "address", "online")
-_ELEMENT_OF = {"电话": "phone", "网址": "online", "网站": "online", "邮箱": "online", "地址": "address"}
-_LABEL_EN = {"电话": "phone number", "网址": "website address", "网站": "website address", "邮箱": "e-mail address", "地址": "address"}
+
+
+def _kind(label: str) -> tuple[str, str]:
+    """The contact element a placeholder stands for, and its English name."""
+    if "电话" in label:
+        return "phone", "phone number"
+    if "地址" in label and "网" not in label:
+        return "address", "address"
+    if "邮箱" in label:
+        return "online", "e-mail address"
+    return "online", "website address"
 _NAMES = {
     "phone": ("联系电话", "phone number"),
     "address": ("地址（或联系的办公室）", "address (or the office to contact)"),
@@ -77,8 +86,8 @@ def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Diagnostic]:
         if (span.line, span.column) in seen:
             continue
         seen.add((span.line, span.column))
-        yield ctx.report(span, "placeholder", label=label, label_en=_LABEL_EN.get(label.lstrip("联系咨询电子"), "contact"), text=text)
-    covered = {_ELEMENT_OF.get(label.lstrip("联系咨询电子"), "online") for _, label, _ in placeholders}
+        yield ctx.report(span, "placeholder", label=label, label_en=_kind(label)[1], text=text)
+    covered = {_kind(label)[0] for _, label, _ in placeholders}
     missing = [e for e in opts["require"] if e not in found and e not in covered]
     if not missing:
         return

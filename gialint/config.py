@@ -315,8 +315,7 @@ class Loader:
         line, col = _pos(parent, name)
         if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", name):
             raise ConfigError(path, line, col, f"rule name {name!r} must be kebab-case (lowercase words joined by -)")
-        registered = self.registry.lookup(name)
-        if registered is not None and registered.plugin != "config":
+        if self.registry.lookup(name) is not None:
             raise ConfigError(path, line, col, f"{name!r} is a built-in or plugin rule; give your pattern rule another name")
         kind = value.get("kind", "pattern")
         if kind != "pattern":
@@ -353,7 +352,7 @@ class Loader:
             severity = Severity.parse(str(value["severity"]))
         code = str(value.get("code", name))
         spec = PatternSpec(re.compile("|".join(regexes)), scope, message, replacement)
-        return make_pattern_rule(name, code, spec, severity, summary, str(value.get("docs", "")), "config")
+        return make_pattern_rule(name, code, spec, severity, summary, str(value.get("docs", "")), Path(path).name)
 
     def _message(self, value: Any, name: str, path: str, parent: Any, key: str) -> Message:
         if isinstance(value, str):

@@ -15,31 +15,21 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 from gialint.diagnostic import SEVERITY_NAMES, Severity
+from gialint.formats import Format, load_format
 from gialint.pattern import SCOPES, PatternSpec, make_pattern_rule
 from gialint.rule import Message, Rule
+from gialint.yamlio import ConfigError, pos as _pos, read_yaml
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
 
     from gialint.registry import Registry
 
-TOP_LEVEL_KEYS = ("extends", "rules", "lang", "year", "agency", "fail-on", "exclude")
+TOP_LEVEL_KEYS = ("extends", "rules", "lang", "year", "agency", "fail-on", "exclude", "format")
 LANGS = ("zh", "en")
 DEFAULT_SET = "default"
 _OFF = ("off", "false", "disable", "disabled")
 _ON = ("on", "true", "enable", "enabled")
-
-
-class ConfigError(Exception):
-    """A configuration problem at ``path:line:column`` (1-based; 0 when the place is unknown)."""
-
-    def __init__(self, path: str, line: int, column: int, message: str) -> None:
-        super().__init__(message)
-        self.path, self.line, self.column, self.message = path, line, column, message
-
-    def __str__(self) -> str:
-        where = f"{self.path}:{self.line}:{self.column}" if self.line else self.path
-        return f"{where}: {self.message}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,48 +55,13 @@ class Config:
     exclude: tuple[str, ...] = ()
     files: tuple[str, ...] = field(default=(), compare=False)
     """Every file the configuration was read from (for cache keys)."""
+    formats: tuple[Format, ...] = ()
+    """Report formats the sets define, in definition order (later ones win for their years)."""
+    format_pin: str | None = None
+    """``format: gov-2021`` pins every report to one format instead of choosing by year."""
 
     def enabled_rules(self) -> list[tuple[Rule, RuleSetting]]:
         return [(self.rules[n], s) for n, s in self.settings.items() if s.enabled]
-
-
-# --------------------------------------------------------------------------- YAML reading
-
-
-def _yaml() -> Any:
-    from ruamel.yaml import YAML
-
-    return YAML(typ="rt", pure=True)
-
-
-def read_yaml(text: str, path: str) -> Any:
-    from ruamel.yaml import YAMLError
-
-    try:
-        data = _yaml().load(text)
-    except YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        if mark is not None:
-            raise ConfigError(path, mark.line + 1, mark.column + 1, f"malformed YAML: {problem}") from None
-        raise ConfigError(path, 0, 0, f"malformed YAML: {problem}") from None
-    return {} if data is None else data
-
-
-def _pos(node: Any, key: Any = None, value: bool = False) -> tuple[int, int]:
-    lc = getattr(node, "lc", None)
-    if lc is None:
-        return 0, 0
-    try:
-        if key is None:
-            return lc.line + 1, lc.col + 1
-        if isinstance(key, int) and not isinstance(node, Mapping):
-            line, col = lc.item(key)
-        else:
-            line, col = lc.value(key) if value else lc.key(key)
-        return line + 1, col + 1
-    except (KeyError, IndexError, TypeError, AttributeError):
-        return lc.line + 1, lc.col + 1
 
 
 # --------------------------------------------------------------------------- merging
@@ -120,6 +75,7 @@ class _Layer:
     rules: dict[str, Rule] = field(default_factory=dict)
     top: dict[str, Any] = field(default_factory=dict)
     files: list[str] = field(default_factory=list)
+    formats: dict[str, Format] = field(default_factory=dict)
 
 
 class Loader:
@@ -202,6 +158,14 @@ class Loader:
                 _merge(merged, base)
         own = _Layer()
         own.top = self._top_level(data, path)
+        fmt_node = data.get("format")
+        if isinstance(fmt_node, Mapping):
+            fmt = load_format(fmt_node, path, merged.formats)
+            own.formats[fmt.id] = fmt
+        elif fmt_node is not None:
+            if not isinstance(fmt_node, str):
+                raise ConfigError(path, *_pos(data, "format", True), "format: must be a format id (e.g. gov-2021) or a format definition")
+            own.top["format_pin"] = (fmt_node, path, *_pos(data, "format", True))
         rules = data.get("rules", {}) or {}
         if not isinstance(rules, Mapping):
             raise ConfigError(path, *_pos(data, "rules", True), "rules: must be a mapping of rule name to setting")
@@ -381,6 +345,10 @@ class Loader:
                 options=MappingProxyType(options),
             )
         top = layer.top
+        pin = top.get("format_pin")
+        if pin is not None and pin[0] not in layer.formats:
+            known = ", ".join(layer.formats) or "none"
+            raise ConfigError(pin[1], pin[2], pin[3], f"format: unknown format {pin[0]!r}; known formats: {known}")
         return Config(
             source=source,
             rules=MappingProxyType(rules),
@@ -391,6 +359,8 @@ class Loader:
             fail_on=top.get("fail_on"),
             exclude=top.get("exclude", ()),
             files=tuple(layer.files),
+            formats=tuple(layer.formats.values()),
+            format_pin=pin[0] if pin else None,
         )
 
 
@@ -403,4 +373,7 @@ def _merge(into: _Layer, other: _Layer) -> None:
         if options:
             current["options"] = options
     into.top.update(other.top)
+    for fmt_id, fmt in other.formats.items():
+        into.formats.pop(fmt_id, None)
+        into.formats[fmt_id] = fmt
     into.files.extend(f for f in other.files if f not in into.files)

@@ -23,7 +23,7 @@ from gialint.diagnostic import Diagnostic, Severity
 from gialint.document import Document, Span
 from gialint.rule import Context, Message, Option, Options, Rule
 
-_PLACEHOLDER = r"(?:具体(?:网址|地址|号码|电话|邮箱)|[XxＸ×*＊]{2,}|待(?:填写|补充|定)|某某)"
+_PLACEHOLDER = r"(?:具体(?:网址|地址|号码|电话|邮箱)|(?<![A-Za-z])[XxＸ]{2,}(?![A-Za-z@.])|[×*＊]{2,}|待(?:填写|补充|定)|某某)"
 _PHONE = re.compile(r"(?<![\d-])(?:0\d{2,3}[-－—–\s]?)?\d{7,8}(?!\d)|(?<!\d)1[3-9]\d{9}(?!\d)")
 _PHONE_LABEL = re.compile(r"(?:联系|咨询|办公|监督)?电\s*话|Tel|TEL|热线")
 _ADDRESS = re.compile(r"地\s*址\s*[：:]|邮\s*编\s*[：:]?\s*\d{6}|通讯地址|办公地点")

@@ -95,7 +95,7 @@ def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Diagnostic]:
         for m in _YEAR.finditer(line):
             stated = int(m.group(1))
             span = Span(number, m.start(1) + 1, number, m.end(1) + 1)
-            if stated > year + 1:
+            if stated > year + 1 and number not in period_lines:
                 yield ctx.report(span, "future", stated=stated, year=year)
     if not opts["check-body"]:
         return
@@ -130,7 +130,8 @@ RULES = (
                 list,
                 [
                     "上年", "上一年", "去年", "往年", "历年", "前年", "以来", "截至", "截止", "同比", "相比", "比上",
-                    "较上", "较去", "增长", "减少", "下降", "结转", "整改", "问题", "年报", "年度报告", "自", "起至", "成立",
+                    "较上", "较去", "增长", "减少", "下降", "结转", "整改", "问题", "年报", "年度报告", r"自\d{4}", "起至", "成立",
+                    r"于\d{4}年\d{1,2}月", r"\d{4}年\d{1,2}月(?:\d{1,2}日)?(?:起|以来|建成|设立|印发|出台|制定)",
                 ],
                 "Regular expressions; a year in a clause matching any of them is a legitimate mention of another year.",
                 item=str,

@@ -16,6 +16,7 @@ them; a mixed pair is left to a fix, not reported here.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from gialint.diagnostic import Diagnostic, Severity
@@ -24,6 +25,7 @@ from gialint.rule import Context, Message, Options, Rule
 
 _OPEN = {"（": "round", "(": "round", "《": "book", "“": "quote", "【": "square", "〔": "tortoise", "[": "square"}
 _CLOSE = {"）": "round", ")": "round", "》": "book", "”": "quote", "】": "square", "〕": "tortoise", "]": "square"}
+_ENUMERATION = re.compile(r"(?:^|(?<=[\s，。；：、]))[0-9０-９]{1,2}[）)]|^\s*[0-9０-９]{1,2}[）)]")
 _PAIR = {"round": "（）", "book": "《》", "quote": "“”", "square": "【】", "tortoise": "〔〕"}
 
 
@@ -55,6 +57,8 @@ def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Diagnostic]:
             if ch in _OPEN:
                 stack.append((_OPEN[ch], number, index + 1, ch))
             elif ch in _CLOSE:
+                if ch in "）)" and _ENUMERATION.match(line, max(0, index - 3), index + 1) and not any(k == "round" for k, *_ in stack):
+                    continue  # 1） 2） enumerations
                 kind = _CLOSE[ch]
                 match = next((i for i in range(len(stack) - 1, -1, -1) if stack[i][0] == kind), None)
                 if match is None:

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from gialint.checks._common import is_number
 from gialint.diagnostic import Diagnostic, Severity
@@ -33,6 +33,7 @@ from gialint.document import Document, Row, Span, Table
 from gialint.rule import Context, Message, Options, Rule
 
 _SUB_ITEM = re.compile(r"^(\d{1,2})\s*[.、．]")
+_CAPTION = re.compile(r"^第[一二三四五六七八九十]+条")
 
 
 def _values(row: Row) -> list[int]:
@@ -53,11 +54,25 @@ def _cell_counts(table: Table, ctx: Context) -> Iterator[Diagnostic]:
     if table.shape == "cell-per-line" or len(table.rows) < 2:
         return
     if table.shape == "pipe":
-        expected, source = len(table.rows[0].cells), "header"
+        expected = len(table.rows[0].cells)
         rows = table.rows[1:]
-    else:
-        expected = Counter(len(r.cells) for r in table.rows).most_common(1)[0][0]
-        source, rows = "rows", table.rows
+        yield from _count_against(rows, expected, "header", ctx)
+        return
+    # Tab rows: compare within each captioned block (table 二 stacks several small tables).
+    block: list[Row] = []
+    for row in table.rows:
+        lone = [c.text for c in row.cells if c.text]
+        if lone and _CAPTION.match(lone[0]):
+            if block:
+                yield from _count_against(block, Counter(len(r.cells) for r in block).most_common(1)[0][0], "rows", ctx)
+            block = []
+            continue  # the caption row spans the table; its cell count says nothing
+        block.append(row)
+    if block:
+        yield from _count_against(block, Counter(len(r.cells) for r in block).most_common(1)[0][0], "rows", ctx)
+
+
+def _count_against(rows: Sequence[Row], expected: int, source: str, ctx: Context) -> Iterator[Diagnostic]:
     for row in rows:
         if len(row.cells) != expected:
             yield ctx.report(_row_span(row), f"cell-count-{source}", count=len(row.cells), expected=expected)
@@ -142,8 +157,9 @@ def _cut(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
         if previous is not None and table.section == previous.section and table.rows:
             gap = doc.lines[previous.span.end_line : table.span.line - 1]
             first = table.rows[0]
+            lone = [c.text for c in first.cells if c.text]
             headerless = not _is_header(first) and bool(
-                _values(first) or len([c for c in first.cells if c.text]) == 1 and len(first.cells) > 2
+                _values(first) or len(lone) == 1 and len(first.cells) > 2 and not _CAPTION.match(lone[0])
             )
             fragment = headerless and not any(line.strip() for line in gap)
             if fragment and not in_chain:

@@ -46,6 +46,14 @@ def _inline_text(token: Token) -> str:
     return "".join(parts)
 
 
+_PART_LINE = re.compile(r"^\s*[一二三四五六七八九十]{1,2}\s*、\s*\S.{0,28}$")
+
+
+def _part_heading_lines(text: str) -> list[int]:
+    """Indexes (after the first) of lines in a paragraph that are part headings (``五、…``)."""
+    return [i for i, line in enumerate(text.split("\n")) if i and _PART_LINE.match(line) and "。" not in line]
+
+
 def _span(lines: tuple[str, ...], start: int, end: int) -> Span:
     """Span of source lines ``start..end-1`` (0-based, end-exclusive, as in ``Token.map``)."""
     first = lines[start] if start < len(lines) else ""
@@ -111,7 +119,18 @@ def parse_markdown(path: str, text: str, options: ParseOptions) -> Document:
                 inline = tokens[i + 1]
                 block_kind = "heading" if kind == "heading_open" else ("list_item" if in_list else "paragraph")
                 md_level = int(tok.tag[1]) if kind == "heading_open" else 0
-                items.append(Block(block_kind, _inline_text(inline), _span(lines, start, end), md_level))  # type: ignore[arg-type]
+                text = _inline_text(inline)
+                cuts = _part_heading_lines(text) if block_kind == "paragraph" else []
+                if not cuts:
+                    items.append(Block(block_kind, text, _span(lines, start, end), md_level))  # type: ignore[arg-type]
+                else:
+                    # A part heading written on the line right after a paragraph (no blank line):
+                    # CommonMark folds it into the paragraph, but the report's numbering says it is a heading.
+                    parts = text.split("\n")
+                    bounds = [0, *cuts, len(parts)]
+                    for a, b in zip(bounds, bounds[1:]):
+                        if a < b:
+                            items.append(Block("paragraph", "\n".join(parts[a:b]), _span(lines, start + a, start + b)))
             i += 2
         elif kind in ("code_block", "fence") and tok.map is not None:
             start, end = tok.map

@@ -28,7 +28,7 @@ _FILE_YEAR = re.compile(r"(?<!\d)(20\d{2})(?!\d)")
 _WS = re.compile(r"\s+")
 _REPORT_WORDS = re.compile(r"(?:政府信息公开|政务公开)")
 _NOT_TITLE_START = ("本报告", "根据", "按照", "依据", "依照", "为")
-_TITLE_SUFFIX = re.compile(r"(?:关于)?(?:的)?(?:政府信息公开|政务公开)(?:工作)?(?:年度)?(?:工作)?报告$")
+_TITLE_SUFFIX = re.compile(r"(?:关于)?(?:的)?(?:政府信息公开|政务公开)(?:工作)?(?:的)?(?:年度)?(?:工作)?报告$")
 _OFFICE_TAIL = re.compile(r"(?:党政综合|党政|党委|政务公开|信息公开|领导小组)+$")
 _AGENCY_IN_TEXT = (
     re.compile(r"本报告(?:是根据[^。]{0,60}?规定，)?由([^，。、（）()]{2,24}?)(?:政务公开工作机构)?(?:按照|根据|依据|依照|编制)"),
@@ -84,7 +84,11 @@ def _heading_of(block: Block, lines: tuple[str, ...]) -> _Draft | None:
         title = rest.strip(_TRAILING)
         run_in = "\n" in block.text
     elif numbering.level == 1:
-        return None
+        # 一、总体情况。2021年，我镇… : a short title, then the body on the same line.
+        end = _RUN_IN_END.search(rest)
+        if end is None or not 2 <= end.start() <= 16 or _CLAUSE_END.search(rest, 0, end.start()):
+            return None
+        title, run_in = rest[: end.start()].strip(_TRAILING), True
     else:
         # An enumerated paragraph (（一）… / 1、…): a section whatever its length.
         ends = [m.start() for m in (_RUN_IN_END.search(rest), _CLAUSE_END.search(rest)) if m]
@@ -160,9 +164,10 @@ def _find_title(blocks: list[Block]) -> Title | None:
 def _agency_from(title: Title | None, text: str) -> str | None:
     if title is not None:
         name = collapse(title.text).replace("*", "")
-        name = _YEAR.sub("", name, count=1)
+        name = re.sub(r"(?<!\d)(?:19|20)\d{2}年度?", "", name, count=1)
         name = re.sub(r"^[（(]?(?:19|20)\d{2}[）)]?(?:年度)?", "", name)
         name = _TITLE_SUFFIX.sub("", name)
+        name = re.sub(r"关于$", "", name)
         name = re.sub(r"(?:19|20)\d{2}年?度?$", "", name)
         if 2 <= len(name) <= 30:
             return name

@@ -1,0 +1,342 @@
+"""National (and provincial) report formats as data: parts, table templates, relations.
+
+A format is the ``format:`` mapping of a YAML rule set (``rules/gov-2021.yaml``,
+``rules/gov-2019.yaml``); see those files for the full schema. The rules that check tables
+(missing-table, table-labels, table-totals, empty-cell …) are generic and read these templates,
+so a province can ship its own format in YAML without Python::
+
+    format:
+      id: sichuan-2021
+      base: gov-2021                  # start from a known format …
+      years: {from: 2021}
+      add-rows:                       # … add rows to its tables (after a given row key)
+        三: [{key: transferred, label: 五、转送其他机关办理, after: next-year}]
+      relations:                      # … and further relations, checked like the national ones
+        - {id: sc-transferred, table: 三, for: each-column, expr: 'transferred = transferred'}
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any, Literal
+
+from gialint.yamlio import ConfigError, pos
+
+ValueKind = Literal["count", "signed", "amount", "text"]
+VALUE_KINDS = ("count", "signed", "amount", "text")
+
+
+@dataclass(frozen=True, slots=True)
+class Label:
+    key: str
+    label: str
+    variants: tuple[str, ...] = ()
+    values: ValueKind | None = None
+    """Overrides the table's value kind for this row or column."""
+    group: str = ""
+    """For rows: True-ish ("group") when the row only groups sub-rows; for columns: the header group."""
+    parent: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class TableTemplate:
+    id: str
+    part: str
+    columns: tuple[Label, ...]
+    rows: tuple[Label, ...]
+    values: ValueKind = "count"
+    caption: str = ""
+    corner: str = ""
+    header: tuple[str, ...] = ()
+
+    def value_rows(self) -> tuple[Label, ...]:
+        return tuple(r for r in self.rows if r.group != "group")
+
+    def kind(self, row: Label, column: Label) -> ValueKind:
+        return column.values or row.values or self.values
+
+    def row(self, key: str) -> Label | None:
+        return next((r for r in self.rows if r.key == key), None)
+
+    def column(self, key: str) -> Label | None:
+        return next((c for c in self.columns if c.key == key), None)
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    sign: int
+    key: str
+
+
+@dataclass(frozen=True, slots=True)
+class Relation:
+    id: str
+    table: str
+    each: Literal["each-column", "each-row"]
+    left: tuple[Term, ...]
+    right: tuple[Term, ...]
+    expr: str
+    doc_zh: str = ""
+    doc_en: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    pattern: re.Pattern[str]
+    table: str
+    row: str
+    column: str
+
+
+@dataclass(frozen=True, slots=True)
+class ContentItem:
+    id: str
+    any: tuple[re.Pattern[str], ...]
+    zh: str
+    en: str
+    severity: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PartTemplate:
+    number: str
+    title: str
+    variants: tuple[re.Pattern[str], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Format:
+    id: str
+    name_zh: str
+    name_en: str
+    document: str
+    year_from: int | None
+    year_to: int | None
+    parts: tuple[PartTemplate, ...]
+    tables: tuple[TableTemplate, ...]
+    relations: tuple[Relation, ...] = ()
+    signatures: tuple[str, ...] = ()
+    statements: tuple[Statement, ...] = ()
+    required_content: Mapping[str, tuple[ContentItem, ...]] = field(default_factory=dict)
+    source: str = ""
+
+    def applies_to(self, year: int | None) -> bool:
+        if year is None:
+            return False
+        return (self.year_from is None or year >= self.year_from) and (self.year_to is None or year <= self.year_to)
+
+    def table(self, table_id: str) -> TableTemplate | None:
+        return next((t for t in self.tables if t.id == table_id), None)
+
+    def years_text(self) -> str:
+        if self.year_to is None:
+            return f"{self.year_from}–"
+        return f"{self.year_from}–{self.year_to}"
+
+
+def choose(formats: Sequence[Format], year: int | None, pinned: str | None) -> Format | None:
+    """The format a report must follow: the pinned one, else the last defined that covers its year."""
+    if pinned is not None:
+        return next((f for f in formats if f.id == pinned), None)
+    for fmt in reversed(formats):
+        if fmt.applies_to(year):
+            return fmt
+    if year is None and formats:
+        return max(formats, key=lambda f: f.year_from or 0)
+    return None
+
+
+# --------------------------------------------------------------------------- loading
+
+
+class _Reader:
+    def __init__(self, path: str) -> None:
+        self.path = path
+
+    def fail(self, node: Any, key: Any, message: str, value: bool = True) -> ConfigError:
+        return ConfigError(self.path, *pos(node, key, value), message)
+
+    def mapping(self, node: Any, key: str, where: str) -> Mapping[str, Any]:
+        value = node.get(key, {})
+        if not isinstance(value, Mapping):
+            raise self.fail(node, key, f"{where}.{key}: must be a mapping")
+        return value
+
+    def seq(self, node: Any, key: str, where: str) -> list[Any]:
+        value = node.get(key, [])
+        if not isinstance(value, list):
+            raise self.fail(node, key, f"{where}.{key}: must be a list")
+        return value
+
+    def text(self, node: Any, key: str, where: str, required: bool = True) -> str:
+        value = node.get(key)
+        if value is None and not required:
+            return ""
+        if not isinstance(value, (str, int)) or isinstance(value, bool):
+            raise self.fail(node, key if key in node else None, f"{where}.{key}: must be a string")
+        return str(value)
+
+    def regex(self, node: Any, index: Any, text: str, where: str) -> re.Pattern[str]:
+        try:
+            return re.compile(text)
+        except re.error as exc:
+            raise self.fail(node, index, f"{where}: invalid regular expression {text!r}: {exc}") from None
+
+    def label(self, node: Any, where: str) -> Label:
+        if not isinstance(node, Mapping):
+            raise ConfigError(self.path, *pos(node), f"{where}: must be a mapping with key: and label:")
+        values = node.get("values")
+        if values is not None and values not in VALUE_KINDS:
+            raise self.fail(node, "values", f"{where}.values: {values!r} is not one of {', '.join(VALUE_KINDS)}")
+        group = node.get("group", "")
+        return Label(
+            key=self.text(node, "key", where),
+            label=self.text(node, "label", where, required=False),
+            variants=tuple(str(v) for v in self.seq(node, "variants", where)),
+            values=values,
+            group="group" if group is True else str(group or ""),
+            parent=str(node.get("parent", "") or ""),
+        )
+
+    def table(self, node: Any, where: str) -> TableTemplate:
+        if not isinstance(node, Mapping):
+            raise ConfigError(self.path, *pos(node), f"{where}: must be a mapping")
+        table_id = self.text(node, "id", where)
+        where = f"{where}[{table_id}]"
+        columns = tuple(self.label(c, f"{where}.columns") for c in self.seq(node, "columns", where))
+        rows = tuple(self.label(r, f"{where}.rows") for r in self.seq(node, "rows", where))
+        if not columns or not rows:
+            raise self.fail(node, "id", f"{where}: a table needs columns: and rows:", value=False)
+        for kind, items in (("column", columns), ("row", rows)):
+            keys = [i.key for i in items]
+            dup = next((k for k in keys if keys.count(k) > 1), None)
+            if dup:
+                raise self.fail(node, f"{kind}s", f"{where}: {kind} key {dup!r} is used twice")
+        values = node.get("values", "count")
+        if values not in VALUE_KINDS:
+            raise self.fail(node, "values", f"{where}.values: {values!r} is not one of {', '.join(VALUE_KINDS)}")
+        return TableTemplate(
+            id=table_id,
+            part=self.text(node, "part", where),
+            columns=columns,
+            rows=rows,
+            values=values,
+            caption=self.text(node, "caption", where, required=False),
+            corner=self.text(node, "corner", where, required=False),
+            header=tuple(str(h) for h in self.seq(node, "header", where)),
+        )
+
+    def relation(self, node: Any, tables: Mapping[str, TableTemplate], where: str) -> Relation:
+        rel_id = self.text(node, "id", where, required=False) or self.text(node, "expr", where)
+        where = f"{where}[{rel_id}]"
+        table_id = self.text(node, "table", where)
+        table = tables.get(table_id)
+        if table is None:
+            raise self.fail(node, "table", f"{where}.table: no table {table_id!r} in this format")
+        each = node.get("for", "each-column")
+        if each not in ("each-column", "each-row"):
+            raise self.fail(node, "for", f"{where}.for: must be each-column or each-row")
+        expr = self.text(node, "expr", where)
+        if expr.count("=") != 1:
+            raise self.fail(node, "expr", f"{where}.expr: needs exactly one '='")
+        keys = {r.key for r in table.value_rows()} if each == "each-column" else {c.key for c in table.columns}
+        sides = []
+        for side in expr.split("="):
+            terms: list[Term] = []
+            sign = 1
+            for token in side.split():
+                if token in "+-":
+                    sign = 1 if token == "+" else -1
+                    continue
+                if token not in keys:
+                    kind = "value row" if each == "each-column" else "column"
+                    raise self.fail(node, "expr", f"{where}.expr: {token!r} is not a {kind} key of table {table_id}")
+                terms.append(Term(sign, token))
+                sign = 1
+            if not terms:
+                raise self.fail(node, "expr", f"{where}.expr: each side of '=' needs at least one key")
+            sides.append(tuple(terms))
+        doc = node.get("doc", {}) or {}
+        return Relation(rel_id, table_id, each, sides[0], sides[1], expr, str(doc.get("zh", "")), str(doc.get("en", "")))
+
+
+def _insert_rows(reader: _Reader, table: TableTemplate, extra: list[Any], where: str) -> TableTemplate:
+    rows = list(table.rows)
+    for node in extra:
+        row = reader.label(node, where)
+        after = str(node.get("after", "") or "")
+        index = next((i + 1 for i, r in enumerate(rows) if r.key == after), len(rows)) if after else len(rows)
+        rows.insert(index, row)
+    return replace(table, rows=tuple(rows))
+
+
+def load_format(node: Any, path: str, known: Mapping[str, Format]) -> Format:
+    """Build a :class:`Format` from the ``format:`` mapping of a rule set, validating every part."""
+    reader = _Reader(path)
+    if not isinstance(node, Mapping):
+        raise ConfigError(path, *pos(node), "format: must be a mapping (id:, parts:, tables: …) or the id of a format")
+    fmt_id = reader.text(node, "id", "format")
+    where = f"format[{fmt_id}]"
+    base: Format | None = None
+    if "base" in node:
+        base = known.get(str(node["base"]))
+        if base is None:
+            raise reader.fail(node, "base", f"{where}.base: unknown format {node['base']!r}; known: {', '.join(known) or 'none'}")
+    name = node.get("name", {}) or {}
+    years = reader.mapping(node, "years", where)
+    parts = base.parts if base and "parts" not in node else ()
+    if "parts" in node:
+        items = []
+        for part in reader.seq(node, "parts", where):
+            number = reader.text(part, "number", f"{where}.parts")
+            variants = [reader.regex(part, "variants", v, f"{where}.parts[{number}].variants") for v in reader.seq(part, "variants", where)]
+            items.append(PartTemplate(number, reader.text(part, "title", f"{where}.parts"), tuple(variants)))
+        parts = tuple(items)
+    tables: dict[str, TableTemplate] = {t.id: t for t in base.tables} if base else {}
+    for table_node in reader.seq(node, "tables", where):
+        table = reader.table(table_node, f"{where}.tables")
+        tables[table.id] = table
+    for table_id, extra in reader.mapping(node, "add-rows", where).items():
+        if table_id not in tables:
+            raise reader.fail(node["add-rows"], table_id, f"{where}.add-rows: no table {table_id!r}", value=False)
+        tables[table_id] = _insert_rows(reader, tables[table_id], list(extra), f"{where}.add-rows.{table_id}")
+    relations = list(base.relations) if base else []
+    for rel_node in reader.seq(node, "relations", where):
+        relations.append(reader.relation(rel_node, tables, f"{where}.relations"))
+    statements = list(base.statements) if base else []
+    for st in reader.seq(node, "statements", where):
+        cell = reader.text(st, "cell", f"{where}.statements").split(".")
+        if len(cell) != 3 or cell[0] not in tables:
+            raise reader.fail(st, "cell", f"{where}.statements.cell: must be table.row.column of this format")
+        table = tables[cell[0]]
+        if table.row(cell[1]) is None or table.column(cell[2]) is None:
+            raise reader.fail(st, "cell", f"{where}.statements.cell: table {cell[0]} has no row {cell[1]!r} or column {cell[2]!r}")
+        pattern = reader.regex(st, "pattern", reader.text(st, "pattern", f"{where}.statements"), f"{where}.statements")
+        if "n" not in pattern.groupindex:
+            raise reader.fail(st, "pattern", f"{where}.statements.pattern: must capture the figure as (?P<n>…)")
+        statements.append(Statement(pattern, cell[0], cell[1], cell[2]))
+    content: dict[str, tuple[ContentItem, ...]] = dict(base.required_content) if base else {}
+    for part_no, items in reader.mapping(node, "required-content", where).items():
+        parsed = []
+        for item in items:
+            item_id = reader.text(item, "id", f"{where}.required-content.{part_no}")
+            regexes = tuple(reader.regex(item, "any", a, f"{where}.required-content.{part_no}.{item_id}") for a in reader.seq(item, "any", where))
+            parsed.append(ContentItem(item_id, regexes, str(item.get("zh", item_id)), str(item.get("en", item_id)), item.get("severity")))
+        content[str(part_no)] = tuple(parsed)
+    return Format(
+        id=fmt_id,
+        name_zh=str(name.get("zh", fmt_id)) if isinstance(name, Mapping) else str(name),
+        name_en=str(name.get("en", fmt_id)) if isinstance(name, Mapping) else str(name),
+        document=str(node.get("document", base.document if base else "")),
+        year_from=int(years["from"]) if "from" in years else (base.year_from if base and not years else None),
+        year_to=int(years["to"]) if "to" in years else (base.year_to if base and not years else None),
+        parts=parts,
+        tables=tuple(tables.values()),
+        relations=tuple(relations),
+        signatures=tuple(str(s) for s in node.get("signatures", base.signatures if base else ())),
+        statements=tuple(statements),
+        required_content=content,
+        source=path,
+    )

@@ -89,32 +89,33 @@ def _loader(registry: Registry):  # type: ignore[no-untyped-def]
 def _cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from gialint.config import ConfigError
     from gialint.diagnostic import Diagnostic, Severity
-    from gialint.discovery import ConfigResolver, iter_files
+    from gialint.discovery import ConfigResolver, excluded, iter_files
     from gialint.engine import Linter
     from gialint.output import text as text_out
     from gialint.selection import Selection, split_list
 
     registry = _registry(args.no_plugins, err)
     selection = Selection(split_list(args.select), split_list(args.ignore))
-    for item in (*selection.select, *selection.ignore):
-        if item.upper() != "ALL" and registry.lookup(item) is None and not any(
-            r.code.upper().startswith(item.upper()) for r in registry.rules()
-        ):
-            err.write(f"gialint: warning: --select/--ignore: no rule matches {item!r} (pattern rules from config are matched by name)\n")
     resolver = ConfigResolver(_loader(registry), Path(args.config) if args.config else None)
     paths = args.paths or ["."]
     try:
         configs: dict[str, Config] = {}
-        exclude: tuple[str, ...] = ()
-        if args.config:
-            exclude = resolver.for_path(Path(".")).exclude
-        files = list(iter_files(paths, exclude))
-        for file in files:
-            configs[file] = resolver.for_path(Path(file))
+        files: list[str] = []
+        for file, named in iter_files(paths):
+            config = resolver.for_path(Path(file))
+            if not named and excluded(file, config):
+                continue
+            files.append(file)
+            configs[file] = config
     except ConfigError as exc:
         err.write(f"{exc}\n")
         err.write("gialint: configuration error; nothing was checked\n")
         return ExitCode.USAGE
+    known = {(r.name, r.code) for c in configs.values() for r in c.rules.values()}
+    known |= {(r.name, r.code) for r in registry.rules()}
+    for item in (*selection.select, *selection.ignore):
+        if item.upper() != "ALL" and not any(item == name or code.upper().startswith(item.upper()) for name, code in known):
+            err.write(f"gialint: warning: --select/--ignore: no rule matches {item!r}; run `gialint rules` for the list\n")
     if args.year is not None:
         from dataclasses import replace
 
@@ -185,7 +186,7 @@ def _cmd_explain(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         hint = f"; did you mean {', '.join(close)}?" if close else "; run `gialint rules` for the list"
         err.write(f"gialint: unknown rule {args.rule!r}{hint}\n")
         return ExitCode.USAGE
-    out.write(explain(rule, config.settings[rule.name], args.lang or config.lang or "zh"))
+    out.write(explain(rule, config.settings[rule.name], args.lang or config.lang or "zh", config))
     return ExitCode.OK
 
 

@@ -18,7 +18,7 @@ from gialint.diagnostic import SEVERITY_NAMES, Severity
 from gialint.formats import Format, load_format
 from gialint.pattern import SCOPES, PatternSpec, make_pattern_rule
 from gialint.rule import Message, Rule
-from gialint.yamlio import ConfigError, pos as _pos, read_yaml
+from gialint.yamlio import ConfigError, pos as _pos, read_yaml, read_yaml_cached
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
@@ -59,6 +59,8 @@ class Config:
     """Report formats the sets define, in definition order (later ones win for their years)."""
     format_pin: str | None = None
     """``format: gov-2021`` pins every report to one format instead of choosing by year."""
+    root: str = "."
+    """Folder of the configuration file: ``exclude:`` globs are relative to it."""
 
     def enabled_rules(self) -> list[tuple[Rule, RuleSetting]]:
         return [(self.rules[n], s) for n, s in self.settings.items() if s.enabled]
@@ -89,16 +91,16 @@ class Loader:
 
     def load_named(self, name: str) -> Config:
         layer = self._load_named(name, "<command line>", 0, 0, ())
-        return self._freeze(layer, name)
+        return self._freeze(layer, name, Path.cwd())
 
     def load_file(self, path: Path) -> Config:
         layer = self._load_path(path, ())
-        return self._freeze(layer, str(path))
+        return self._freeze(layer, str(path), path.parent)
 
     def load_mapping(self, data: Mapping[str, Any], source: str, base_dir: Path) -> Config:
         """A config given as data (``[tool.gialint]`` in pyproject.toml)."""
         layer = self._layer_from(data, source, base_dir, (source,))
-        return self._freeze(layer, source)
+        return self._freeze(layer, source, base_dir)
 
     # -- internals
 
@@ -113,9 +115,15 @@ class Loader:
             raise ConfigError(where, line, col, f"extends cycle: {' -> '.join((*chain, key))}")
         text = target.read_text(encoding="utf-8")
         label = f"{name} ({target})" if isinstance(target, Path) else name
-        data = read_yaml(text, str(target))
         base = target.parent if isinstance(target, Path) else Path.cwd()
-        layer = self._layer_from(data, str(target), base, (*chain, key), implicit=False)
+        try:
+            data = read_yaml_cached(text, str(target))
+            layer = self._layer_from(data, str(target), base, (*chain, key), implicit=False)
+        except ConfigError as exc:
+            if exc.line:
+                raise
+            # The cached copy has no positions: read the YAML again to locate the error.
+            layer = self._layer_from(read_yaml(text, str(target)), str(target), base, (*chain, key), implicit=False)
         layer.files.insert(0, label)
         return layer
 
@@ -150,7 +158,7 @@ class Loader:
             if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
                 raise ConfigError(path, *_pos(data, "extends", True), "extends: must be a set name, a path, or a list of them")
             for index, item in enumerate(items):
-                line, col = _pos(items, index) if items is not extends else _pos(data, "extends", True)
+                line, col = _pos(data, "extends", True) if isinstance(extends, str) else _pos(extends, index)
                 if "/" in item or "\\" in item or item.endswith((".yaml", ".yml")):
                     base = self._load_path((base_dir / item), chain)
                 else:
@@ -175,11 +183,12 @@ class Loader:
                 rule = self._pattern_rule(str(name), value, path, rules)
                 own.rules[rule.name] = rule
                 known[rule.name] = rule
+        by_code = {r.code.upper(): r for r in known.values()}
         for name, value in rules.items():
-            rule = known.get(str(name)) or self.registry.lookup(str(name))
+            rule = known.get(str(name)) or by_code.get(str(name).upper()) or self.registry.lookup(str(name))
             if rule is None:
                 candidates = [*self.registry.names(), *known]
-                close = difflib.get_close_matches(str(name), candidates, n=3)
+                close = difflib.get_close_matches(str(name), candidates, n=3, cutoff=0.75)
                 hint = f"; did you mean {', '.join(close)}?" if close else "; run `gialint rules` for the list"
                 raise ConfigError(path, *_pos(rules, name), f"unknown rule {name!r}{hint}")
             own.settings[rule.name] = self._setting(rule, value, path, rules, name)
@@ -227,7 +236,8 @@ class Loader:
             raise ConfigError(path, line, col, f"{rule.name}: {value!r} is not one of error, warning, info, off")
         if not isinstance(value, Mapping):
             raise ConfigError(path, line, col, f"{rule.name}: expected off, a severity, or a mapping with severity:/options:")
-        out: dict[str, Any] = {"enabled": True}
+        # Only what is written is set: `{options: …}` alone keeps a base set's on/off choice.
+        out: dict[str, Any] = {}
         allowed = {"severity", "options", "enabled"}
         if "kind" in value or "patterns" in value or "literals" in value:
             allowed |= {"kind", "code", "patterns", "literals", "message", "summary", "scope", "replacement", "docs"}
@@ -246,6 +256,7 @@ class Loader:
                 raise ConfigError(path, *_pos(value, "severity", True), f"{rule.name}.severity: {value['severity']!r} is not one of error, warning, info")
             else:
                 out["severity"] = Severity.parse(sev)
+                out.setdefault("enabled", True)
         if "options" in value:
             opts = value["options"] or {}
             if not isinstance(opts, Mapping):
@@ -327,17 +338,17 @@ class Loader:
         for lang in ("zh", "en"):
             try:
                 value[lang].format(match="x", replacement="y")
-            except (KeyError, IndexError, ValueError) as exc:
+            except (KeyError, IndexError, ValueError, AttributeError) as exc:
                 raise ConfigError(path, *_pos(value, lang, True), f"{name}.{key}.{lang}: only {{match}} and {{replacement}} may be used ({exc})") from None
         return Message(value["zh"], value["en"])
 
-    def _freeze(self, layer: _Layer, source: str) -> Config:
+    def _freeze(self, layer: _Layer, source: str, root: Path) -> Config:
         rules: dict[str, Rule] = {r.name: r for r in self.registry.rules()}
         rules.update(layer.rules)
         settings: dict[str, RuleSetting] = {}
         for name, rule in sorted(rules.items(), key=lambda kv: (kv[1].code, kv[0])):
             own = layer.settings.get(name, {})
-            options = dict(rule.defaults())
+            options = {k: tuple(v) if isinstance(v, list) else v for k, v in rule.defaults().items()}
             options.update(own.get("options", {}))
             settings[name] = RuleSetting(
                 enabled=own.get("enabled", True),
@@ -361,6 +372,7 @@ class Loader:
             files=tuple(layer.files),
             formats=tuple(layer.formats.values()),
             format_pin=pin[0] if pin else None,
+            root=str(root),
         )
 
 

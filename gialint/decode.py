@@ -55,23 +55,31 @@ def _newline_of(text: str) -> str:
     return best[1] if best[0] else "\n"
 
 
-def _locate_bad_utf8(data: bytes, err: UnicodeDecodeError) -> tuple[int, int]:
-    head = data[: err.start]
+def _locate(data: bytes, offset: int, encoding: str) -> tuple[int, int]:
+    """1-based line and column (in characters) of byte ``offset``, decoding what precedes it."""
+    head = data[:offset]
+    if encoding.startswith("utf-16") or encoding.startswith("utf-32"):
+        text = head.decode(encoding, errors="replace")
+        line = text.count("\n") + 1
+        return line, len(text) - (text.rfind("\n") + 1) + 1
     line = head.count(b"\n") + 1
     last = head.rfind(b"\n")
-    column = len(head[last + 1 :].decode("utf-8", errors="replace")) + 1
+    column = len(head[last + 1 :].decode(encoding.replace("-sig", ""), errors="replace").lstrip("\ufeff")) + 1
     return line, column
+
+
+def _size(n: int) -> str:
+    return f"{n / 1024 / 1024:.1f} MiB" if n >= 1024 * 1024 else f"{n} bytes"
 
 
 def decode(data: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> Decoded:
     """Decode a report's bytes, or raise :class:`DecodeError` with a located, bilingual reason."""
     if len(data) > max_bytes:
-        mib = len(data) / 1024 / 1024
+        size, limit = _size(len(data)), _size(max_bytes)
         raise DecodeError(
             "too-large",
-            f"文件过大（{mib:.1f} MiB，上限 {max_bytes // 1024 // 1024} MiB），不像是年度报告：请检查是否选错了文件",
-            f"file is too large ({mib:.1f} MiB, limit {max_bytes // 1024 // 1024} MiB) to be a report: "
-            "check that the right file was given",
+            f"文件过大（{size}，上限 {limit}），不像是年度报告：请检查是否选错了文件",
+            f"file is too large ({size}, limit {limit}) to be a report: check that the right file was given",
         )
     if not data.strip(b" \t\r\n\x00\xef\xbb\xbf"):
         raise DecodeError(
@@ -94,11 +102,16 @@ def decode(data: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> Decoded:
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError as err:
+            # utf-8-sig reports offsets after the BOM it consumed
+            offset = err.start + (len(codecs.BOM_UTF8) if encoding == "utf-8-sig" else 0)
+            line, column = _locate(data, offset, encoding)
             raise DecodeError(
                 "encoding",
-                f"文件以 {encoding} BOM 开头，但第 {err.start} 字节处无法解码：请用 UTF-8 重新保存",
-                f"file starts with a {encoding} BOM but byte {err.start} cannot be decoded: "
+                f"文件以 {encoding} BOM 开头，但第 {line} 行第 {column} 列处的字节无法解码：请用 UTF-8 重新保存",
+                f"file starts with a {encoding} BOM but the bytes at line {line}, column {column} cannot be decoded: "
                 "save it again as UTF-8",
+                line,
+                column,
             ) from None
     else:
         try:
@@ -108,8 +121,12 @@ def decode(data: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> Decoded:
             try:
                 text = data.decode("gb18030")
                 encoding = "gb18030"
-            except UnicodeDecodeError:
-                line, column = _locate_bad_utf8(data, utf8_err)
+            except UnicodeDecodeError as gb_err:
+                # Locate the byte in the encoding that got furthest: that is the likelier one.
+                if gb_err.start > utf8_err.start:
+                    line, column = _locate(data, gb_err.start, "gb18030")
+                else:
+                    line, column = _locate(data, utf8_err.start, "utf-8")
                 raise DecodeError(
                     "encoding",
                     f"无法识别文件编码（既不是 UTF-8 也不是 GB18030/GBK，第 {line} 行第 {column} 列起出错）："
@@ -125,6 +142,12 @@ def decode(data: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> Decoded:
             "binary",
             "文件中控制字符过多，不像文本：请先把 Word/PDF 导出为 .txt 或 .md",
             "file is mostly control characters, not text: export the Word/PDF file to .txt or .md first",
+        )
+    if not text.strip("\ufeff \t\r\n\u3000\xa0\x00"):
+        raise DecodeError(
+            "empty",
+            "文件为空（只有空白）：年度报告应有标题和六个部分",
+            "file is empty (white space only): a report needs a title and its six parts",
         )
     newline = _newline_of(text)
     if "\r" in text:

@@ -72,8 +72,9 @@ def _tool_section(path: Path) -> dict[str, object] | None:
     return section
 
 
-def iter_files(paths: Sequence[str], exclude: Sequence[str] = ()) -> Iterator[str]:
-    """Files named directly, in the order given, then reports found under directories (sorted)."""
+def iter_files(paths: Sequence[str]) -> Iterator[tuple[str, bool]]:
+    """``(path, named)``: files named directly (in the order given), then reports found under
+    directories (sorted). Only found files are subject to a config's ``exclude:``."""
     seen: set[str] = set()
     for raw in paths:
         path = Path(raw)
@@ -81,15 +82,25 @@ def iter_files(paths: Sequence[str], exclude: Sequence[str] = ()) -> Iterator[st
             found: list[str] = []
             for root, dirs, files in os.walk(path):
                 dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS and not d.startswith("."))
-                for name in files:
-                    if name.lower().endswith(REPORT_SUFFIXES):
-                        full = os.path.join(root, name)
-                        if not any(fnmatch.fnmatch(full, g) or fnmatch.fnmatch(name, g) for g in exclude):
-                            found.append(full)
+                found.extend(os.path.join(root, n) for n in files if n.lower().endswith(REPORT_SUFFIXES))
             for item in sorted(found):
                 if item not in seen:
                     seen.add(item)
-                    yield item
+                    yield item, False
         elif raw not in seen:
             seen.add(raw)
-            yield raw
+            yield raw, True
+
+
+def excluded(path: str, config: Config) -> bool:
+    """Whether ``config``'s ``exclude:`` globs match ``path`` — relative to the config's folder,
+    as a full path, or by file name."""
+    if not config.exclude:
+        return False
+    full = Path(path).resolve()
+    candidates = [full.as_posix(), full.name]
+    try:
+        candidates.append(full.relative_to(Path(config.root).resolve()).as_posix())
+    except ValueError:
+        pass
+    return any(fnmatch.fnmatch(c, g) for c in candidates for g in config.exclude)

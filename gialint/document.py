@@ -9,7 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from gialint.formats import Format
+    from gialint.tablematch import FormatMatch
 
 BlockKind = Literal["heading", "paragraph", "list_item", "table", "html", "code", "rule"]
 
@@ -121,6 +125,12 @@ class Document:
     """Last line before part 一 (0 when part 一 is on line 1 or there is no part at all)."""
     encoding: str = "utf-8"
     newline: str = "\n"
+    format: Format | None = None
+    """The national (or provincial) format this report must follow, chosen by year or config."""
+    other_formats: tuple[Format, ...] = ()
+    """The other formats the configuration knows (to recognise a report that used one of them)."""
+    match: FormatMatch | None = None
+    """The report's tables matched against ``format``'s templates (computed once, by the engine)."""
     extensions: dict[str, object] = field(default_factory=dict, compare=False, hash=False)
     """Room for plugins' document-model extensions (see ``gialint_extend_document``)."""
 

@@ -36,6 +36,20 @@ def _pseudo(config: Config, which: tuple[str, str], path: str, span: Span, zh: s
     return Diagnostic(path, span.line, span.column, which[1], which[0], span.end_line, span.end_column, severity, zh, en)
 
 
+def _with_format(document: Document, config: Config) -> Document:
+    """Attach the format the report must follow and its tables matched against the templates."""
+    from dataclasses import replace
+
+    from gialint.formats import choose
+    from gialint.tablematch import match
+
+    fmt = choose(config.formats, document.year, config.format_pin)
+    if fmt is None:
+        return document
+    others = tuple(f for f in config.formats if f.id != fmt.id)
+    return replace(document, format=fmt, other_formats=others, match=match(document, fmt, others))
+
+
 def _order(d: Diagnostic) -> tuple[int, int, str, str]:
     return (d.line, d.column, d.code, d.message_en)
 
@@ -47,6 +61,12 @@ class Linter:
         self.plugins = plugins
 
     def lint_path(self, path: str, config: Config, selection: Selection = Selection()) -> FileResult:
+        result = self._lint_path(path, config, selection)
+        if selection.explicitly_ignores(*UNREADABLE):
+            return FileResult(path, tuple(d for d in result.diagnostics if d.rule != UNREADABLE[0]), result.document)
+        return result
+
+    def _lint_path(self, path: str, config: Config, selection: Selection) -> FileResult:
         try:
             data = Path(path).read_bytes()
         except FileNotFoundError:
@@ -85,6 +105,8 @@ class Linter:
         if document is None:
             return self._unreadable(path, config, "没有能读取此类文件的解析器", "no parser accepts this kind of file")
         diagnostics: list[Diagnostic] = []
+        if config.formats:
+            document = _with_format(document, config)
         for impl in hook.gialint_extend_document.get_hookimpls():
             try:
                 extra = impl.function(document=document)
@@ -102,11 +124,17 @@ class Linter:
                 diagnostics.extend(rule.check(document, setting.options, ctx))
             except Exception as exc:  # noqa: BLE001 - one crashing rule must not hide the others
                 diagnostics.append(self._crash(config, path, f"rule {rule.name} ({rule.code}) of plugin {rule.plugin}", exc))
+        crash_setting = config.settings.get(RULE_ERROR[0])
+        if crash_setting is not None and not crash_setting.enabled or selection.explicitly_ignores(*RULE_ERROR):
+            diagnostics = [d for d in diagnostics if d.rule != RULE_ERROR[0]]
         unique = {(d.line, d.column, d.code, d.message_en): d for d in diagnostics}
         return FileResult(path, tuple(sorted(unique.values(), key=_order)), document)
 
     def _unreadable(self, path: str, config: Config, zh: str, en: str, line: int = 1, column: int = 1) -> FileResult:
         span = Span(line, column, line, column)
+        setting = config.settings.get(UNREADABLE[0])
+        if setting is not None and not setting.enabled:
+            return FileResult(path, ())  # the user turned unreadable-input off
         return FileResult(path, (_pseudo(config, UNREADABLE, path, span, zh, en),))
 
     def _crash(self, config: Config, path: str, what: str, exc: Exception) -> Diagnostic:

@@ -6,7 +6,7 @@ from gialint.config import RuleSetting
 from gialint.rule import Rule
 
 
-def explain(rule: Rule, setting: RuleSetting | None, lang: str) -> str:
+def explain(rule: Rule, setting: RuleSetting | None, lang: str, config: object = None) -> str:
     summary = rule.summary_zh if lang == "zh" else rule.summary_en
     other = rule.summary_en if lang == "zh" else rule.summary_zh
     lines = [f"{rule.code} {rule.name}", "", f"{summary}", f"{other}", ""]
@@ -25,4 +25,6 @@ def explain(rule: Rule, setting: RuleSetting | None, lang: str) -> str:
                 lines.append(f"    configured: {current!r}")
     if rule.docs:
         lines += ["", rule.docs.strip()]
+    if rule.explain_config is not None and config is not None:
+        lines += ["", rule.explain_config(config).rstrip()]
     return "\n".join(lines) + "\n"

@@ -74,6 +74,9 @@ class Rule:
     """Long description (Markdown), shown by ``gialint explain`` and in docs/rules.md."""
     plugin: str = ""
     """Name of the plugin that registered the rule (filled in by the registry)."""
+    explain_config: Callable[[Any], str] | None = None
+    """Optional: extra text for ``gialint explain`` from the active configuration (e.g. the
+    relations of the active report format). Receives the :class:`gialint.config.Config`."""
 
     def defaults(self) -> Options:
         return MappingProxyType({o.name: o.default for o in self.options})
@@ -94,7 +97,9 @@ class Context:
         message = self.rule.messages[key]
         return self.diagnostic(span, message.zh.format(**params), message.en.format(**params))
 
-    def diagnostic(self, span: Span, zh: str, en: str) -> Diagnostic:
+    def diagnostic(self, span: Span, zh: str, en: str, severity: Severity | None = None) -> Diagnostic:
+        """A diagnostic with these messages; ``severity`` only where configuration data sets one
+        (e.g. a format's ``required-content`` item), never the rule's own choice."""
         return Diagnostic(
             path=self.path,
             line=span.line,
@@ -103,7 +108,7 @@ class Context:
             rule=self.rule.name,
             end_line=span.end_line,
             end_column=span.end_column,
-            severity=self.severity,
+            severity=severity or self.severity,
             message_zh=zh,
             message_en=en,
         )

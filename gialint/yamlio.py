@@ -50,3 +50,57 @@ def pos(node: Any, key: Any = None, value: bool = False) -> tuple[int, int]:
         return line + 1, col + 1
     except (KeyError, IndexError, TypeError, AttributeError):
         return lc.line + 1, lc.col + 1
+
+
+def _plain(node: Any) -> Any:
+    if isinstance(node, Mapping):
+        return {str(k): _plain(v) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_plain(v) for v in node]
+    return node
+
+
+def cache_dir() -> str | None:
+    """Where compiled rule sets are kept: $GIALINT_CACHE_DIR, else the user's cache folder."""
+    import os
+
+    if os.environ.get("GIALINT_NO_CACHE"):
+        return None
+    base = os.environ.get("GIALINT_CACHE_DIR") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "gialint"
+    )
+    return base
+
+
+def read_yaml_cached(text: str, path: str) -> Any:
+    """Like :func:`read_yaml` for a shipped rule set, but kept as JSON after the first parse.
+
+    Built-in and plugin sets are read on every run; parsing their YAML costs more than linting a
+    report, while JSON loads in well under a millisecond. The cache is keyed by the text's hash,
+    so an edited set is parsed again. Positions are not kept: shipped sets are validated by tests,
+    and a set that fails validation is re-read with positions by the caller.
+    """
+    import hashlib
+    import json
+    import os
+
+    folder = cache_dir()
+    if folder is None:
+        return read_yaml(text, path)
+    digest = hashlib.sha1(text.encode("utf-8")).hexdigest()
+    target = os.path.join(folder, "rulesets", f"{digest}.json")
+    try:
+        with open(target, encoding="utf-8") as fh:
+            return json.load(fh)
+    except (OSError, ValueError):
+        pass
+    data = read_yaml(text, path)
+    try:
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        tmp = f"{target}.{os.getpid()}.tmp"
+        with open(tmp, "w", encoding="utf-8") as fh:
+            json.dump(_plain(data), fh, ensure_ascii=False)
+        os.replace(tmp, target)
+    except OSError:
+        pass  # a read-only home: just parse every time
+    return data

@@ -21,6 +21,17 @@ RULE_MODULES = (
     "stale_year",
     "absent_contact",
     "unbalanced_brackets",
+    "heading_numbering",
+    "section_order",
+    "statistics_period",
+    "missing_table",
+    "format_version",
+    "required_content",
+    "table_labels",
+    "table_totals",
+    "empty_cell",
+    "text_table_mismatch",
+    "implausible_value",
 )
 
 

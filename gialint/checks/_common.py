@@ -94,6 +94,30 @@ def find_parts(doc: Document) -> dict[int, FoundPart]:
     return found
 
 
+def find_all_parts(doc: Document) -> list[FoundPart]:
+    """Every heading of a required part, in document order, repeats included.
+
+    Numbered level-1 sections whose title names a part, plus bare title lines (as in
+    :func:`find_parts`) for parts that have no numbered heading.
+    """
+    found = [
+        FoundPart(spec, section.span, section)
+        for section in doc.sections
+        if section.level == 1 and (spec := part_spec(section.title)) is not None
+    ]
+    numbered = {part.spec.number for part in found}
+    for block in doc.blocks:
+        if block.kind not in ("heading", "paragraph") or "\n" in block.text:
+            continue
+        text = norm(block.text)
+        if len(text) > 24 or block.span.line <= doc.preamble_end and block.kind != "heading":
+            continue
+        for spec in PARTS:
+            if spec.number not in numbered and text == norm(spec.title):
+                found.append(FoundPart(spec, block.span, None))
+    return sorted(found, key=lambda part: (part.span.line, part.span.column))
+
+
 _NUMBER = re.compile(r"^[+\-−－]?\d+(?:[.,．]\d+)?\s*(?:万元|元|件|条|个|项)?$")
 
 

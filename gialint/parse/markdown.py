@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from gialint.document import Block, Cell, Document, Row, Span, Table
 from gialint.parse.options import ParseOptions
-from gialint.parse.structure import build_document
+from gialint.parse.structure import build_document, split_lines
 from gialint.parse.tabular import segment
 
 if TYPE_CHECKING:
@@ -96,16 +96,20 @@ def _table(tokens: list[Token], i: int, lines: tuple[str, ...]) -> tuple[Table, 
 
 
 def parse_markdown(path: str, text: str, options: ParseOptions) -> Document:
-    lines = tuple(text.split("\n"))
+    lines = split_lines(text)
     tokens = _parser().parse(text)
     items: list[Block | Table] = []
     in_list = 0
+    marker = ""
     i = 0
     while i < len(tokens):
         tok = tokens[i]
         kind = tok.type
         if kind in ("bullet_list_open", "ordered_list_open"):
             in_list += 1
+        elif kind == "list_item_open" and tok.markup in (".", ")"):
+            # An ordered-list marker is the report's own numbering (1. 制发规章情况): keep it.
+            marker = f"{tok.info}{tok.markup}"
         elif kind in ("bullet_list_close", "ordered_list_close"):
             in_list -= 1
         elif kind == "table_open":
@@ -120,6 +124,8 @@ def parse_markdown(path: str, text: str, options: ParseOptions) -> Document:
                 block_kind = "heading" if kind == "heading_open" else ("list_item" if in_list else "paragraph")
                 md_level = int(tok.tag[1]) if kind == "heading_open" else 0
                 text = _inline_text(inline)
+                if marker and block_kind == "list_item":
+                    text, marker = marker + text, ""
                 cuts = _part_heading_lines(text) if block_kind == "paragraph" else []
                 if not cuts:
                     items.append(Block(block_kind, text, _span(lines, start, end), md_level))  # type: ignore[arg-type]

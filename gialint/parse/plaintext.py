@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from gialint.document import Document
 from gialint.parse.options import ParseOptions
-from gialint.parse.structure import build_document
+from gialint.parse.structure import build_document, split_lines
 from gialint.parse.tabular import segment
 
 
 def parse_plaintext(path: str, text: str, options: ParseOptions) -> Document:
-    lines = tuple(text.split("\n"))
+    lines = split_lines(text)
     return build_document(path, text, lines, "text", segment(lines, 1), options)

@@ -36,6 +36,14 @@ _AGENCY_IN_TEXT = (
 )
 
 
+def split_lines(text: str) -> tuple[str, ...]:
+    """The file's lines as an editor counts them: a final newline does not start another line."""
+    lines = text.split("\n")
+    if len(lines) > 1 and lines[-1] == "":
+        lines.pop()
+    return tuple(lines)
+
+
 def collapse(text: str) -> str:
     """Text with all blanks removed: Word exports split words with stray spaces (行政规范性 文件)."""
     return _WS.sub("", text)
@@ -80,7 +88,7 @@ def _heading_of(block: Block, lines: tuple[str, ...]) -> _Draft | None:
     run_in = False
     if block.kind == "heading":
         title = rest.strip(_TRAILING)
-    elif len(rest.rstrip(_TRAILING)) <= _TITLE_MAX and not _INNER_SENTENCE.search(rest.rstrip(_TRAILING)):
+    elif len(rest.rstrip(_TRAILING)) <= _TITLE_MAX and not _RUN_IN_END.search(rest.rstrip(_TRAILING)):
         title = rest.strip(_TRAILING)
         run_in = "\n" in block.text
     elif numbering.level == 1:

@@ -21,6 +21,7 @@ from gialint.document import Block, Cell, Row, Span, Table
 _CELL_LINE = re.compile(r"^[ \u3000\xa0]*\t([^\t]*)$")
 _PART_HEADING = re.compile(r"^\s*[一二三四五六七八九十]{1,3}\s*[、．.]")
 _SENTENCE_END = re.compile(r"[。！？]$")
+_HEADING = re.compile(r"^(?:[一二三四五六七八九十]{1,3}\s*、|[（(][一二三四五六七八九十]{1,3}[）)])")
 
 
 def _cell(line_no: int, line: str, start: int, end: int) -> Cell:
@@ -102,8 +103,12 @@ def segment(lines: Sequence[str], first_line: int) -> list[Block | Table]:
                 else:
                     break
                 j += 1
-            if len(cells) == 1 and not rows and len(cells[0].text) > 40 and _SENTENCE_END.search(cells[0].text):
-                # A tab-indented paragraph, not a one-cell row.
+            lone = cells[0].text if len(cells) == 1 else ""
+            if lone and (
+                not rows and len(lone) > 40 and _SENTENCE_END.search(lone)
+                or len(lone) <= 40 and _HEADING.match(lone)
+            ):
+                # A tab-indented paragraph or heading, not a one-cell row.
                 close()
                 out.append(Block("paragraph", cells[0].text, cells[0].span))
             else:

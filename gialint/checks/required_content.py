@@ -1,0 +1,65 @@
+"""必备内容缺失 / Part 五 or 六 does not say what the format requires it to say.
+
+Part 五 must state both the main problems and the improvements (条例第五十条（四）); in the
+2021 format it is also expected to say how last year's problems were dealt with (reported at
+info level: the official wording is not confirmed). Part 六 of a 2021+ report must state
+whether 信息处理费 (information processing fees) were charged — "无" alone does not say it.
+What each part must contain is data in the format files (``required-content:``), so a
+province can add its own items.
+
+**FAIL**::
+
+    六、其他需要报告的事项
+    无
+
+**PASS**::
+
+    六、其他需要报告的事项
+    本年度未收取信息处理费。
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from gialint.diagnostic import Diagnostic, Severity
+from gialint.document import Document
+from gialint.numbering import cn_to_int
+from gialint.rule import Context, Message, Options, Rule
+
+
+def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Diagnostic]:
+    fmt = doc.format
+    if fmt is None:
+        return
+    for part_no, items in fmt.required_content.items():
+        part = doc.part(cn_to_int(part_no) or 0)
+        if part is None:
+            continue  # missing-section reports the part itself
+        body = "\n".join(doc.lines[part.span.line - 1 : part.end_line])
+        for item in items:
+            if any(p.search(body) for p in item.any):
+                continue
+            severity = Severity.parse(item.severity) if item.severity else None
+            message = ctx.rule.messages["missing"]
+            params = {"part": part_no, "title": part.title, "what": item.zh, "what_en": item.en, "format": fmt.name_zh, "format_en": fmt.name_en}
+            yield ctx.diagnostic(part.span, message.zh.format(**params), message.en.format(**params), severity)
+
+
+RULES = (
+    Rule(
+        name="required-content",
+        code="GIA105",
+        summary_zh="第五、六部分缺少统一格式要求的内容（问题及改进情况、信息处理费收取情况等）",
+        summary_en="Part 五 or 六 lacks content the format requires (problems and improvements, processing fees …)",
+        check=check,
+        severity=Severity.WARNING,
+        messages={
+            "missing": Message(
+                "第{part}部分“{title}”没有写明{what}：{format}要求写明",
+                'part {part} "{title}" does not state {what_en}, which the {format_en} requires',
+            ),
+        },
+        docs=__doc__ or "",
+    ),
+)

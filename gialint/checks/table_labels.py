@@ -1,0 +1,97 @@
+"""表格标签不规范 / A table label differs from the format's canonical wording.
+
+Row and column labels must be the national format's own: a typo (补证 for 补正), a dropped
+numbering (上年结转… without 二、), the 2019 wording in a 2021 report (规范性文件 for
+行政规范性文件), or a column missing from the header (自然人 in weidian-2021.txt) all make the
+table read differently from every other report. The canonical label is suggested. Blanks,
+full-width/half-width brackets and 1、/1. differences are not reported.
+
+**FAIL**::
+
+    →上年结转政府信息公开申请数量
+    →1.申请人无正当理由逾期不补证，行政机关不再处理其政府信息公开申请
+
+**PASS**::
+
+    →二、上年结转政府信息公开申请数量
+    →1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterator
+
+from gialint.checks._tables import checked_tables, column_name, table_name
+from gialint.diagnostic import Diagnostic, Severity
+from gialint.document import Document, Span
+from gialint.rule import Context, Message, Options, Rule
+from gialint.tablematch import core, norm_label
+
+_NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)+|\d{1,2}\.)")
+
+
+def _difference(written: str, canonical: str) -> str:
+    """The characters that differ, e.g. '证→正', or '' when it is only numbering or punctuation."""
+    a, b = core(written), core(canonical)
+    changes = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if op != "equal":
+            changes.append(f"{a[i1:i2] or '∅'}→{b[j1:j2] or '∅'}")
+    return "，".join(changes[:3])
+
+
+def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Diagnostic]:
+    for table in checked_tables(doc):
+        name = table_name(table.template)
+        for row in table.rows.values():
+            if row.exact or not row.written:
+                continue
+            canonical = row.template.label
+            # Report the row's own label cell, not a parent label merged into the same row.
+            written = row.own or row.written
+            span = row.own_span or row.label_span
+            diff = _difference(written, canonical)
+            if diff:
+                yield ctx.report(span, "label", table=name, written=written, canonical=canonical, diff=diff)
+            elif _NUMBERING.sub("", norm_label(written)) == _NUMBERING.sub("", norm_label(canonical)):
+                yield ctx.report(span, "numbering", table=name, written=written, canonical=canonical)
+            else:
+                yield ctx.report(span, "punctuation", table=name, written=written, canonical=canonical)
+        missing = table.missing_columns()
+        if missing:
+            first = table.header[0].span
+            labels = "、".join(column_name(c, table.template) for c in missing)
+            yield ctx.report(Span(first.line, first.column, first.line, first.end_column), "column", table=name, labels=labels)
+
+
+RULES = (
+    Rule(
+        name="table-labels",
+        code="GIA202",
+        summary_zh="表格的行、列标签与统一格式不一致（错字、缺编号、缺列、用了旧格式措辞）",
+        summary_en="A table row or column label differs from the national format (typo, missing numbering or column, old wording)",
+        check=check,
+        severity=Severity.WARNING,
+        messages={
+            "label": Message(
+                "{table}的标签“{written}”与统一格式不符（{diff}）：应为“{canonical}”",
+                '{table}: the label "{written}" differs from the format ({diff}): write "{canonical}"',
+            ),
+            "numbering": Message(
+                "{table}的标签“{written}”缺少或写错了编号：应为“{canonical}”",
+                '{table}: the label "{written}" lacks or misnumbers its item number: write "{canonical}"',
+            ),
+            "punctuation": Message(
+                "{table}的标签“{written}”标点与统一格式不符：应为“{canonical}”",
+                '{table}: the label "{written}" has other punctuation than the format: write "{canonical}"',
+            ),
+            "column": Message(
+                "{table}的表头缺少“{labels}”列：统一格式的列不得删减，应补上",
+                '{table}: the header lacks the column(s) "{labels}": the format\'s columns may not be left out',
+            ),
+        },
+        docs=__doc__ or "",
+    ),
+)

@@ -1,0 +1,196 @@
+"""勾稽关系不成立 / The table's arithmetic (勾稽关系) does not add up.
+
+Every relation of the active format is checked with the report's own figures: for table 三
+in each column 一 + 二 = 三（七）总计 + 四 (the relation printed in the table's header) and
+（七）总计 = the sum of （一）…（六）; in each row 总计 = the sum of the six applicant columns;
+for table 四 each block's 总计 = 维持 + 纠正 + 其他 + 尚未审结. Relations with a blank or
+missing cell are skipped (``empty-cell`` reports those).
+
+When several relations fail because of one cell — the usual case: one wrong figure breaks its
+row sum and its column sum — they are reported once, at that cell, with the numbers.
+``gialint explain table-totals`` lists the relations of the active format(s).
+
+**FAIL**: 自然人 column: 一 1 + 二 0 = 1, but （七）总计 0 + 四 0 = 0.
+
+**PASS**: every relation holds.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from gialint.checks._tables import active, cell_name, cell_name_en, column_name, fmt_number, row_name, table_name
+from gialint.diagnostic import Diagnostic, Severity
+from gialint.document import Document
+from gialint.formats import Format, Relation, Term
+from gialint.rule import Context, Message, Options, Rule
+from gialint.tablematch import CellValue, MatchedTable
+
+
+@dataclass(frozen=True)
+class _Failure:
+    relation: Relation
+    table: MatchedTable
+    where: str
+    """The column (each-column) or row (each-row) label the relation was checked in."""
+    cells: tuple[tuple[str, str], ...]
+    """(row key, column key) of every cell involved."""
+    left: tuple[tuple[Term, float], ...]
+    right: tuple[tuple[Term, float], ...]
+    anchor: CellValue
+
+    def text(self, names: dict[str, str]) -> str:
+        def side(terms: tuple[tuple[Term, float], ...]) -> str:
+            out = ""
+            for i, (term, value) in enumerate(terms):
+                op = ("-" if term.sign < 0 else "+") if i else ("-" if term.sign < 0 else "")
+                out += f"{' ' + op + ' ' if i else op}{fmt_number(value)}"
+            return out
+
+        lsum = sum(t.sign * v for t, v in self.left)
+        rsum = sum(t.sign * v for t, v in self.right)
+        return f"{side(self.left)} = {fmt_number(lsum)} ≠ {side(self.right)} = {fmt_number(rsum)}"
+
+
+def _cell(table: MatchedTable, row: str, column: str) -> CellValue | None:
+    matched = table.rows.get(row)
+    if matched is None:
+        return None
+    return next((v for v in matched.values if v.column.key == column), None)
+
+
+def _evaluate(relation: Relation, table: MatchedTable) -> Iterator[_Failure]:
+    template = table.template
+    lines = [c.key for c in template.columns] if relation.each == "each-column" else [r.key for r in template.value_rows()]
+    for line in lines:
+        values: list[tuple[Term, float, CellValue]] = []
+        complete = True
+        for term in (*relation.left, *relation.right):
+            row, column = (term.key, line) if relation.each == "each-column" else (line, term.key)
+            cell = _cell(table, row, column)
+            matched_row = table.rows.get(row)
+            if cell is None or cell.value is None or matched_row is None or not all(v.present for v in matched_row.values):
+                # blank, missing, or a row with cells left out (its figures sit under the wrong columns)
+                complete = False
+                break
+            values.append((term, cell.value, cell))
+        if not complete:
+            continue
+        n_left = len(relation.left)
+        lsum = sum(t.sign * v for t, v, _ in values[:n_left])
+        rsum = sum(t.sign * v for t, v, _ in values[n_left:])
+        if abs(lsum - rsum) < 0.005:
+            continue
+        where = column_name(template.column(line), template) if relation.each == "each-column" else row_name(template.row(line))  # type: ignore[arg-type]
+        cells = tuple(((t.key, line) if relation.each == "each-column" else (line, t.key)) for t, _, _ in values)
+        yield _Failure(
+            relation,
+            table,
+            where,
+            cells,
+            tuple((t, v) for t, v, _ in values[:n_left]),
+            tuple((t, v) for t, v, _ in values[n_left:]),
+            values[0][2],
+        )
+
+
+def _names(fmt_table: MatchedTable) -> dict[str, str]:
+    t = fmt_table.template
+    return {**{r.key: row_name(r) for r in t.rows}, **{c.key: column_name(c, t) for c in t.columns}}
+
+
+def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Diagnostic]:
+    m = active(doc)
+    if m is None:
+        return
+    failures: list[_Failure] = []
+    for relation in m.format.relations:
+        table = m.tables.get(relation.table)
+        if table is None or table.template.part in m.foreign:
+            continue
+        failures.extend(_evaluate(relation, table))
+    # One wrong cell breaks every relation it is in: report those together, at that cell.
+    while failures:
+        counts = Counter((f.table.template.id, cell) for f in failures for cell in f.cells)
+        (table_id, cell), hits = counts.most_common(1)[0]
+        if hits < 2:
+            break
+        group = [f for f in failures if f.table.template.id == table_id and cell in f.cells]
+        failures = [f for f in failures if f not in group]
+        table = group[0].table
+        value = _cell(table, *cell)
+        assert value is not None
+        t = table.template
+        row, column = t.row(cell[0]), t.column(cell[1])
+        names = _names(table)
+        details = "；".join(f"{f.relation.doc_zh or f.relation.expr}（{f.where}）：{f.text(names)}" for f in group)
+        details_en = "; ".join(f"{f.relation.doc_en or f.relation.expr} ({f.where}): {f.text(names)}" for f in group)
+        yield ctx.report(
+            value.span,
+            "cell",
+            cell=cell_name(t, row, column),  # type: ignore[arg-type]
+            cell_en=cell_name_en(t, row, column),  # type: ignore[arg-type]
+            value=value.text,
+            count=len(group),
+            details=details,
+            details_en=details_en,
+        )
+    for f in failures:
+        t = f.table.template
+        names = _names(f.table)
+        yield ctx.report(
+            f.anchor.span,
+            "relation",
+            table=table_name(t),
+            where=f.where,
+            relation=f.relation.doc_zh or f.relation.expr,
+            relation_en=f.relation.doc_en or f.relation.expr,
+            numbers=f.text(names),
+        )
+
+
+def describe(config: object) -> str:
+    """The relations of the active format(s), for ``gialint explain table-totals``."""
+    formats: tuple[Format, ...] = getattr(config, "formats", ())
+    pinned = getattr(config, "format_pin", None)
+    if pinned:
+        formats = tuple(f for f in formats if f.id == pinned)
+    if not formats:
+        return "No report format is active in this configuration."
+    lines = ["Relations of the active format(s) / 当前格式的勾稽关系:"]
+    for fmt in formats:
+        lines += ["", f"{fmt.id} — {fmt.name_zh} ({fmt.document}; reports {fmt.years_text()}):"]
+        for rel in fmt.relations:
+            names = {**{r.key: row_name(r) for t in fmt.tables for r in t.rows}, **{c.key: c.label for t in fmt.tables for c in t.columns}}
+            expr = " ".join(names.get(tok, tok) for tok in rel.expr.split())
+            scope = "每一列" if rel.each == "each-column" else "每一行"
+            lines.append(f"  {rel.id} [表{fmt.table(rel.table).part if fmt.table(rel.table) else rel.table}，{scope}]: {expr}")  # type: ignore[union-attr]
+            if rel.doc_zh or rel.doc_en:
+                lines.append(f"      {rel.doc_zh} / {rel.doc_en}")
+    return "\n".join(lines) + "\n"
+
+
+RULES = (
+    Rule(
+        name="table-totals",
+        code="GIA203",
+        summary_zh="表格数据的勾稽关系不成立（合计与分项之和不符）",
+        summary_en="A table's arithmetic (勾稽关系) does not hold: a total differs from the sum of its parts",
+        check=check,
+        severity=Severity.ERROR,
+        messages={
+            "cell": Message(
+                "{cell}的数值 {value} 与其他数据对不上（{count} 处勾稽关系不成立）：{details}。请核对此格",
+                "{cell_en} = {value} breaks {count} relations: {details_en}. Check this cell",
+            ),
+            "relation": Message(
+                "{table}“{where}”：勾稽关系“{relation}”不成立：{numbers}",
+                '{table}, "{where}": the relation "{relation_en}" does not hold: {numbers}',
+            ),
+        },
+        docs=__doc__ or "",
+        explain_config=describe,
+    ),
+)

@@ -1,0 +1,74 @@
+"""正文与表格数据不符 / A figure stated in the text contradicts the table cell it describes.
+
+The format's ``statements:`` say which sentences state which cell — 共收到政府信息公开申请N件
+is table 三's 一、本年新收 / 总计, 行政复议N件 is table 四's 行政复议 / 总计, 现行有效规范性文件N件
+is table 二's 现行有效件数 … A figure in the text that differs from its cell is inaccurate
+content (内容不准确), whichever of the two is wrong.
+
+**FAIL**::
+
+    2021年，我镇共收到政府信息公开申请5件。
+    …
+    一、本年新收政府信息公开申请数量 → 总计 4
+
+**PASS**: the text says 4, like the table.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from gialint.checks._tables import active, cell_name, cell_name_en, fmt_number
+from gialint.diagnostic import Diagnostic, Severity
+from gialint.document import Document, Span
+from gialint.rule import Context, Message, Options, Rule
+
+
+def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Diagnostic]:
+    m = active(doc)
+    if m is None or not m.format.statements:
+        return
+    table_lines = {c.span.line for t in doc.tables for r in t.rows for c in r.cells}
+    for statement in m.format.statements:
+        template = m.format.table(statement.table)
+        cell = m.value(statement.table, statement.row, statement.column)
+        if template is None or cell is None or cell.value is None or template.part in m.foreign:
+            continue
+        row, column = template.row(statement.row), template.column(statement.column)
+        for line_no, line in enumerate(doc.lines, 1):
+            if line_no in table_lines:
+                continue
+            for hit in statement.pattern.finditer(line):
+                stated = int(hit.group("n"))
+                if stated == cell.value:
+                    continue
+                span = Span(line_no, hit.start("n") + 1, line_no, hit.end("n") + 1)
+                yield ctx.report(
+                    span,
+                    "differs",
+                    stated=stated,
+                    text=hit.group(0),
+                    cell=cell_name(template, row, column),  # type: ignore[arg-type]
+                    cell_en=cell_name_en(template, row, column),  # type: ignore[arg-type]
+                    value=fmt_number(cell.value),
+                    line=cell.span.line,
+                )
+
+
+RULES = (
+    Rule(
+        name="text-table-mismatch",
+        code="GIA205",
+        summary_zh="正文中陈述的数字与表格中对应的数据不一致",
+        summary_en="A figure stated in the text contradicts the table cell it describes",
+        check=check,
+        severity=Severity.WARNING,
+        messages={
+            "differs": Message(
+                "正文“{text}”写的是 {stated}，而{cell}（第 {line} 行）是 {value}：两处应一致，请核对",
+                'the text "{text}" says {stated}, but {cell_en} (line {line}) says {value}: make them agree',
+            ),
+        },
+        docs=__doc__ or "",
+    ),
+)

@@ -16,9 +16,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from gialint import __version__
+from gialint.output import FORMATS, formatter
 
 if TYPE_CHECKING:
     from gialint.config import Config
+    from gialint.diagnostic import Severity
+    from gialint.output import Report
     from gialint.registry import Registry
 
 
@@ -46,7 +49,8 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--config", metavar="FILE", help="use this rule set instead of discovering .gialint.yaml")
     check.add_argument("--select", action="append", metavar="RULES", help="only these rules (names, codes or code prefixes, comma-separated)")
     check.add_argument("--ignore", action="append", metavar="RULES", help="skip these rules (names, codes or code prefixes)")
-    check.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+    check.add_argument("--format", choices=tuple(FORMATS), default="text", help="output format (default: text)")
+    check.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of standard output")
     check.add_argument("--lang", choices=("zh", "en"), help="message language (default: zh, or lang: in config)")
     check.add_argument("--fail-on", choices=("error", "warning", "info"), help="lowest severity that makes the exit code 1 (default: warning)")
     check.add_argument("--year", type=int, help="report year, overriding the detected one")
@@ -91,7 +95,7 @@ def _cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from gialint.diagnostic import Diagnostic, Severity
     from gialint.discovery import ConfigResolver, excluded, iter_files
     from gialint.engine import Linter
-    from gialint.output import text as text_out
+    from gialint.output import Report
     from gialint.selection import Selection, split_list
 
     registry = _registry(args.no_plugins, err)
@@ -122,20 +126,41 @@ def _cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         configs = {f: replace(c, year=args.year) for f, c in configs.items()}
     linter = Linter(registry.plugins)
     diagnostics: list[Diagnostic] = []
+    sources: dict[str, tuple[str, ...]] = {}
     for file in files:
-        diagnostics.extend(linter.lint_path(file, configs[file], selection).diagnostics)
+        result = linter.lint_path(file, configs[file], selection)
+        diagnostics.extend(result.diagnostics)
+        if result.document is not None and args.format not in ("text", "json"):
+            sources[file] = result.document.lines
     any_config = next(iter(configs.values()), None)
     lang = args.lang or (any_config.lang if any_config and any_config.lang else "zh")
     fail_on = Severity.parse(args.fail_on) if args.fail_on else (any_config.fail_on if any_config and any_config.fail_on else Severity.WARNING)
     diagnostics.sort(key=lambda d: (d.path, d.line, d.column, d.code))
-    color = out.isatty() and not args.no_color and not os.environ.get("NO_COLOR") and args.format == "text"
-    if args.format == "json":
-        from gialint.output import json as json_out
+    rules = {name: rule for c in configs.values() for name, rule in c.rules.items()}
+    return _write_report(args, out, err, Report(diagnostics, files, lang, False, args.quiet, rules, sources), fail_on)
 
-        json_out.write(out, diagnostics, files, lang)
-    else:
-        text_out.write(out, diagnostics, files, lang, color, args.quiet)
-    return ExitCode.FINDINGS if any(d.severity >= fail_on for d in diagnostics) else ExitCode.OK
+
+def _write_report(args: argparse.Namespace, out: TextIO, err: TextIO, report: Report, fail_on: Severity) -> int:
+    """Write ``report`` in the chosen format to stdout or ``--output``; the exit code from ``fail_on``."""
+    from dataclasses import replace
+
+    target = out
+    handle = None
+    if args.output:
+        try:
+            handle = open(args.output, "w", encoding="utf-8", newline="\n")  # noqa: SIM115
+        except OSError as exc:
+            err.write(f"gialint: cannot write --output {args.output}: {exc.strerror or exc}\n")
+            return ExitCode.USAGE
+        target = handle
+    color = target.isatty() and not args.no_color and not os.environ.get("NO_COLOR") and args.format == "text"
+    try:
+        formatter(args.format).write(target, replace(report, color=color))
+    finally:
+        if handle is not None:
+            handle.close()
+    failed = any(d.severity >= fail_on for d in report.diagnostics)
+    return ExitCode.FINDINGS if failed else ExitCode.OK
 
 
 def _config_for_listing(args: argparse.Namespace, registry: Registry) -> Config:

@@ -10,11 +10,11 @@ Contract (CI jobs and tools read it; add fields, never rename)::
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
 from typing import TextIO
 
 from gialint import __version__
 from gialint.diagnostic import Diagnostic
+from gialint.output import Report
 
 
 def as_dict(d: Diagnostic, lang: str) -> dict[str, object]:
@@ -31,19 +31,12 @@ def as_dict(d: Diagnostic, lang: str) -> dict[str, object]:
     }
 
 
-def write(
-    out: TextIO,
-    diagnostics: Sequence[Diagnostic],
-    files: Sequence[str],
-    lang: str,
-    color: bool = False,
-    quiet: bool = False,
-) -> None:
-    ordered = sorted(diagnostics, key=lambda d: (d.path, d.line, d.column, d.code))
+def write(out: TextIO, report: Report) -> None:
+    ordered = sorted(report.diagnostics, key=lambda d: (d.path, d.line, d.column, d.code))
     payload = {
         "version": __version__,
-        "files": sorted(files),
-        "diagnostics": [as_dict(d, lang) for d in ordered],
+        "files": sorted(report.files),
+        "diagnostics": [as_dict(d, report.lang) for d in ordered],
     }
     json.dump(payload, out, ensure_ascii=False, indent=2)
     out.write("\n")

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from gialint.diagnostic import Diagnostic, Severity
+from gialint.output import Report
 
 _COLORS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", Severity.INFO: "\033[36m"}
 _BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"
@@ -28,19 +29,13 @@ def summary(diagnostics: Sequence[Diagnostic], files: int, lang: str) -> str:
     )
 
 
-def write(
-    out: TextIO,
-    diagnostics: Sequence[Diagnostic],
-    files: Sequence[str],
-    lang: str,
-    color: bool,
-    quiet: bool,
-) -> None:
-    for d in diagnostics:
+def write(out: TextIO, report: Report) -> None:
+    lang = report.lang
+    for d in report.diagnostics:
         where = f"{d.path}:{d.line}:{d.column}:"
-        if color:
+        if report.color:
             out.write(f"{_BOLD}{where}{_RESET} {_COLORS[d.severity]}{d.code}{_RESET} {_DIM}{d.rule}{_RESET} {d.message(lang)}\n")
         else:
             out.write(f"{where} {d.code} {d.rule} {d.message(lang)}\n")
-    if not quiet:
-        out.write(summary(diagnostics, len(files), lang) + "\n")
+    if not report.quiet:
+        out.write(summary(report.diagnostics, len(report.files), lang) + "\n")

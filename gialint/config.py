@@ -9,7 +9,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
@@ -25,11 +25,21 @@ if TYPE_CHECKING:
 
     from gialint.registry import Registry
 
-TOP_LEVEL_KEYS = ("extends", "rules", "lang", "year", "agency", "fail-on", "exclude", "format")
+TOP_LEVEL_KEYS = ("extends", "rules", "lang", "year", "agency", "fail-on", "exclude", "format", "overrides")
 LANGS = ("zh", "en")
 DEFAULT_SET = "default"
 _OFF = ("off", "false", "disable", "disabled")
 _ON = ("on", "true", "enable", "enabled")
+
+
+@dataclass(frozen=True, slots=True)
+class Override:
+    """``overrides: [{files: [globs], rules: {…}}]``: settings for the files the globs match."""
+
+    files: tuple[str, ...]
+    settings: Mapping[str, Mapping[str, Any]]
+    root: str
+    """Folder of the config that defined it; globs are relative to it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +71,27 @@ class Config:
     """``format: gov-2021`` pins every report to one format instead of choosing by year."""
     root: str = "."
     """Folder of the configuration file: ``exclude:`` globs are relative to it."""
+    overrides: tuple[Override, ...] = ()
+
+    def for_file(self, path: str) -> Config:
+        """This configuration with the ``overrides`` whose globs match ``path`` applied."""
+        from gialint.discovery import glob_match
+
+        matching = [o for o in self.overrides if glob_match(path, o.files, o.root)]
+        if not matching:
+            return self
+        settings = dict(self.settings)
+        for override in matching:
+            for name, own in override.settings.items():
+                base = settings[name]
+                options = dict(base.options)
+                options.update(own.get("options", {}))
+                settings[name] = RuleSetting(
+                    enabled=own.get("enabled", base.enabled),
+                    severity=own.get("severity", base.severity),
+                    options=MappingProxyType(options),
+                )
+        return replace(self, settings=MappingProxyType(settings))
 
     def enabled_rules(self) -> list[tuple[Rule, RuleSetting]]:
         return [(self.rules[n], s) for n, s in self.settings.items() if s.enabled]
@@ -78,6 +109,7 @@ class _Layer:
     top: dict[str, Any] = field(default_factory=dict)
     files: list[str] = field(default_factory=list)
     formats: dict[str, Format] = field(default_factory=dict)
+    overrides: list[Override] = field(default_factory=list)
 
 
 class Loader:
@@ -183,7 +215,33 @@ class Loader:
                 rule = self._pattern_rule(str(name), value, path, rules)
                 own.rules[rule.name] = rule
                 known[rule.name] = rule
+        own.settings = self._settings(rules, path, known)
+        for index, node in enumerate(self._list(data, "overrides", path)):
+            where = _pos(data["overrides"], index)
+            if not isinstance(node, Mapping) or set(node) - {"files", "rules"} or "files" not in node:
+                raise ConfigError(path, *where, "overrides: each item needs files: [globs] and rules: {…}")
+            globs = node["files"]
+            if isinstance(globs, str):
+                globs = [globs]
+            if not isinstance(globs, list) or not all(isinstance(g, str) for g in globs):
+                raise ConfigError(path, *_pos(node, "files", True), "overrides.files: must be a list of glob patterns")
+            node_rules = node.get("rules", {}) or {}
+            if not isinstance(node_rules, Mapping):
+                raise ConfigError(path, *_pos(node, "rules", True), "overrides.rules: must be a mapping")
+            own.overrides.append(Override(tuple(globs), self._settings(node_rules, path, known), str(base_dir)))
+        _merge(merged, own)
+        return merged
+
+    def _list(self, data: Mapping[str, Any], key: str, path: str) -> list[Any]:
+        value = data.get(key, []) or []
+        if not isinstance(value, list):
+            raise ConfigError(path, *_pos(data, key, True), f"{key}: must be a list")
+        return value
+
+    def _settings(self, rules: Mapping[str, Any], path: str, known: Mapping[str, Rule]) -> dict[str, dict[str, Any]]:
+        """Validated settings for every rule a ``rules:`` mapping names."""
         by_code = {r.code.upper(): r for r in known.values()}
+        out: dict[str, dict[str, Any]] = {}
         for name, value in rules.items():
             rule = known.get(str(name)) or by_code.get(str(name).upper()) or self.registry.lookup(str(name))
             if rule is None:
@@ -191,9 +249,8 @@ class Loader:
                 close = difflib.get_close_matches(str(name), candidates, n=3, cutoff=0.75)
                 hint = f"; did you mean {', '.join(close)}?" if close else "; run `gialint rules` for the list"
                 raise ConfigError(path, *_pos(rules, name), f"unknown rule {name!r}{hint}")
-            own.settings[rule.name] = self._setting(rule, value, path, rules, name)
-        _merge(merged, own)
-        return merged
+            out[rule.name] = self._setting(rule, value, path, rules, name)
+        return out
 
     def _top_level(self, data: Mapping[str, Any], path: str) -> dict[str, Any]:
         top: dict[str, Any] = {}
@@ -295,38 +352,48 @@ class Loader:
         kind = value.get("kind", "pattern")
         if kind != "pattern":
             raise ConfigError(path, *_pos(value, "kind", True), f"{name}.kind: only 'pattern' rules can be defined in YAML")
-        regexes: list[str] = []
+        default_replacement = value.get("replacement")
+        if default_replacement is not None and not isinstance(default_replacement, str):
+            raise ConfigError(path, *_pos(value, "replacement", True), f"{name}.replacement: must be a string")
+        items: list[tuple[re.Pattern[str], str | None]] = []
         for key in ("patterns", "literals"):
-            items = value.get(key, [])
-            if isinstance(items, str):
-                items = [items]
-            if not isinstance(items, list) or not all(isinstance(i, str) and i for i in items):
-                raise ConfigError(path, *_pos(value, key, True), f"{name}.{key}: must be a list of non-empty strings")
-            for index, item in enumerate(items):
+            entries = value.get(key, [])
+            if isinstance(entries, str):
+                entries = [entries]
+            if not isinstance(entries, list):
+                raise ConfigError(path, *_pos(value, key, True), f"{name}.{key}: must be a list")
+            for index, entry in enumerate(entries):
+                where = _pos(entries, index) if hasattr(entries, "lc") else _pos(value, key, True)
+                replacement = default_replacement
+                if key == "patterns" and isinstance(entry, Mapping):
+                    replacement = entry.get("replacement", default_replacement)
+                    entry = entry.get("pattern")
+                    if replacement is not None and not isinstance(replacement, str):
+                        raise ConfigError(path, *where, f"{name}.patterns: replacement must be a string")
+                if not isinstance(entry, str) or not entry:
+                    raise ConfigError(path, *where, f"{name}.{key}: must be a list of non-empty strings (or {{pattern:, replacement:}} mappings)")
                 if key == "literals":
-                    regexes.append(re.escape(item))
+                    items.append((re.compile(re.escape(entry)), replacement))
                     continue
                 try:
-                    re.compile(item)
+                    regex = re.compile(entry)
+                    if replacement is not None:
+                        _check_template(regex, replacement)
                 except re.error as exc:
-                    where = _pos(items, index) if hasattr(items, "lc") else _pos(value, key, True)
-                    raise ConfigError(path, *where, f"{name}.patterns: invalid regular expression {item!r}: {exc}") from None
-                regexes.append(f"(?:{item})")
-        if not regexes:
+                    raise ConfigError(path, *where, f"{name}.patterns: invalid regular expression {entry!r}: {exc}") from None
+                items.append((regex, replacement))
+        if not items:
             raise ConfigError(path, line, col, f"{name}: a pattern rule needs patterns: or literals:")
         message = self._message(value.get("message"), name, path, value, "message")
         summary = self._message(value.get("summary", value.get("message")), name, path, value, "summary")
         scope = value.get("scope", "everywhere")
         if scope not in SCOPES:
             raise ConfigError(path, *_pos(value, "scope", True), f"{name}.scope: {scope!r} is not one of {', '.join(SCOPES)}")
-        replacement = value.get("replacement")
-        if replacement is not None and not isinstance(replacement, str):
-            raise ConfigError(path, *_pos(value, "replacement", True), f"{name}.replacement: must be a string")
         severity = Severity.WARNING
         if "severity" in value and str(value["severity"]).lower() in SEVERITY_NAMES:
             severity = Severity.parse(str(value["severity"]))
         code = str(value.get("code", name))
-        spec = PatternSpec(re.compile("|".join(regexes)), scope, message, replacement)
+        spec = PatternSpec(tuple(items), scope, message)
         return make_pattern_rule(name, code, spec, severity, summary, str(value.get("docs", "")), Path(path).name)
 
     def _message(self, value: Any, name: str, path: str, parent: Any, key: str) -> Message:
@@ -373,7 +440,16 @@ class Loader:
             formats=tuple(layer.formats.values()),
             format_pin=pin[0] if pin else None,
             root=str(root),
+            overrides=tuple(layer.overrides),
         )
+
+
+def _check_template(regex: re.Pattern[str], replacement: str) -> None:
+    """Raise re.error when ``replacement`` refers to a group ``regex`` does not have."""
+    for ref in re.findall(r"\\(\d+)|\\g<(\w+)>", replacement):
+        group = ref[0] or ref[1]
+        if group.isdigit() and int(group) > regex.groups or not group.isdigit() and group not in regex.groupindex:
+            raise re.error(f"the replacement refers to group {group}, which the pattern does not have")
 
 
 def _merge(into: _Layer, other: _Layer) -> None:
@@ -385,6 +461,7 @@ def _merge(into: _Layer, other: _Layer) -> None:
         if options:
             current["options"] = options
     into.top.update(other.top)
+    into.overrides.extend(other.overrides)
     for fmt_id, fmt in other.formats.items():
         into.formats.pop(fmt_id, None)
         into.formats[fmt_id] = fmt

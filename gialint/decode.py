@@ -44,7 +44,9 @@ class Decoded:
     encoding: str
     """Codec name that decoded it: utf-8, utf-8-sig, gb18030, utf-16, utf-32."""
     newline: str
-    """The file's dominant line ending, so fixes can write it back unchanged."""
+    """The file's dominant line ending."""
+    raw: str = ""
+    """The decoded text with its original line endings, so fixes change nothing but their edits."""
 
 
 def _newline_of(text: str) -> str:
@@ -150,8 +152,9 @@ def decode(data: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> Decoded:
             "file is empty (white space only): a report needs a title and its six parts",
         )
     newline = _newline_of(text)
+    raw = text
     if "\r" in text:
         text = _NEWLINE.sub("\n", text)
     if text.startswith("\ufeff"):
-        text = text[1:]
-    return Decoded(text=text, encoding=encoding, newline=newline)
+        text, raw = text[1:], raw[1:]
+    return Decoded(text=text, encoding=encoding, newline=newline, raw=raw)

@@ -24,6 +24,17 @@ class Severity(enum.IntEnum):
 SEVERITY_NAMES = ("error", "warning", "info")
 
 
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """Replace the text from (line, column) up to, not including, (end_line, end_column)."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    text: str
+
+
 @dataclass(frozen=True, slots=True, order=True)
 class Diagnostic:
     path: str
@@ -42,6 +53,8 @@ class Diagnostic:
     severity: Severity = field(default=Severity.WARNING, compare=False)
     message_zh: str = field(default="", compare=False)
     message_en: str = field(default="", compare=False)
+    fix: tuple[Edit, ...] = field(default=(), compare=False)
+    """Text edits that correct the problem (``gialint check --fix``); empty when there is no safe fix."""
 
     def message(self, lang: str) -> str:
         return self.message_en if lang == "en" else self.message_zh

@@ -32,14 +32,16 @@ class ConfigResolver:
         return self._by_source[key]
 
     def for_path(self, path: Path) -> Config:
+        """The configuration for the report ``path``, with its per-file ``overrides`` applied."""
         if self.explicit is not None:
             explicit = self.explicit
-            return self._load(str(explicit.resolve()), lambda: self.loader.load_file(explicit))
-        directory = (path if path.is_dir() else path.parent).resolve()
-        cached = self._by_dir.get(directory)
-        if cached is None:
-            cached = self._by_dir[directory] = self._discover(directory)
-        return cached
+            config = self._load(str(explicit.resolve()), lambda: self.loader.load_file(explicit))
+        else:
+            directory = (path if path.is_dir() else path.parent).resolve()
+            config = self._by_dir.get(directory)  # type: ignore[assignment]
+            if config is None:
+                config = self._by_dir[directory] = self._discover(directory)
+        return config.for_file(str(path)) if config.overrides else config
 
     def _discover(self, directory: Path) -> Config:
         for folder in (directory, *directory.parents):
@@ -92,15 +94,17 @@ def iter_files(paths: Sequence[str]) -> Iterator[tuple[str, bool]]:
             yield raw, True
 
 
-def excluded(path: str, config: Config) -> bool:
-    """Whether ``config``'s ``exclude:`` globs match ``path`` — relative to the config's folder,
-    as a full path, or by file name."""
-    if not config.exclude:
-        return False
+def glob_match(path: str, globs: Sequence[str], root: str) -> bool:
+    """Whether a glob matches ``path`` relative to ``root``, as a full path, or by file name."""
     full = Path(path).resolve()
     candidates = [full.as_posix(), full.name]
     try:
-        candidates.append(full.relative_to(Path(config.root).resolve()).as_posix())
+        candidates.append(full.relative_to(Path(root).resolve()).as_posix())
     except ValueError:
         pass
-    return any(fnmatch.fnmatch(c, g) for c in candidates for g in config.exclude)
+    return any(fnmatch.fnmatch(c, g) for c in candidates for g in globs)
+
+
+def excluded(path: str, config: Config) -> bool:
+    """Whether ``config``'s ``exclude:`` globs match ``path`` (relative to the config's folder)."""
+    return bool(config.exclude) and glob_match(path, config.exclude, config.root)

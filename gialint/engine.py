@@ -21,6 +21,7 @@ from gialint.selection import Selection
 
 UNREADABLE = ("unreadable-input", "GIA001")
 RULE_ERROR = ("rule-error", "GIA002")
+UNUSED_DISABLE = ("unused-disable", "GIA003")
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,8 +58,9 @@ def _order(d: Diagnostic) -> tuple[int, int, str, str]:
 class Linter:
     """Lints files with a plugin manager; configuration and selection are handed in per call."""
 
-    def __init__(self, plugins: Plugins) -> None:
+    def __init__(self, plugins: Plugins, report_unused_disables: bool = False) -> None:
         self.plugins = plugins
+        self.report_unused_disables = report_unused_disables
 
     def lint_path(self, path: str, config: Config, selection: Selection = Selection()) -> FileResult:
         result = self._lint_path(path, config, selection)
@@ -117,18 +119,42 @@ class Linter:
             if extra:
                 document.extensions.update(extra)
         for rule, setting in config.enabled_rules():
-            if (rule.name, rule.code) in (UNREADABLE, RULE_ERROR) or not selection.allows(rule.name, rule.code):
+            if (rule.name, rule.code) in (UNREADABLE, RULE_ERROR, UNUSED_DISABLE) or not selection.allows(rule.name, rule.code):
                 continue
             ctx = Context(rule, setting.severity, path)
             try:
                 diagnostics.extend(rule.check(document, setting.options, ctx))
             except Exception as exc:  # noqa: BLE001 - one crashing rule must not hide the others
                 diagnostics.append(self._crash(config, path, f"rule {rule.name} ({rule.code}) of plugin {rule.plugin}", exc))
+        diagnostics = self._suppress(document, diagnostics, config)
         crash_setting = config.settings.get(RULE_ERROR[0])
         if crash_setting is not None and not crash_setting.enabled or selection.explicitly_ignores(*RULE_ERROR):
             diagnostics = [d for d in diagnostics if d.rule != RULE_ERROR[0]]
         unique = {(d.line, d.column, d.code, d.message_en): d for d in diagnostics}
         return FileResult(path, tuple(sorted(unique.values(), key=_order)), document)
+
+    def _suppress(self, document: Document, diagnostics: list[Diagnostic], config: Config) -> list[Diagnostic]:
+        """Drop what ``gialint-disable`` comments suppress; report unused ones when asked."""
+        from gialint.directives import suppressions
+
+        found = suppressions(document)
+        if not found.directives:
+            return diagnostics
+        kept = found.apply(diagnostics)
+        if self.report_unused_disables:
+            setting = config.settings.get(UNUSED_DISABLE[0])
+            severity = setting.severity if setting is not None else Severity.WARNING
+            for directive in found.unused():
+                what = ", ".join(sorted(directive.rules)) or "all rules"
+                kept.append(
+                    Diagnostic(
+                        document.path, directive.span.line, directive.span.column, UNUSED_DISABLE[1], UNUSED_DISABLE[0],
+                        directive.span.end_line, directive.span.end_column, severity,
+                        f"未使用的 gialint-{directive.kind}（{what}）：它没有屏蔽任何问题，可以删除",
+                        f"unused gialint-{directive.kind} ({what}): it suppresses nothing; remove it",
+                    )
+                )
+        return kept
 
     def _unreadable(self, path: str, config: Config, zh: str, en: str, line: int = 1, column: int = 1) -> FileResult:
         span = Span(line, column, line, column)

@@ -11,7 +11,9 @@
         literals: ['待补充']              # … and/or literal strings
         message: {zh: '不应出现“{match}”', en: 'remove "{match}"'}
         scope: everywhere                # everywhere | preamble | text | tables | part-一 … part-六
-        replacement: ''                  # optional: what a fix would put instead
+        replacement: ''                  # optional: what `gialint check --fix` puts instead
+        # a pattern may carry its own replacement, with back-references:
+        #   patterns: [{pattern: '([，。])\\1+', replacement: '\\1'}]
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from gialint.diagnostic import Diagnostic, Severity
+from gialint.diagnostic import Diagnostic, Edit, Severity
 from gialint.document import Document, Span
 from gialint.numbering import cn_to_int
 from gialint.rule import Context, Message, Options, Rule
@@ -30,10 +32,10 @@ SCOPES = ("everywhere", "preamble", "text", "tables") + tuple(f"part-{n}" for n 
 
 @dataclass(frozen=True, slots=True)
 class PatternSpec:
-    regex: re.Pattern[str]
+    items: tuple[tuple[re.Pattern[str], str | None], ...]
+    """Each regex with the replacement a fix puts instead (``\\1`` refers to its groups), or None."""
     scope: str
     message: Message
-    replacement: str | None
 
 
 def _lines_in_scope(doc: Document, scope: str) -> Iterator[int]:
@@ -54,6 +56,24 @@ def _lines_in_scope(doc: Document, scope: str) -> Iterator[int]:
             yield from range(part.span.line, part.end_line + 1)
 
 
+def _matches(spec: PatternSpec, line: str) -> list[tuple[re.Match[str], str | None]]:
+    """Matches of all the rule's patterns on ``line``: leftmost first, longest first, no overlaps."""
+    found = [
+        (m.start(), -(m.end() - m.start()), order, m, replacement)
+        for order, (regex, replacement) in enumerate(spec.items)
+        for m in regex.finditer(line)
+        if m.end() > m.start()
+    ]
+    found.sort(key=lambda f: f[:3])
+    out: list[tuple[re.Match[str], str | None]] = []
+    end = -1
+    for start, _, _, m, replacement in found:
+        if start >= end:
+            out.append((m, replacement))
+            end = m.end()
+    return out
+
+
 def make_pattern_rule(
     name: str,
     code: str,
@@ -66,13 +86,19 @@ def make_pattern_rule(
     def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Diagnostic]:
         for line_no in _lines_in_scope(doc, spec.scope):
             line = doc.lines[line_no - 1]
-            for m in spec.regex.finditer(line):
-                if m.end() == m.start():
-                    continue
+            for m, replacement in _matches(spec, line):
                 span = Span(line_no, m.start() + 1, line_no, m.end() + 1)
                 shown = m.group(0).replace("\t", "\\t")
-                params = {"match": shown if len(shown) <= 30 else shown[:29] + "…", "replacement": spec.replacement or ""}
-                yield ctx.diagnostic(span, spec.message.zh.format(**params), spec.message.en.format(**params))
+                new = m.expand(replacement) if replacement is not None else None
+                params = {"match": shown if len(shown) <= 30 else shown[:29] + "…", "replacement": new or ""}
+                fix: tuple[Edit, ...] = ()
+                if new is not None:
+                    if not new and not (line[: m.start()] + line[m.end() :]).strip():
+                        # The match was all the line held: remove the line itself.
+                        fix = (Edit(line_no, 1, line_no + 1, 1, ""),)
+                    else:
+                        fix = (Edit(line_no, m.start() + 1, line_no, m.end() + 1, new),)
+                yield ctx.diagnostic(span, spec.message.zh.format(**params), spec.message.en.format(**params), fix=fix)
 
     return Rule(
         name=name,
@@ -84,4 +110,5 @@ def make_pattern_rule(
         messages={"match": spec.message},
         docs=docs,
         plugin=plugin,
+        fixable=any(r is not None for _, r in spec.items),
     )

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
-from gialint.diagnostic import Diagnostic, Severity
+from gialint.diagnostic import Diagnostic, Edit, Severity
 
 if TYPE_CHECKING:
     from gialint.document import Document, Span
@@ -74,6 +74,8 @@ class Rule:
     """Long description (Markdown), shown by ``gialint explain`` and in docs/rules.md."""
     plugin: str = ""
     """Name of the plugin that registered the rule (filled in by the registry)."""
+    fixable: bool = False
+    """Whether the rule offers fixes (``gialint check --fix``)."""
     explain_config: Callable[[Any], str] | None = None
     """Optional: extra text for ``gialint explain`` from the active configuration (e.g. the
     relations of the active report format). Receives the :class:`gialint.config.Config`."""
@@ -92,12 +94,14 @@ class Context:
         self.severity = severity
         self.path = path
 
-    def report(self, span: Span, key: str, /, **params: Any) -> Diagnostic:
+    def report(self, span: Span, key: str, /, fix: tuple[Edit, ...] = (), **params: Any) -> Diagnostic:
         """A diagnostic at ``span`` with the rule's message ``key`` filled with ``params``."""
         message = self.rule.messages[key]
-        return self.diagnostic(span, message.zh.format(**params), message.en.format(**params))
+        return self.diagnostic(span, message.zh.format(**params), message.en.format(**params), fix=fix)
 
-    def diagnostic(self, span: Span, zh: str, en: str, severity: Severity | None = None) -> Diagnostic:
+    def diagnostic(
+        self, span: Span, zh: str, en: str, severity: Severity | None = None, fix: tuple[Edit, ...] = ()
+    ) -> Diagnostic:
         """A diagnostic with these messages; ``severity`` only where configuration data sets one
         (e.g. a format's ``required-content`` item), never the rule's own choice."""
         return Diagnostic(
@@ -111,4 +115,5 @@ class Context:
             severity=severity or self.severity,
             message_zh=zh,
             message_en=en,
+            fix=fix,
         )

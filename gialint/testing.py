@@ -13,6 +13,9 @@
         …
       violations:                    # optional: exact positions (line, column)
         - {line: 5, column: 1}
+      fix_str: |                     # optional: the text after `--fix` (fixable rules);
+        …                            # it must re-lint clean for the rule, and a second fix
+                                     # must change nothing
       options: {parts: [一, 二]}      # optional: the rule's options
       config: {year: 2021}           # optional: top-level config keys
       path: report.md                # optional: file name (suffix picks the parser)
@@ -74,6 +77,7 @@ class Case:
     options: Mapping[str, Any] = field(default_factory=dict)
     config: Mapping[str, Any] = field(default_factory=dict)
     path: str = "report.txt"
+    fix_str: str | None = None
 
     @property
     def id(self) -> str:
@@ -99,6 +103,7 @@ def load_cases(path: Path) -> list[Case]:
                 options=spec.get("options", {}),
                 config=spec.get("config", {}),
                 path=spec.get("path", "report.txt"),
+                fix_str=spec.get("fix_str"),
             )
         )
     return cases
@@ -122,4 +127,26 @@ def run_case(case: Case) -> list[Diagnostic]:
             assert got == sorted(case.violations), f"{case.id}: expected positions {sorted(case.violations)}, got {got}:\n" + "\n".join(
                 f"  {d.line}:{d.column} {d.message_en}" for d in found
             )
+    if case.fix_str is not None:
+        check_fix(case.text, case.fix_str, name, case.path, config, case.id)
     return found
+
+
+def fix(text: str, rule: str, path: str = "report.txt", config: Config | None = None) -> str:
+    """``text`` after ``gialint check --fix --select rule``."""
+    from gialint.fix import fix_text
+    from gialint.parse.options import ParseOptions
+
+    registry, _, linter = _environment()
+    config = config or make_config()
+    fixed, _, _ = fix_text(linter, path, text, config, Selection((rule,)), ParseOptions(year=config.year, agency=config.agency))
+    return fixed
+
+
+def check_fix(text: str, expected: str, rule: str, path: str, config: Config, label: str = "") -> None:
+    """The fix gives ``expected``; the result lints clean for ``rule``; fixing again changes nothing."""
+    fixed = fix(text, rule, path, config)
+    assert fixed == expected, f"{label}: --fix gave\n{fixed}\nexpected\n{expected}"
+    left = [d for d in lint(fixed, path, select=(rule,), config=config) if d.rule == rule]
+    assert not left, f"{label}: after --fix, {rule} still reports: " + "; ".join(d.message_en for d in left)
+    assert fix(fixed, rule, path, config) == fixed, f"{label}: a second --fix changed the text again"

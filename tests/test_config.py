@@ -591,7 +591,7 @@ def test_attribute_placeholder_is_a_config_error(loader: Loader, tmp_path: Path)
         ("    kind: pattern\n    patterns: [ok]\n", 3, 5, "my-rule.message: must give zh: and en: texts"),
         ("    kind: pattern\n    patterns: [ok]\n    message: {zh: x}\n", 5, 14, "my-rule.message: must give zh: and en: texts"),
         ("    kind: regex\n    patterns: [ok]\n    message: x\n", 3, 11, "only 'pattern' rules can be defined"),
-        ("    kind: pattern\n    patterns: [ok, '']\n    message: x\n", 4, 15, "my-rule.patterns: must be a list of non-empty strings"),
+        ("    kind: pattern\n    patterns: [ok, '']\n    message: x\n", 4, 20, "my-rule.patterns: must be a list of non-empty strings"),
         ("    kind: pattern\n    patterns: [ok]\n    message: x\n    scope: part-七\n", 6, 12, "my-rule.scope: 'part-七' is not one of"),
         ("    kind: pattern\n    patterns: [ok]\n    message: x\n    replacement: 3\n", 6, 18, "my-rule.replacement: must be a string"),
         ("    kind: pattern\n    patterns: [ok]\n    message: x\n    colour: red\n", 6, 5, "my-rule: unknown key 'colour'"),

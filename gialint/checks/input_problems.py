@@ -46,4 +46,19 @@ RULES = (
             "**FAIL**: a plugin rule that raises on a report.\n\n**PASS**: rules that do not raise."
         ),
     ),
+    Rule(
+        name="unused-disable",
+        code="GIA003",
+        summary_zh="gialint-disable 注释没有屏蔽任何问题（--report-unused-disables 时报告）",
+        summary_en="A gialint-disable comment suppresses nothing (reported with --report-unused-disables)",
+        check=_engine_reports_this,
+        severity=Severity.WARNING,
+        docs=(
+            "Suppression comments outlive the problems they hid. With `--report-unused-disables`,\n"
+            "every `gialint-disable…` comment that suppressed nothing in this run is reported, so it\n"
+            "can be removed.\n\n"
+            "**FAIL**: `<!-- gialint-disable-next-line stale-year -->` above a line with no stale year.\n\n"
+            "**PASS**: the same comment above the line it is needed for."
+        ),
+    ),
 )

@@ -24,7 +24,7 @@ import re
 from collections.abc import Iterator
 
 from gialint.checks._tables import checked_tables, column_name, table_name
-from gialint.diagnostic import Diagnostic, Severity
+from gialint.diagnostic import Diagnostic, Edit, Severity
 from gialint.document import Document, Span
 from gialint.rule import Context, Message, Options, Rule
 from gialint.tablematch import core, norm_label
@@ -53,12 +53,14 @@ def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Diagnostic]:
             written = row.own or row.written
             span = row.own_span or row.label_span
             diff = _difference(written, canonical)
+            # The fix rewrites the label's own cell, only when that cell holds nothing but this label.
+            fix = (Edit(span.line, span.column, span.end_line, span.end_column, canonical),) if row.own and span.line == span.end_line else ()
             if diff:
-                yield ctx.report(span, "label", table=name, written=written, canonical=canonical, diff=diff)
+                yield ctx.report(span, "label", table=name, written=written, canonical=canonical, diff=diff, fix=fix)
             elif _NUMBERING.sub("", norm_label(written)) == _NUMBERING.sub("", norm_label(canonical)):
-                yield ctx.report(span, "numbering", table=name, written=written, canonical=canonical)
+                yield ctx.report(span, "numbering", table=name, written=written, canonical=canonical, fix=fix)
             else:
-                yield ctx.report(span, "punctuation", table=name, written=written, canonical=canonical)
+                yield ctx.report(span, "punctuation", table=name, written=written, canonical=canonical, fix=fix)
         missing = table.missing_columns()
         if missing:
             first = table.header[0].span
@@ -74,6 +76,7 @@ RULES = (
         summary_en="A table row or column label differs from the national format (typo, missing numbering or column, old wording)",
         check=check,
         severity=Severity.WARNING,
+        fixable=True,
         messages={
             "label": Message(
                 "{table}的标签“{written}”与统一格式不符（{diff}）：应为“{canonical}”",

@@ -2,7 +2,8 @@
 
 Checks （）() 《》 “” 【】 〔〕 [] within each paragraph (each line of a .txt export, each
 table row). Full-width and half-width round brackets pair with each other, since exports mix
-them; a mixed pair is left to a fix, not reported here.
+them; a pair of two widths (（…) ) is reported on its own and fixed by ``--fix`` (the closing
+bracket is made to match the opening one).
 
 **FAIL**::
 
@@ -19,13 +20,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from gialint.diagnostic import Diagnostic, Severity
+from gialint.diagnostic import Diagnostic, Edit, Severity
 from gialint.document import Document, Span
 from gialint.rule import Context, Message, Options, Rule
 
 _OPEN = {"（": "round", "(": "round", "《": "book", "“": "quote", "【": "square", "〔": "tortoise", "[": "square"}
 _CLOSE = {"）": "round", ")": "round", "》": "book", "”": "quote", "】": "square", "〕": "tortoise", "]": "square"}
 _ENUMERATION = re.compile(r"(?:^|(?<=[\s，。；：、]))[0-9０-９]{1,2}[）)]|^\s*[0-9０-９]{1,2}[）)]")
+_MATCHING = {"（": "）", "(": ")", "[": "]", "【": "】"}
 _PAIR = {"round": "（）", "book": "《》", "quote": "“”", "square": "【】", "tortoise": "〔〕"}
 
 
@@ -67,6 +69,13 @@ def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Diagnostic]:
                     # Anything opened after the match and still open is unclosed.
                     for kind2, line2, col2, ch2 in stack[match + 1 :]:
                         yield ctx.report(Span(line2, col2, line2, col2 + 1), "unclosed", char=ch2, pair=_PAIR[kind2])
+                    opener = stack[match][3]
+                    wanted = _MATCHING.get(opener)
+                    if wanted is not None and wanted != ch:
+                        # （…) or (…）: a pair of two widths; the fix makes the closer match the opener.
+                        span = Span(number, index + 1, number, index + 2)
+                        fix = (Edit(number, index + 1, number, index + 2, wanted),)
+                        yield ctx.report(span, "mixed", char=ch, opener=opener, wanted=wanted, fix=fix)
                     del stack[match:]
     yield from unclosed()
 
@@ -79,10 +88,15 @@ RULES = (
         summary_en="Brackets, book-title marks or quotation marks that do not pair",
         check=check,
         severity=Severity.WARNING,
+        fixable=True,
         messages={
             "unopened": Message(
                 "多余的“{char}”：前面没有与之配对的开括号，删除它或补上前半个（{pair}）",
                 'stray "{char}" with no opening partner: delete it or add the opening one ({pair})',
+            ),
+            "mixed": Message(
+                "“{opener}”与“{char}”全角、半角混用：应写成“{wanted}”与开括号一致",
+                'the pair "{opener}" … "{char}" mixes full-width and half-width: write "{wanted}" to match the opening one',
             ),
             "unclosed": Message(
                 "“{char}”没有闭合：补上后半个或删除它（{pair}）",

@@ -19,6 +19,10 @@ if TYPE_CHECKING:
 FORMATS: dict[str, str] = {
     "text": "gialint.output.text",
     "json": "gialint.output.json",
+    "sarif": "gialint.output.sarif",
+    "github": "gialint.output.github",
+    "junit": "gialint.output.junit",
+    "html": "gialint.output.html",
 }
 
 
@@ -37,10 +41,20 @@ class Report:
     """Every known rule by name (metadata for SARIF, help links …)."""
     sources: Mapping[str, Sequence[str]] = field(default_factory=dict)
     """The decoded lines of each checked file, for formats that show the source."""
+    statistics: bool = False
+    """``--statistics``: also give the number of findings per rule (text, json)."""
 
 
 class Formatter(Protocol):
     def write(self, out: TextIO, report: Report) -> None: ...
+
+
+def rule_counts(diagnostics: Sequence[Diagnostic]) -> list[tuple[int, str, str]]:
+    """``(count, code, rule name)`` per rule, most frequent first, then by code."""
+    counts: dict[tuple[str, str], int] = {}
+    for d in diagnostics:
+        counts[(d.code, d.rule)] = counts.get((d.code, d.rule), 0) + 1
+    return sorted(((n, code, rule) for (code, rule), n in counts.items()), key=lambda t: (-t[0], t[1], t[2]))
 
 
 def formatter(name: str, extra: Mapping[str, str] | None = None) -> Formatter:

@@ -5,6 +5,9 @@ Contract (CI jobs and tools read it; add fields, never rename)::
     {"version": "0.1.0", "files": ["a.txt", …],
      "diagnostics": [{"path", "line", "column", "end_line", "end_column",
                       "rule", "code", "severity", "message"}, …]}
+
+With ``--statistics`` the object also has ``"statistics": [{"code", "rule", "count"}, …]``,
+most frequent first.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from typing import TextIO
 
 from gialint import __version__
 from gialint.diagnostic import Diagnostic
-from gialint.output import Report
+from gialint.output import Report, rule_counts
 
 
 def as_dict(d: Diagnostic, lang: str) -> dict[str, object]:
@@ -33,10 +36,12 @@ def as_dict(d: Diagnostic, lang: str) -> dict[str, object]:
 
 def write(out: TextIO, report: Report) -> None:
     ordered = sorted(report.diagnostics, key=lambda d: (d.path, d.line, d.column, d.code))
-    payload = {
+    payload: dict[str, object] = {
         "version": __version__,
         "files": sorted(report.files),
         "diagnostics": [as_dict(d, report.lang) for d in ordered],
     }
+    if report.statistics:
+        payload["statistics"] = [{"code": c, "rule": r, "count": n} for n, c, r in rule_counts(report.diagnostics)]
     json.dump(payload, out, ensure_ascii=False, indent=2)
     out.write("\n")

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from gialint.diagnostic import Diagnostic, Severity
-from gialint.output import Report
+from gialint.output import Report, rule_counts
 
 _COLORS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", Severity.INFO: "\033[36m"}
 _BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"
@@ -39,3 +39,12 @@ def write(out: TextIO, report: Report) -> None:
             out.write(f"{where} {d.code} {d.rule} {d.message(lang)}\n")
     if not report.quiet:
         out.write(summary(report.diagnostics, len(report.files), lang) + "\n")
+    if report.statistics:
+        out.writelines(statistics(report.diagnostics))
+
+
+def statistics(diagnostics: Sequence[Diagnostic]) -> list[str]:
+    """``--statistics``: ``  N  CODE name`` per rule, most frequent first, then by code."""
+    rows = rule_counts(diagnostics)
+    width = max((len(str(n)) for n, _, _ in rows), default=1)
+    return [f"  {n:>{width}}  {code} {rule}\n" for n, code, rule in rows]

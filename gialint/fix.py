@@ -1,0 +1,161 @@
+"""Safe fixes: apply the edits rules offer, re-lint, and keep only what does not make things worse.
+
+Edits are positions in the original file (line/column as in diagnostics). They are applied to the
+decoded text with its original line endings, so nothing outside an edit changes; overlapping edits
+are resolved by keeping the first (in file order). After each pass the text is linted again;
+a pass that leaves more problems than it removed is undone. Passes repeat until no fix remains
+(at most a few), so a second ``--fix`` run changes nothing. Files are written atomically in their
+original encoding (BOM included) and line endings.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from gialint.config import Config
+from gialint.decode import DecodeError, Decoded, decode
+from gialint.diagnostic import Diagnostic, Edit
+from gialint.engine import Linter
+from gialint.parse.options import ParseOptions
+from gialint.selection import Selection
+
+MAX_PASSES = 4
+_LINE_END = re.compile(r"\r\n|\r|\n")
+
+
+@dataclass(frozen=True)
+class FixResult:
+    path: str
+    original: str
+    fixed: str
+    applied: int
+    """How many diagnostics' fixes were applied."""
+    diagnostics: tuple[Diagnostic, ...]
+    """What remains after fixing."""
+    decoded: Decoded | None = None
+
+    @property
+    def changed(self) -> bool:
+        return self.fixed != self.original
+
+    def diff(self) -> str:
+        a = self.original.splitlines(keepends=True)
+        b = self.fixed.splitlines(keepends=True)
+        return "".join(difflib.unified_diff(a, b, f"a/{self.path}", f"b/{self.path}"))
+
+
+def _line_starts(text: str) -> list[int]:
+    starts = [0]
+    starts.extend(m.end() for m in _LINE_END.finditer(text))
+    return starts
+
+
+def _offset(starts: list[int], text: str, line: int, column: int) -> int:
+    """Offset of (line, column) in ``text``; a column past the line's end stops before its ending."""
+    if line > len(starts):
+        return len(text)
+    start = starts[line - 1]
+    if column <= 1:
+        return start
+    end = starts[line] if line < len(starts) else len(text)
+    while end > start and text[end - 1] in "\r\n":
+        end -= 1
+    return min(start + column - 1, end)
+
+
+def apply_edits(text: str, edits: Sequence[Edit]) -> str:
+    """Apply non-overlapping ``edits`` (positions in ``text``'s own lines); overlapping ones are dropped."""
+    starts = _line_starts(text)
+    resolved = []
+    for e in edits:
+        a = _offset(starts, text, e.line, e.column)
+        b = _offset(starts, text, e.end_line, e.end_column)
+        resolved.append((a, max(a, b), e.text))
+    resolved.sort(key=lambda r: (r[0], r[1]))
+    out: list[str] = []
+    cursor = 0
+    for a, b, new in resolved:
+        if a < cursor:
+            continue  # overlaps an edit already taken
+        out.append(text[cursor:a])
+        out.append(new)
+        cursor = b
+    out.append(text[cursor:])
+    return "".join(out)
+
+
+def _choose(diagnostics: Sequence[Diagnostic]) -> tuple[list[Edit], int]:
+    """The edits of fixable diagnostics, one diagnostic's edits all or none, no overlaps."""
+    taken: list[tuple[int, int, int, int]] = []
+    edits: list[Edit] = []
+    count = 0
+    for d in sorted(diagnostics, key=lambda d: (d.line, d.column)):
+        if not d.fix:
+            continue
+        boxes = [(e.line, e.column, e.end_line, e.end_column) for e in d.fix]
+        if any(_overlap(b, t) for b in boxes for t in taken):
+            continue
+        taken.extend(boxes)
+        edits.extend(d.fix)
+        count += 1
+    return edits, count
+
+
+def _overlap(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> bool:
+    return (a[0], a[1]) < (b[2], b[3]) and (b[0], b[1]) < (a[2], a[3])
+
+
+def fix_text(
+    linter: Linter, path: str, raw: str, config: Config, selection: Selection, options: ParseOptions
+) -> tuple[str, int, tuple[Diagnostic, ...]]:
+    """Fix ``raw`` (original line endings) until nothing fixable remains; returns text, count, remaining."""
+    normal = _LINE_END.sub("\n", raw)
+    diagnostics = linter.lint_text(path, normal, config, selection, options).diagnostics
+    applied = 0
+    for _ in range(MAX_PASSES):
+        edits, count = _choose(diagnostics)
+        if not edits:
+            break
+        candidate = apply_edits(raw, edits)
+        after = linter.lint_text(path, _LINE_END.sub("\n", candidate), config, selection, options).diagnostics
+        if len(after) > len(diagnostics) - count:
+            break  # the fixes made something else worse: keep the text as it was
+        raw, diagnostics, applied = candidate, after, applied + count
+    return raw, applied, diagnostics
+
+
+def fix_file(linter: Linter, path: str, config: Config, selection: Selection, write: bool) -> FixResult | None:
+    """Fix one file; None when it cannot be read (the normal lint reports why)."""
+    try:
+        data = Path(path).read_bytes()
+        decoded = decode(data)
+    except (OSError, DecodeError):
+        return None
+    options = ParseOptions(year=config.year, agency=config.agency, encoding=decoded.encoding, newline=decoded.newline)
+    fixed, applied, remaining = fix_text(linter, path, decoded.raw, config, selection, options)
+    result = FixResult(path, decoded.raw, fixed, applied, remaining, decoded)
+    if write and result.changed:
+        _write_atomically(Path(path), fixed.encode(decoded.encoding))
+    return result
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    mode = path.stat().st_mode & 0o7777
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".gialint-tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise

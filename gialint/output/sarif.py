@@ -1,0 +1,140 @@
+"""SARIF 2.1.0 (OASIS Static Analysis Results Interchange Format), e.g. for GitHub code scanning.
+
+One run: ``tool.driver`` describes gialint and every known rule (``id`` = code, ``name`` = rule
+name, descriptions and help from the rule's summary and docs, ``defaultConfiguration.level``);
+each finding is a result with ``ruleId``/``ruleIndex``, the configured ``level`` and the message
+in the chosen language. Positions are the diagnostic's own: SARIF columns are 1-based and
+``endColumn`` is exclusive, as ours are. Artifact URIs are relative to the working directory
+(``uriBaseId`` ``%SRCROOT%``) unless the file lies outside it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path, PurePath
+from typing import TYPE_CHECKING, TextIO
+from urllib.parse import quote
+
+from gialint import __version__
+from gialint.diagnostic import Diagnostic, Severity
+from gialint.output import Report
+
+if TYPE_CHECKING:
+    from gialint.rule import Rule
+
+SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+SRCROOT = "%SRCROOT%"
+LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+_MIME = {".md": "text/markdown", ".markdown": "text/markdown", ".txt": "text/plain"}
+
+
+def _information_uri() -> str | None:
+    """The project's home page from the installed metadata, when it declares one."""
+    from importlib.metadata import PackageNotFoundError, metadata
+
+    try:
+        meta = metadata("gialint")
+    except PackageNotFoundError:
+        return None
+    for entry in meta.get_all("Project-URL") or ():
+        label, _, url = entry.partition(",")
+        if label.strip().lower() in ("homepage", "home", "documentation", "source", "repository"):
+            return url.strip()
+    home = meta.get("Home-page")
+    return home.strip() if home and home.strip().lower() != "unknown" else None
+
+
+def _location(path: str, cwd: Path) -> dict[str, str]:
+    """``artifactLocation`` for ``path``: a relative URI under %SRCROOT%, else an absolute file URI."""
+    absolute = Path(os.path.abspath(path))
+    try:
+        relative = PurePath(os.path.relpath(absolute, cwd))
+    except ValueError:  # another drive on Windows
+        relative = PurePath("..")
+    if relative.parts and relative.parts[0] == "..":
+        return {"uri": absolute.as_uri()}
+    return {"uri": quote(relative.as_posix(), safe="/"), "uriBaseId": SRCROOT}
+
+
+def _first_paragraph(text: str) -> str:
+    return text.strip().split("\n\n", 1)[0].strip()
+
+
+def _descriptor(code: str, name: str, rule: Rule | None, lang: str) -> dict[str, object]:
+    if rule is None:  # a finding from a rule the report has no metadata for
+        return {"id": code, "name": name}
+    summary = rule.summary_en if lang == "en" else rule.summary_zh
+    docs = rule.docs.strip()
+    return {
+        "id": code,
+        "name": name,
+        "shortDescription": {"text": summary or name},
+        "fullDescription": {"text": _first_paragraph(docs) or summary or name},
+        "help": {"text": docs or summary or name, "markdown": docs or summary or name},
+        "defaultConfiguration": {"level": LEVELS[rule.severity]},
+        "properties": {"summary_zh": rule.summary_zh, "summary_en": rule.summary_en, "plugin": rule.plugin},
+    }
+
+
+def _region(d: Diagnostic) -> dict[str, int]:
+    region = {"startLine": max(d.line, 1), "startColumn": max(d.column, 1)}
+    if d.end_line and d.end_column and (d.end_line, d.end_column) >= (region["startLine"], region["startColumn"]):
+        region["endLine"] = d.end_line
+        region["endColumn"] = d.end_column
+    return region
+
+
+def as_dict(report: Report) -> dict[str, object]:
+    """The SARIF log as plain data."""
+    lang = report.lang
+    cwd = Path.cwd()
+    by_code = {r.code: r for r in sorted(report.rules.values(), key=lambda r: (r.code, r.name))}
+    names = {code: r.name for code, r in by_code.items()}
+    for d in report.diagnostics:
+        names.setdefault(d.code, d.rule)
+    codes = sorted(names)
+    rule_index = {code: i for i, code in enumerate(codes)}
+
+    paths = list(dict.fromkeys([*report.files, *(d.path for d in report.diagnostics)]))
+    artifact_index = {p: i for i, p in enumerate(paths)}
+    artifacts = []
+    for p in paths:
+        artifact: dict[str, object] = {"location": _location(p, cwd)}
+        mime = _MIME.get(PurePath(p).suffix.lower())
+        if mime:
+            artifact["mimeType"] = mime
+        artifacts.append(artifact)
+
+    results = []
+    for d in report.diagnostics:
+        location = {**_location(d.path, cwd), "index": artifact_index[d.path]}
+        results.append(
+            {
+                "ruleId": d.code,
+                "ruleIndex": rule_index[d.code],
+                "level": LEVELS[d.severity],
+                "message": {"text": d.message(lang)},
+                "locations": [{"physicalLocation": {"artifactLocation": location, "region": _region(d)}}],
+            }
+        )
+
+    driver: dict[str, object] = {"name": "gialint", "version": __version__, "semanticVersion": __version__}
+    info = _information_uri()
+    if info:
+        driver["informationUri"] = info
+    driver["rules"] = [_descriptor(code, names[code], by_code.get(code), lang) for code in codes]
+    run: dict[str, object] = {
+        "tool": {"driver": driver},
+        "language": "en-US" if lang == "en" else "zh-CN",
+        "originalUriBaseIds": {SRCROOT: {"uri": cwd.as_uri().rstrip("/") + "/"}},
+        "artifacts": artifacts,
+        "results": results,
+        "columnKind": "unicodeCodePoints",
+    }
+    return {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
+
+
+def write(out: TextIO, report: Report) -> None:
+    json.dump(as_dict(report), out, ensure_ascii=False, indent=2)
+    out.write("\n")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import codecs
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 """Files larger than this are refused (a report is tens of kilobytes; 20 MiB is a wrong file)."""
@@ -45,7 +45,7 @@ class Decoded:
     """Codec name that decoded it: utf-8, utf-8-sig, gb18030, utf-16, utf-32."""
     newline: str
     """The file's dominant line ending."""
-    raw: str = ""
+    raw: str = field(default="", compare=False, repr=False)
     """The decoded text with its original line endings, so fixes change nothing but their edits."""
 
 

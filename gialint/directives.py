@@ -90,7 +90,9 @@ def _find(doc: Document) -> list[Directive]:
             continue
         matches = list(_MD.finditer(line)) if markdown else [m for m in [_TXT.match(line)] if m]
         for m in matches:
-            span = Span(number, m.start() + 1, number, m.end() + 1)
+            start = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
+            end = m.start() + len(m.group(0).rstrip())
+            span = Span(number, start + 1, number, end + 1)
             found.append(Directive(m.group(1), _rules(m.group(2)), span))
     return found
 

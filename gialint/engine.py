@@ -7,7 +7,9 @@ and the next file.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
 from pathlib import Path
 
 from gialint.config import Config
@@ -29,6 +31,29 @@ class FileResult:
     path: str
     diagnostics: tuple[Diagnostic, ...]
     document: Document | None = None
+    features: Mapping[str, Any] = field(default_factory=dict)
+    """Corpus rules' features of this document, by rule name (see ``CorpusCheck``)."""
+    lines: tuple[str, ...] | None = None
+    """The decoded lines, kept when a result crosses a process or the cache instead of the document."""
+    agency: str | None = None
+    year: int | None = None
+
+    def portable(self, keep_lines: bool) -> FileResult:
+        """Without the document (not picklable cheaply), keeping its lines if asked."""
+        lines = self.document.lines if keep_lines and self.document is not None else self.lines
+        doc = self.document
+        return FileResult(
+            self.path,
+            self.diagnostics,
+            None,
+            self.features,
+            lines if keep_lines else None,
+            doc.agency if doc is not None else self.agency,
+            doc.year if doc is not None else self.year,
+        )
+
+    def source_lines(self) -> tuple[str, ...] | None:
+        return self.document.lines if self.document is not None else self.lines
 
 
 def _pseudo(config: Config, which: tuple[str, str], path: str, span: Span, zh: str, en: str) -> Diagnostic:
@@ -58,9 +83,11 @@ def _order(d: Diagnostic) -> tuple[int, int, str, str]:
 class Linter:
     """Lints files with a plugin manager; configuration and selection are handed in per call."""
 
-    def __init__(self, plugins: Plugins, report_unused_disables: bool = False) -> None:
+    def __init__(self, plugins: Plugins, report_unused_disables: bool = False, corpus: bool = False) -> None:
         self.plugins = plugins
         self.report_unused_disables = report_unused_disables
+        self.corpus = corpus
+        """Whether corpus rules collect features (``gialint audit``, ``check --corpus``)."""
 
     def lint_path(self, path: str, config: Config, selection: Selection = Selection()) -> FileResult:
         result = self._lint_path(path, config, selection)
@@ -118,22 +145,47 @@ class Linter:
                 continue
             if extra:
                 document.extensions.update(extra)
+        features: dict[str, Any] = {}
         for rule, setting in config.enabled_rules():
             if (rule.name, rule.code) in (UNREADABLE, RULE_ERROR, UNUSED_DISABLE) or not selection.allows(rule.name, rule.code):
+                continue
+            if rule.corpus is not None:
+                if self.corpus:
+                    try:
+                        features[rule.name] = rule.corpus.collect(document, setting.options)
+                    except Exception as exc:  # noqa: BLE001
+                        diagnostics.append(self._crash(config, path, f"rule {rule.name} ({rule.code}) of plugin {rule.plugin}", exc))
                 continue
             ctx = Context(rule, setting.severity, path)
             try:
                 diagnostics.extend(rule.check(document, setting.options, ctx))
             except Exception as exc:  # noqa: BLE001 - one crashing rule must not hide the others
                 diagnostics.append(self._crash(config, path, f"rule {rule.name} ({rule.code}) of plugin {rule.plugin}", exc))
-        diagnostics = self._suppress(document, diagnostics, config)
+        diagnostics = self._suppress(document, diagnostics, config, selection)
         crash_setting = config.settings.get(RULE_ERROR[0])
         if crash_setting is not None and not crash_setting.enabled or selection.explicitly_ignores(*RULE_ERROR):
             diagnostics = [d for d in diagnostics if d.rule != RULE_ERROR[0]]
         unique = {(d.line, d.column, d.code, d.message_en): d for d in diagnostics}
-        return FileResult(path, tuple(sorted(unique.values(), key=_order)), document)
+        return FileResult(path, tuple(sorted(unique.values(), key=_order)), document, features)
 
-    def _suppress(self, document: Document, diagnostics: list[Diagnostic], config: Config) -> list[Diagnostic]:
+    def finish_corpus(self, results: Sequence[FileResult], config: Config, selection: Selection = Selection()) -> list[Diagnostic]:
+        """Run every corpus rule's ``finish`` over the features the documents gave."""
+        from gialint.rule import CorpusContext, CorpusItem
+
+        out: list[Diagnostic] = []
+        for rule, setting in config.enabled_rules():
+            if rule.corpus is None or not selection.allows(rule.name, rule.code):
+                continue
+            items = [CorpusItem(r.path, r.features[rule.name]) for r in results if rule.name in r.features]
+            try:
+                out.extend(rule.corpus.finish(items, setting.options, CorpusContext(rule, setting.severity)))
+            except Exception as exc:  # noqa: BLE001
+                out.append(self._crash(config, results[0].path if results else "", f"corpus rule {rule.name} ({rule.code}) of plugin {rule.plugin}", exc))
+        return out
+
+    def _suppress(
+        self, document: Document, diagnostics: list[Diagnostic], config: Config, selection: Selection
+    ) -> list[Diagnostic]:
         """Drop what ``gialint-disable`` comments suppress; report unused ones when asked."""
         from gialint.directives import suppressions
 
@@ -141,8 +193,11 @@ class Linter:
         if not found.directives:
             return diagnostics
         kept = found.apply(diagnostics)
-        if self.report_unused_disables:
-            setting = config.settings.get(UNUSED_DISABLE[0])
+        setting = config.settings.get(UNUSED_DISABLE[0])
+        # Asked for with --report-unused-disables: --select does not hide it, --ignore and `off` do.
+        not_ignored = Selection((), selection.ignore).allows(*UNUSED_DISABLE)
+        wanted = self.report_unused_disables and (setting is None or setting.enabled) and not_ignored
+        if wanted:
             severity = setting.severity if setting is not None else Severity.WARNING
             for directive in found.unused():
                 what = ", ".join(sorted(directive.rules)) or "all rules"

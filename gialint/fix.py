@@ -47,7 +47,8 @@ class FixResult:
     def diff(self) -> str:
         a = self.original.splitlines(keepends=True)
         b = self.fixed.splitlines(keepends=True)
-        return "".join(difflib.unified_diff(a, b, f"a/{self.path}", f"b/{self.path}"))
+        name = self.path.lstrip("/")
+        return "".join(difflib.unified_diff(a, b, f"a/{name}", f"b/{name}"))
 
 
 def _line_starts(text: str) -> list[int]:

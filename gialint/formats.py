@@ -10,9 +10,9 @@ so a province can ship its own format in YAML without Python::
       base: gov-2021                  # start from a known format …
       years: {from: 2021}
       add-rows:                       # … add rows to its tables (after a given row key)
-        三: [{key: transferred, label: 五、转送其他机关办理, after: next-year}]
+        三: [{key: finished, label: 五、本年度办结数量, after: next-year}]
       relations:                      # … and further relations, checked like the national ones
-        - {id: sc-transferred, table: 三, for: each-column, expr: 'transferred = transferred'}
+        - {id: sc-finished, table: 三, for: each-column, expr: 'finished = total'}
 """
 
 from __future__ import annotations
@@ -266,7 +266,11 @@ def _insert_rows(reader: _Reader, table: TableTemplate, extra: list[Any], where:
     rows = list(table.rows)
     for node in extra:
         row = reader.label(node, where)
+        if any(r.key == row.key for r in rows):
+            raise reader.fail(node, "key", f"{where}: table {table.id} already has a row {row.key!r}")
         after = str(node.get("after", "") or "")
+        if after and not any(r.key == after for r in rows):
+            raise reader.fail(node, "after", f"{where}.after: table {table.id} has no row {after!r}")
         index = next((i + 1 for i, r in enumerate(rows) if r.key == after), len(rows)) if after else len(rows)
         rows.insert(index, row)
     return replace(table, rows=tuple(rows))

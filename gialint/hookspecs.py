@@ -76,3 +76,21 @@ def gialint_extend_document(document: Document) -> Mapping[str, object] | None:
 
     :return: a mapping of extension name to value, or None.
     """
+
+
+@hookspec
+def gialint_get_formatters() -> Mapping[str, str]:
+    """Return output formats this plugin adds to ``gialint check --format``.
+
+    Called only when ``--format`` names a format that is not built in (``text``, ``json``,
+    ``sarif``, ``github``, ``junit``, ``html``), after all files were checked; a plugin cannot
+    replace a built-in format. Keep the format's module light to import::
+
+        @gialint.hookimpl
+        def gialint_get_formatters():
+            return {"csv": "my_province_rules.csv_output"}
+
+    :return: mapping of format name to the dotted path of a module that defines
+        ``write(out: TextIO, report: gialint.output.Report) -> None``; ``out`` is standard
+        output or the ``--output`` file, opened as UTF-8 text.
+    """

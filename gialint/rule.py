@@ -20,7 +20,7 @@ Severity is decided by configuration and stamped by :class:`Context`.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
@@ -58,6 +58,28 @@ class Option:
 
 
 @dataclass(frozen=True, slots=True)
+class CorpusItem:
+    path: str
+    features: Any
+    """What the rule's ``collect`` returned for that document."""
+
+
+@dataclass(frozen=True, slots=True)
+class CorpusCheck:
+    """The corpus-level part of a rule: it sees every document of a run, e.g. to compare them.
+
+    ``collect`` runs once per document, possibly in a worker process, and returns small picklable
+    features (keep them small: a run may hold ten thousand reports). ``finish`` runs once, in the
+    main process, over all documents' features, and yields diagnostics through
+    :meth:`CorpusContext.report`. Corpus rules run in ``gialint audit`` and with
+    ``gialint check --corpus``, not in ordinary (pre-commit) runs.
+    """
+
+    collect: Callable[["Document", Options], Any]
+    finish: Callable[[Sequence[CorpusItem], Options, "CorpusContext"], Iterable[Diagnostic]]
+
+
+@dataclass(frozen=True, slots=True)
 class Rule:
     name: str
     """Stable kebab-case name (configs, --select and suppressions refer to it)."""
@@ -76,6 +98,8 @@ class Rule:
     """Name of the plugin that registered the rule (filled in by the registry)."""
     fixable: bool = False
     """Whether the rule offers fixes (``gialint check --fix``)."""
+    corpus: CorpusCheck | None = None
+    """For rules that compare the documents of a run (see :class:`CorpusCheck`)."""
     explain_config: Callable[[Any], str] | None = None
     """Optional: extra text for ``gialint explain`` from the active configuration (e.g. the
     relations of the active report format). Receives the :class:`gialint.config.Config`."""
@@ -117,3 +141,16 @@ class Context:
             message_en=en,
             fix=fix,
         )
+
+
+class CorpusContext:
+    """Handed to a corpus rule's ``finish``: builds diagnostics for any document of the run."""
+
+    __slots__ = ("rule", "severity")
+
+    def __init__(self, rule: Rule, severity: Severity) -> None:
+        self.rule = rule
+        self.severity = severity
+
+    def report(self, path: str, span: Span, key: str, /, **params: Any) -> Diagnostic:
+        return Context(self.rule, self.severity, path).report(span, key, **params)

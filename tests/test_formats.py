@@ -193,17 +193,7 @@ def _names_params() -> list[object]:
     params: list[object] = []
     for cell in CELLS:
         for lang in ("zh", "en"):
-            marks = ()
-            if cell.id == "四-review-upheld" and lang == "en":
-                marks = (
-                    pytest.mark.xfail(
-                        strict=True,
-                        reason="BUG: a single broken relation (table 四) is reported in --lang en with the relation's "
-                        "English doc only ('administrative reconsideration: total = upheld + …'): the message names "
-                        "no column label (行政复议 / 结果维持), and the table as '表四' instead of 'table 四'",
-                    ),
-                )
-            params.append(pytest.param(cell, lang, id=f"{cell.id}-{lang}", marks=marks))
+            params.append(pytest.param(cell, lang, id=f"{cell.id}-{lang}"))
     return params
 
 
@@ -331,12 +321,6 @@ def test_explain_with_pinned_format_lists_only_it(tmp_path: Path) -> None:
     assert "（六）其他处理\n" not in text  # the 2019-only (六) value row
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: explain maps keys to labels over every table, columns overriding rows: the row key 'total' "
-    "of table 三 ((七)总计) is shown as the column label '总计', and table 四's three relations all read "
-    "'总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结' with no block (行政复议/未经复议直接起诉/复议后起诉)",
-)
 def test_explain_labels_follow_the_relation_scope() -> None:
     section = _section(explain(), "gov-2021")
     assert _relation_line(section, "三-balance").endswith(" = （七）总计 + 四、结转下年度继续办理")
@@ -493,22 +477,12 @@ def test_province_unknown_base_is_a_located_config_error(tmp_path: Path) -> None
     assert first.startswith(f"{tmp_path / '.gialint.yaml'}:5:9: format[testprov-2021].base: unknown format 'gov-2022'")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: add-rows `after:` naming no row of the table is accepted silently (the row is appended at the "
-    "end) instead of a located ConfigError",
-)
 def test_province_add_rows_after_unknown_key_is_a_config_error(tmp_path: Path) -> None:
     first = _config_error(tmp_path, PROVINCE.replace("after: next-year", "after: new-year"))
     assert first.startswith(f"{tmp_path / '.gialint.yaml'}:8:")
     assert "new-year" in first
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: add-rows with a key the table already has (here 'new') is accepted silently; the added row is "
-    "then never required (a report without it is clean) — tables: rejects duplicate keys, add-rows does not",
-)
 def test_province_add_rows_duplicate_key_is_a_config_error(tmp_path: Path) -> None:
     first = _config_error(tmp_path, PROVINCE.replace("key: completed", "key: new").replace("completed = new + carried - next-year", "new = new"))
     assert first.startswith(f"{tmp_path / '.gialint.yaml'}:8:")

@@ -32,6 +32,8 @@ RULE_MODULES = (
     "empty_cell",
     "text_table_mismatch",
     "implausible_value",
+    "duplicate_content",
+    "carry_over",
 )
 
 

@@ -20,6 +20,10 @@ def table_name(t: TableTemplate) -> str:
     return f"{base}（{t.caption}）" if t.caption else base
 
 
+def table_name_en(t: TableTemplate) -> str:
+    return f"table {t.part}" + (f" ({t.caption})" if t.caption else "")
+
+
 def column_name(c: Label, t: TableTemplate | None = None) -> str:
     """The column's label, prefixed by its header group only where the label repeats (table 四)."""
     if t is not None and sum(1 for other in t.columns if other.label == c.label) < 2:
@@ -28,7 +32,7 @@ def column_name(c: Label, t: TableTemplate | None = None) -> str:
 
 
 def row_name(r: Label) -> str:
-    return r.label or "数据行"
+    return r.label or "数据行 (data row)"
 
 
 def cell_name(t: TableTemplate, row: Label, column: Label) -> str:

@@ -21,10 +21,10 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from gialint.checks._tables import active, cell_name, cell_name_en, column_name, fmt_number, row_name, table_name
+from gialint.checks._tables import active, cell_name, cell_name_en, column_name, fmt_number, row_name, table_name, table_name_en
 from gialint.diagnostic import Diagnostic, Severity
 from gialint.document import Document
-from gialint.formats import Format, Relation, Term
+from gialint.formats import Format, Relation, TableTemplate, Term
 from gialint.rule import Context, Message, Options, Rule
 from gialint.tablematch import CellValue, MatchedTable
 
@@ -144,11 +144,22 @@ def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Diagnostic]:
             f.anchor.span,
             "relation",
             table=table_name(t),
+            table_en=table_name_en(t),
             where=f.where,
             relation=f.relation.doc_zh or f.relation.expr,
             relation_en=f.relation.doc_en or f.relation.expr,
+            expr=labelled(f.relation, t),
             numbers=f.text(names),
         )
+
+
+def labelled(rel: Relation, table: TableTemplate) -> str:
+    """The relation's expression with the table's own labels (rows or columns, as it applies)."""
+    if rel.each == "each-column":
+        names = {r.key: row_name(r) for r in table.rows}
+    else:
+        names = {c.key: column_name(c, table) for c in table.columns}
+    return " ".join(names.get(tok, tok) for tok in rel.expr.split())
 
 
 def describe(config: object) -> str:
@@ -163,8 +174,10 @@ def describe(config: object) -> str:
     for fmt in formats:
         lines += ["", f"{fmt.id} — {fmt.name_zh} ({fmt.document}; reports {fmt.years_text()}):"]
         for rel in fmt.relations:
-            names = {**{r.key: row_name(r) for t in fmt.tables for r in t.rows}, **{c.key: c.label for t in fmt.tables for c in t.columns}}
-            expr = " ".join(names.get(tok, tok) for tok in rel.expr.split())
+            table = fmt.table(rel.table)
+            if table is None:
+                continue
+            expr = labelled(rel, table)
             scope = "每一列" if rel.each == "each-column" else "每一行"
             lines.append(f"  {rel.id} [表{fmt.table(rel.table).part if fmt.table(rel.table) else rel.table}，{scope}]: {expr}")  # type: ignore[union-attr]
             if rel.doc_zh or rel.doc_en:
@@ -186,8 +199,8 @@ RULES = (
                 "{cell_en} = {value} breaks {count} relations: {details_en}. Check this cell",
             ),
             "relation": Message(
-                "{table}“{where}”：勾稽关系“{relation}”不成立：{numbers}",
-                '{table}, "{where}": the relation "{relation_en}" does not hold: {numbers}',
+                "{table}“{where}”：勾稽关系“{relation}”（{expr}）不成立：{numbers}",
+                '{table_en}, "{where}": the relation "{relation_en}" ({expr}) does not hold: {numbers}',
             ),
         },
         docs=__doc__ or "",

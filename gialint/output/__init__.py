@@ -43,6 +43,8 @@ class Report:
     """The decoded lines of each checked file, for formats that show the source."""
     statistics: bool = False
     """``--statistics``: also give the number of findings per rule (text, json)."""
+    summary: Mapping[str, object] | None = None
+    """``gialint audit``: counts per agency and per rule (see gialint.audit.summarize)."""
 
 
 class Formatter(Protocol):

@@ -35,5 +35,4 @@ def line(d: Diagnostic, lang: str) -> str:
 
 
 def write(out: TextIO, report: Report) -> None:
-    for d in report.diagnostics:
-        out.write(line(d, report.lang) + "\n")
+    out.writelines(line(d, report.lang) + "\n" for d in report.diagnostics)

@@ -41,7 +41,10 @@ def write(out: TextIO, report: Report) -> None:
         "files": sorted(report.files),
         "diagnostics": [as_dict(d, report.lang) for d in ordered],
     }
+    if report.summary is not None:
+        payload["summary"] = report.summary
     if report.statistics:
-        payload["statistics"] = [{"code": c, "rule": r, "count": n} for n, c, r in rule_counts(report.diagnostics)]
+        rows = rule_counts(report.diagnostics)
+        payload["statistics"] = [{"code": code, "rule": rule, "count": n} for n, code, rule in rows]
     json.dump(payload, out, ensure_ascii=False, indent=2)
     out.write("\n")

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Sequence
 from typing import TextIO
 
-from gialint.diagnostic import Diagnostic, Severity
+from gialint.diagnostic import Diagnostic
 from gialint.output import Report
+from gialint.output.text import counts
 
 UNREADABLE_CODE = "GIA001"
 # Characters XML 1.0 cannot carry even escaped; a report's quoted text may contain them.
@@ -22,16 +22,6 @@ _NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
 
 def _clean(text: str) -> str:
     return _NOT_XML.sub("\ufffd", text)
-
-
-def _count_message(diagnostics: Sequence[Diagnostic], lang: str) -> str:
-    n = {s: sum(1 for d in diagnostics if d.severity is s) for s in Severity}
-    if lang == "en":
-        return (
-            f"{len(diagnostics)} problem{'s' * (len(diagnostics) != 1)} ({n[Severity.ERROR]} errors, "
-            f"{n[Severity.WARNING]} warnings, {n[Severity.INFO]} info)"
-        )
-    return f"{len(diagnostics)} 个问题（错误 {n[Severity.ERROR]}，警告 {n[Severity.WARNING]}，提示 {n[Severity.INFO]}）"
 
 
 def build(report: Report) -> ET.Element:
@@ -50,18 +40,17 @@ def build(report: Report) -> ET.Element:
         else:
             failures += 1
         kind_type = "unreadable-input" if kind == "error" else "gialint"
-        element = ET.SubElement(case, kind, message=_count_message(found, report.lang), type=kind_type)
+        element = ET.SubElement(case, kind, message=counts(found, report.lang), type=kind_type)
         lines = (f"{d.path}:{d.line}:{d.column}: {d.code} {d.rule} {d.message(report.lang)}\n" for d in found)
         element.text = _clean("".join(lines))
-    counts = {"tests": str(len(by_file)), "failures": str(failures), "errors": str(errors)}
-    suite.attrib.update(counts, skipped="0")
-    root = ET.Element("testsuites", name="gialint", **counts)
+    totals = {"tests": str(len(by_file)), "failures": str(failures), "errors": str(errors)}
+    suite.attrib.update(totals, skipped="0")
+    root = ET.Element("testsuites", {"name": "gialint", **totals})
     root.append(suite)
     ET.indent(root)
     return root
 
 
 def write(out: TextIO, report: Report) -> None:
-    out.write('<?xml version="1.0" encoding="UTF-8"?>\n')
-    out.write(ET.tostring(build(report), encoding="unicode"))
-    out.write("\n")
+    xml = ET.tostring(build(report), encoding="unicode")
+    out.write(f'<?xml version="1.0" encoding="UTF-8"?>\n{xml}\n')

@@ -38,11 +38,11 @@ def _information_uri() -> str | None:
     except PackageNotFoundError:
         return None
     for entry in meta.get_all("Project-URL") or ():
-        label, _, url = entry.partition(",")
+        label, _, url = str(entry).partition(",")
         if label.strip().lower() in ("homepage", "home", "documentation", "source", "repository"):
             return url.strip()
-    home = meta.get("Home-page")
-    return home.strip() if home and home.strip().lower() != "unknown" else None
+    home = next(iter(meta.get_all("Home-page") or ()), "").strip()
+    return home if home and home.lower() != "unknown" else None
 
 
 def _location(path: str, cwd: Path) -> dict[str, str]:

@@ -12,6 +12,17 @@ _COLORS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", Severity.IN
 _BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"
 
 
+def counts(diagnostics: Sequence[Diagnostic], lang: str) -> str:
+    """``3 个问题（错误 1，警告 2，提示 0）`` / ``3 problems (1 errors, 2 warnings, 0 info)``."""
+    n = {s: sum(1 for d in diagnostics if d.severity is s) for s in Severity}
+    if lang == "en":
+        return (
+            f"{len(diagnostics)} problem{'s' * (len(diagnostics) != 1)} ({n[Severity.ERROR]} errors, "
+            f"{n[Severity.WARNING]} warnings, {n[Severity.INFO]} info)"
+        )
+    return f"{len(diagnostics)} 个问题（错误 {n[Severity.ERROR]}，警告 {n[Severity.WARNING]}，提示 {n[Severity.INFO]}）"
+
+
 def summary(diagnostics: Sequence[Diagnostic], files: int, lang: str) -> str:
     counts = {s: sum(1 for d in diagnostics if d.severity is s) for s in Severity}
     problem_files = len({d.path for d in diagnostics})
@@ -41,6 +52,10 @@ def write(out: TextIO, report: Report) -> None:
         out.write(summary(report.diagnostics, len(report.files), lang) + "\n")
     if report.statistics:
         out.writelines(statistics(report.diagnostics))
+    if report.summary is not None:
+        from gialint.audit import render_text
+
+        out.write(render_text(dict(report.summary), lang))
 
 
 def statistics(diagnostics: Sequence[Diagnostic]) -> list[str]:

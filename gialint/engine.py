@@ -199,7 +199,10 @@ class Linter:
         wanted = self.report_unused_disables and (setting is None or setting.enabled) and not_ignored
         if wanted:
             severity = setting.severity if setting is not None else Severity.WARNING
+            ran = {n for r, st in config.enabled_rules() if selection.allows(r.name, r.code) for n in (r.name, r.code.upper())}
             for directive in found.unused():
+                if directive.rules and not directive.rules & ran:
+                    continue  # its rules did not run (--select, off): it may well be needed
                 what = ", ".join(sorted(directive.rules)) or "all rules"
                 kept.append(
                     Diagnostic(

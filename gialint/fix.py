@@ -45,10 +45,26 @@ class FixResult:
         return self.fixed != self.original
 
     def diff(self) -> str:
-        a = self.original.splitlines(keepends=True)
-        b = self.fixed.splitlines(keepends=True)
+        """A unified diff that ``patch`` applies: lines split at line endings only (not at form
+        feeds), and ``\\ No newline at end of file`` where the last line has none."""
+        a = _lines_keep_ends(self.original)
+        b = _lines_keep_ends(self.fixed)
         name = self.path.lstrip("/")
-        return "".join(difflib.unified_diff(a, b, f"a/{name}", f"b/{name}"))
+        out = []
+        for line in difflib.unified_diff(a, b, f"a/{name}", f"b/{name}"):
+            if line.endswith(("\n", "\r")):
+                out.append(line)
+            else:
+                out.append(line + "\n\\ No newline at end of file\n")
+        return "".join(out)
+
+
+def _lines_keep_ends(text: str) -> list[str]:
+    parts = re.split(r"(\r\n|\r|\n)", text)
+    lines = [parts[i] + parts[i + 1] for i in range(0, len(parts) - 1, 2)]
+    if parts[-1]:
+        lines.append(parts[-1])
+    return lines
 
 
 def _line_starts(text: str) -> list[int]:
@@ -119,16 +135,33 @@ def fix_text(
     normal = _LINE_END.sub("\n", raw)
     diagnostics = linter.lint_text(path, normal, config, selection, options).diagnostics
     applied = 0
+    rejected: set[tuple[str, int, int, str]] = set()
     for _ in range(MAX_PASSES):
-        edits, count = _choose(diagnostics)
+        fixable = [d for d in diagnostics if d.fix and _key(d) not in rejected]
+        edits, count = _choose(fixable)
         if not edits:
             break
         candidate = apply_edits(raw, edits)
         after = linter.lint_text(path, _LINE_END.sub("\n", candidate), config, selection, options).diagnostics
-        if len(after) > len(diagnostics) - count:
-            break  # the fixes made something else worse: keep the text as it was
-        raw, diagnostics, applied = candidate, after, applied + count
+        if len(after) <= len(diagnostics) - count:
+            raw, diagnostics, applied = candidate, after, applied + count
+            continue
+        # The pass made something worse: try each fix on its own, keep the ones that do not.
+        progressed = False
+        for d in sorted(fixable, key=lambda d: (d.line, d.column)):
+            trial = apply_edits(raw, d.fix)
+            result = linter.lint_text(path, _LINE_END.sub("\n", trial), config, selection, options).diagnostics
+            if len(result) < len(diagnostics):
+                raw, diagnostics, applied, progressed = trial, result, applied + 1, True
+                break  # positions moved: start the next pass from the new text
+            rejected.add(_key(d))
+        if not progressed:
+            break
     return raw, applied, diagnostics
+
+
+def _key(d: Diagnostic) -> tuple[str, int, int, str]:
+    return (d.rule, d.line, d.column, d.message_en)
 
 
 def fix_file(linter: Linter, path: str, config: Config, selection: Selection, write: bool) -> FixResult | None:
@@ -142,8 +175,25 @@ def fix_file(linter: Linter, path: str, config: Config, selection: Selection, wr
     fixed, applied, remaining = fix_text(linter, path, decoded.raw, config, selection, options)
     result = FixResult(path, decoded.raw, fixed, applied, remaining, decoded)
     if write and result.changed:
-        _write_atomically(Path(path), fixed.encode(decoded.encoding))
+        # Through a symbolic link, the report it points to is fixed and the link kept.
+        _write_atomically(Path(path).resolve(), _encode(fixed, decoded.encoding, data))
     return result
+
+
+def _encode(text: str, encoding: str, original: bytes) -> bytes:
+    """``text`` in the file's own encoding, with the same byte order and BOM as before."""
+    import codecs
+
+    if encoding in ("utf-16", "utf-32"):
+        for bom, codec in (
+            (codecs.BOM_UTF32_LE, "utf-32-le"),
+            (codecs.BOM_UTF32_BE, "utf-32-be"),
+            (codecs.BOM_UTF16_LE, "utf-16-le"),
+            (codecs.BOM_UTF16_BE, "utf-16-be"),
+        ):
+            if original.startswith(bom) and codec.startswith(encoding):
+                return bom + text.encode(codec)
+    return text.encode(encoding)
 
 
 def _write_atomically(path: Path, data: bytes) -> None:

@@ -26,7 +26,7 @@ _WS = re.compile(r"\s+")
 _ITEM_DOT = re.compile(r"(?<=\d)[、．·]|(?<=\d)\.\s*")
 _NUMBERING = re.compile(r"[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)+|\d{1,2}\.")
 _NOT_WORD = re.compile(r"[^\w\u4e00-\u9fff]")
-_NUMBER = re.compile(r"^[+\-−－]?\d+(?:[.,．]\d+)?\s*(?:万元|元|件|条|个|项)?$")
+_NUMBER = re.compile(r"^[+\-−－]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:[.．]\d+)?\s*(?:万元|元|万|件|条|个|项)?$")
 _FILLER = re.compile(r"^[-—–/／\\·.。]+$")
 
 
@@ -45,7 +45,7 @@ def core(text: str) -> str:
 
 def parse_number(text: str) -> float | None:
     t = unicodedata.normalize("NFKC", text).strip().replace("−", "-").replace(",", "")
-    t = re.sub(r"(万元|元|件|条|个|项)$", "", t).strip()
+    t = re.sub(r"(万元|元|万|件|条|个|项)$", "", t).strip()
     try:
         return float(t)
     except ValueError:
@@ -187,6 +187,8 @@ def _score(cand: _Candidate, label_norm: str, label_core: str, last_core: str) -
     if any(v and (v == last_core or v == label_core) for v in cand.variants):
         return 2.55
     score = 0.0
+    if len(cand.core) == len(last_core) >= 3 and sum(a != b for a, b in zip(cand.core, last_core)) == 1:
+        return 2.4  # one character wrong in a short label (重复申报 for 重复申请)
     if cand.core and last_core and abs(len(last_core) - len(cand.core)) <= max(4, len(cand.core) // 2):
         ratio = difflib.SequenceMatcher(None, cand.core, last_core, autojunk=False).ratio()
         if ratio >= 0.8:

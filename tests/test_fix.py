@@ -434,13 +434,16 @@ def apply_unified_diff(original: str, diff: str) -> str:
         position = start - 1
         i += 1
         seen_old = seen_new = 0
+        last_tag = ""
         while i < len(rows) and rows[i] and not rows[i].startswith("@@"):
             tag, body = rows[i][0], rows[i][1:]
             assert tag in " -+\\", f"not a diff line: {rows[i]!r}"
             if tag == "\\":
-                out[-1] = out[-1].rstrip("\n")
+                if last_tag in " +":  # the marker belongs to the line before it
+                    out[-1] = out[-1].rstrip("\n")
                 i += 1
                 continue
+            last_tag = tag
             ending = "\n" if i + 1 < len(rows) and not rows[i + 1].startswith("\\") else ""
             if tag in " -":
                 assert source[position] == body + ending, f"context mismatch at line {position + 1}: {rows[i]!r}"
@@ -462,12 +465,6 @@ def test_diff_applies_as_a_patch(tmp_path: Path) -> None:
     assert apply_unified_diff(MIXED, out) == MIXED_FIXED
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: FixResult.diff splits with str.splitlines, which also breaks at \\x0c (form feed, common in "
-    "pdftotext exports), \\x1c-\\x1e, \\x85, U+2028: the diff gets a wrong hunk size and a space glued into the "
-    "line, so it does not apply",
-)
 def test_diff_of_a_file_with_a_form_feed_applies_as_a_patch(tmp_path: Path) -> None:
     before = "标题\n第一页\x0c第二页\n[bookmark: _GoBack]\n问题：：一是\n"
     report = tmp_path / "report.txt"
@@ -476,11 +473,6 @@ def test_diff_of_a_file_with_a_form_feed_applies_as_a_patch(tmp_path: Path) -> N
     assert apply_unified_diff(before, out) == "标题\n第一页\x0c第二页\n问题：一是\n"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: when the last line has no final newline and is changed, --diff glues the - and + lines "
-    "into one ('-问题：：一是+问题：一是') with no '\\ No newline at end of file' marker",
-)
 def test_diff_of_a_file_without_final_newline_applies_as_a_patch(tmp_path: Path) -> None:
     before = "标题\n问题：：一是"
     report = tmp_path / "report.txt"
@@ -519,11 +511,6 @@ ENCODINGS = [
         b"\xfe\xff",
         "\n",
         id="utf16be-bom-lf",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="BUG: a UTF-16 big-endian file (BOM FE FF) is written back as UTF-16 little-endian "
-            "(BOM FF FE): fix_file encodes with the generic 'utf-16' codec, so every byte of the file changes",
-        ),
     ),
 ]
 
@@ -596,11 +583,6 @@ def test_failed_write_leaves_the_original_and_no_temporary_file(tmp_path: Path, 
 
 
 @pytest.mark.skipif(not hasattr(os, "symlink"), reason="no symlinks")
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: --fix on a symlink replaces the link with a regular file (os.replace onto the link's path) "
-    "and leaves the report it points to unfixed",
-)
 def test_fix_through_a_symlink_fixes_the_target_and_keeps_the_link(tmp_path: Path) -> None:
     real = tmp_path / "real"
     real.mkdir()
@@ -677,11 +659,6 @@ def test_a_fix_that_would_add_a_problem_is_not_applied() -> None:
     assert (fixed, applied) == (text, 0)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: one fix that would add a problem undoes the whole pass: fix_text compares the counts of the "
-    "pass as a whole, so the good fixes in the same file (here ：： → ：) are not applied either",
-)
 def test_a_bad_fix_does_not_block_the_good_fixes_in_the_same_file() -> None:
     rule = {
         "kind": "pattern",

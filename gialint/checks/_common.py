@@ -133,3 +133,17 @@ def text_blocks(doc: Document) -> Iterator[Block]:
 
 def table_label_text(table: Table) -> str:
     return norm("".join(c.text for row in table.rows for c in row.cells))
+
+
+def part_range(doc: Document, number: int) -> tuple[Span, int] | None:
+    """The heading span and last line of part ``number`` — numbered (一、…) or a bare title line."""
+    section = doc.part(number)
+    if section is not None:
+        return section.span, section.end_line
+    found = find_parts(doc)
+    part = found.get(number)
+    if part is None:
+        return None
+    later = [p.span.line for n, p in found.items() if p.span.line > part.span.line]
+    end = min(later) - 1 if later else len(doc.lines)
+    return part.span, end

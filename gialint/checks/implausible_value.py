@@ -32,16 +32,26 @@ LEVELS = ("auto", "township", "county", "city", "province", "ministry")
 _NO_REGULATIONS = ("township", "county")
 
 
+_UNIT = re.compile(r"自治区|自治州|自治县|街道|省|市|州|盟|县|区|旗|镇|乡")
+_LEVEL = {
+    "自治区": "province", "省": "province", "市": "city", "州": "city", "自治州": "city", "盟": "city",
+    "县": "county", "区": "county", "旗": "county", "自治县": "county",
+    "镇": "township", "乡": "township", "街道": "township",
+}
+_MUNICIPALITIES = ("北京市", "天津市", "上海市", "重庆市")
+
+
 def agency_level(doc: Document, configured: str) -> str:
+    """township, county, city or province from the agency's name: its LAST administrative unit
+    (镇江市人民政府办公室 is a city's office; 广西壮族自治区人民政府 a province's government)."""
     if configured != "auto":
         return configured
-    name = doc.agency or (doc.title.text if doc.title else "")
-    name = re.sub(r"\s+", "", name)
-    if re.search(r"(?:镇|乡|街道|街道办事处)(?:人民政府)?$|(?:镇|乡)(?:人民政府)?(?:党政)?", name) and not re.search(r"[省市]人民政府$", name):
-        return "township"
-    if re.search(r"(?:县|区|旗)(?:人民政府)?$", name):
-        return "county"
-    return "unknown"
+    name = re.sub(r"\s+", "", doc.agency or (doc.title.text if doc.title else ""))
+    if name.startswith(_MUNICIPALITIES) and not re.search(r"[县区镇乡]|街道", name[3:]):
+        return "province"
+    units = list(_UNIT.finditer(name))
+    # 萍乡市, 镇江市: a unit character inside a place name is followed by another unit.
+    return _LEVEL[units[-1].group(0)] if units else "unknown"
 
 
 def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Diagnostic]:

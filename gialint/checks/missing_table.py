@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from gialint.checks._common import part_range
 from gialint.checks._tables import active, row_name, table_name
 from gialint.diagnostic import Diagnostic, Severity
 from gialint.document import Document, Span
@@ -49,13 +50,13 @@ def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Diagnostic]:
     for template in fmt.tables:
         if template.part in m.foreign:
             continue
-        part = doc.part(cn_to_int(template.part) or 0)
+        part = part_range(doc, cn_to_int(template.part) or 0)
         matched = m.tables.get(template.id)
         name = table_name(template)
         if matched is None or not matched.rows:
             if part is None:
                 continue  # the whole part is missing: missing-section says so
-            where = matched.first_line if matched is not None else part.span.line
+            where = matched.first_line if matched is not None else part[0].line
             yield ctx.report(doc.line_span(where), "absent", table=name, part=template.part, format=fmt.name_zh, format_en=fmt.name_en)
             continue
         if matched.broken:

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from gialint.checks._common import part_range
 from gialint.diagnostic import Diagnostic, Severity
 from gialint.document import Document
 from gialint.numbering import cn_to_int
@@ -33,17 +34,20 @@ def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Diagnostic]:
     if fmt is None:
         return
     for part_no, items in fmt.required_content.items():
-        part = doc.part(cn_to_int(part_no) or 0)
-        if part is None:
+        found = part_range(doc, cn_to_int(part_no) or 0)
+        if found is None:
             continue  # missing-section reports the part itself
-        body = "\n".join(doc.lines[part.span.line - 1 : part.end_line])
+        heading, end = found
+        # The heading itself (存在的主要问题及改进情况) must not count as saying it.
+        body = "\n".join(doc.lines[heading.end_line : end])
+        title = doc.line(heading.line).strip()
         for item in items:
             if any(p.search(body) for p in item.any):
                 continue
             severity = Severity.parse(item.severity) if item.severity else None
             message = ctx.rule.messages["missing"]
-            params = {"part": part_no, "title": part.title, "what": item.zh, "what_en": item.en, "format": fmt.name_zh, "format_en": fmt.name_en}
-            yield ctx.diagnostic(part.span, message.zh.format(**params), message.en.format(**params), severity)
+            params = {"part": part_no, "title": title, "what": item.zh, "what_en": item.en, "format": fmt.name_zh, "format_en": fmt.name_en}
+            yield ctx.diagnostic(heading, message.zh.format(**params), message.en.format(**params), severity)
 
 
 RULES = (
@@ -56,8 +60,8 @@ RULES = (
         severity=Severity.WARNING,
         messages={
             "missing": Message(
-                "第{part}部分“{title}”没有写明{what}：{format}要求写明",
-                'part {part} "{title}" does not state {what_en}, which the {format_en} requires',
+                "第{part}部分（{title}）没有写明{what}：{format}要求写明",
+                'part {part} ({title}) does not state {what_en}, which the {format_en} requires',
             ),
         },
         docs=__doc__ or "",

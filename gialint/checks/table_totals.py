@@ -112,10 +112,12 @@ def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Diagnostic]:
             continue
         failures.extend(_evaluate(relation, table))
     # One wrong cell breaks every relation it is in: report those together, at that cell.
+    # A cell that broke two or more relations stays a suspect after a neighbour took a shared one.
+    suspects = Counter((f.table.template.id, cell) for f in failures for cell in f.cells)
     while failures:
         counts = Counter((f.table.template.id, cell) for f in failures for cell in f.cells)
-        (table_id, cell), hits = counts.most_common(1)[0]
-        if hits < 2:
+        (table_id, cell), hits = max(counts.items(), key=lambda kv: (kv[1], suspects[kv[0]]))
+        if hits < 2 and suspects[(table_id, cell)] < 2:
             break
         group = [f for f in failures if f.table.template.id == table_id and cell in f.cells]
         failures = [f for f in failures if f not in group]

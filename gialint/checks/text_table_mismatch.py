@@ -16,12 +16,29 @@ content (内容不准确), whichever of the two is wrong.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from gialint.checks._tables import active, cell_name, cell_name_en, fmt_number
 from gialint.diagnostic import Diagnostic, Severity
 from gialint.document import Document, Span
 from gialint.rule import Context, Message, Options, Rule
+
+
+_CLAUSE = re.compile(r"[。；;！？，,（）()]")
+_OTHER_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年|上年|上一年|去年|同比|较上")
+
+
+def _about_another_year(line: str, start: int, end: int, year: int | None) -> bool:
+    """A figure quoted for another year (（2020年共收到申请2件）, 较上年…) is not this year's."""
+    left = max((m.end() for m in _CLAUSE.finditer(line, 0, start)), default=0)
+    right = _CLAUSE.search(line, end)
+    # The statement's own words (上年结转申请N件) do not count, only what surrounds it.
+    clause = line[left:start] + line[end : right.start() if right else len(line)]
+    for m in _OTHER_YEAR.finditer(clause):
+        if m.group(1) is None or year is None or int(m.group(1)) != year:
+            return True
+    return False
 
 
 def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Diagnostic]:
@@ -40,7 +57,7 @@ def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Diagnostic]:
                 continue
             for hit in statement.pattern.finditer(line):
                 stated = int(hit.group("n"))
-                if stated == cell.value:
+                if stated == cell.value or _about_another_year(line, hit.start(), hit.end(), doc.year):
                     continue
                 span = Span(line_no, hit.start("n") + 1, line_no, hit.end("n") + 1)
                 yield ctx.report(

@@ -29,10 +29,10 @@ _SCHEMA = 1
 @lru_cache(maxsize=1)
 def plugin_versions() -> str:
     """Names and versions of the installed gialint plugins (their distributions)."""
-    from importlib.metadata import entry_points
+    from gialint.entrypoints import entry_points
 
     parts = []
-    for ep in entry_points(group="gialint"):
+    for ep in entry_points("gialint"):
         dist = getattr(ep, "dist", None)
         parts.append(f"{ep.name}={ep.value}@{dist.name if dist else '?'}=={dist.version if dist else '?'}")
     return ";".join(sorted(parts))

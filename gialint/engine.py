@@ -187,6 +187,8 @@ class Linter:
         self, document: Document, diagnostics: list[Diagnostic], config: Config, selection: Selection
     ) -> list[Diagnostic]:
         """Drop what ``gialint-disable`` comments suppress; report unused ones when asked."""
+        if "gialint-" not in document.source:
+            return diagnostics  # no suppression comment: skip parsing for them
         from gialint.directives import suppressions
 
         found = suppressions(document)

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 import pluggy
 
 if TYPE_CHECKING:
-    from importlib.metadata import EntryPoint
+    from gialint.entrypoints import EntryPoint
 
 F = TypeVar("F", bound=Callable[..., Any])
 PROJECT = "gialint"
@@ -47,9 +47,9 @@ class Plugins:
 
 
 def _entry_points() -> list[EntryPoint]:
-    from importlib.metadata import entry_points
+    from gialint.entrypoints import entry_points
 
-    return list(entry_points(group=ENTRY_POINT_GROUP))
+    return entry_points(ENTRY_POINT_GROUP)
 
 
 def get_plugin_manager(load_entry_points: bool = True, extra: tuple[object, ...] = ()) -> Plugins:

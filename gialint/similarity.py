@@ -24,7 +24,6 @@ _EMPTY = 0xFFFFFFFF
 _YEARS = re.compile(r"(?:19|20)\d{2}\s*年度?")
 _NUMBERS = re.compile(r"[0-9０-９]+(?:[.．][0-9０-９]+)?|[零〇一二三四五六七八九十百千万两]+(?=[件条个次人项份篇期场家余])")
 _PLACES = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:镇|乡|街道|县|区|市|旗|村|社区)(?:人民政府)?")
-_NOT_TEXT = re.compile(r"[^\u4e00-\u9fffA-Za-z]")
 SENTENCE_END = re.compile(r"(?<=[。；！？])")
 
 
@@ -36,7 +35,7 @@ def normalise(text: str, names: Iterable[str] = ()) -> str:
     text = _YEARS.sub("", text)
     text = _NUMBERS.sub("", text)
     text = _PLACES.sub("", text)
-    return _NOT_TEXT.sub("", text)
+    return "".join(ch for ch in text if ch.isalpha() and (ch < "\u3000" or "\u4e00" <= ch <= "\u9fff"))
 
 
 def sentence_hash(normalised: str) -> int:

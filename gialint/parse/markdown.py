@@ -123,16 +123,16 @@ def parse_markdown(path: str, text: str, options: ParseOptions) -> Document:
                 inline = tokens[i + 1]
                 block_kind = "heading" if kind == "heading_open" else ("list_item" if in_list else "paragraph")
                 md_level = int(tok.tag[1]) if kind == "heading_open" else 0
-                text = _inline_text(inline)
+                content = _inline_text(inline)
                 if marker and block_kind == "list_item":
-                    text, marker = marker + text, ""
-                cuts = _part_heading_lines(text) if block_kind == "paragraph" else []
+                    content, marker = marker + content, ""
+                cuts = _part_heading_lines(content) if block_kind == "paragraph" else []
                 if not cuts:
-                    items.append(Block(block_kind, text, _span(lines, start, end), md_level))  # type: ignore[arg-type]
+                    items.append(Block(block_kind, content, _span(lines, start, end), md_level))  # type: ignore[arg-type]
                 else:
                     # A part heading written on the line right after a paragraph (no blank line):
                     # CommonMark folds it into the paragraph, but the report's numbering says it is a heading.
-                    parts = text.split("\n")
+                    parts = content.split("\n")
                     bounds = [0, *cuts, len(parts)]
                     for a, b in zip(bounds, bounds[1:]):
                         if a < b:

@@ -56,6 +56,20 @@ def _lines_in_scope(doc: Document, scope: str) -> Iterator[int]:
             yield from range(part.span.line, part.end_line + 1)
 
 
+def _candidate_lines(doc: Document, scanners: list[re.Pattern[str]]) -> set[int]:
+    from bisect import bisect_right
+
+    starts: list[int] | None = None
+    lines: set[int] = set()
+    for scanner in scanners:
+        for m in scanner.finditer(doc.source):
+            if starts is None:
+                starts = [0]
+                starts.extend(nl.end() for nl in re.finditer("\n", doc.source))
+            lines.add(bisect_right(starts, m.start()))
+    return lines
+
+
 def _matches(spec: PatternSpec, line: str) -> list[tuple[re.Match[str], str | None]]:
     """Matches of all the rule's patterns on ``line``: leftmost first, longest first, no overlaps."""
     found = [
@@ -83,8 +97,16 @@ def make_pattern_rule(
     docs: str,
     plugin: str,
 ) -> Rule:
+    # One scan of the whole text per pattern finds the few lines worth matching line by line.
+    scanners = [re.compile(regex.pattern, regex.flags | re.MULTILINE) for regex, _ in spec.items]
+
     def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Diagnostic]:
+        hits = _candidate_lines(doc, scanners)
+        if not hits:
+            return
         for line_no in _lines_in_scope(doc, spec.scope):
+            if line_no not in hits:
+                continue
             line = doc.lines[line_no - 1]
             for m, replacement in _matches(spec, line):
                 span = Span(line_no, m.start() + 1, line_no, m.end() + 1)

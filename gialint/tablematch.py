@@ -18,6 +18,7 @@ import re
 import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from gialint.document import Cell, Document, Row, Span, Table
 from gialint.formats import Format, Label, TableTemplate
@@ -29,6 +30,7 @@ _NUMBER = re.compile(r"^[+\-−－]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:[.．]\d+)?\s*(
 _FILLER = re.compile(r"^[-—–/／\\·.。]+$")
 
 
+@lru_cache(maxsize=65536)
 def norm_label(text: str) -> str:
     """Comparable label: NFKC (full-width → half-width), no blanks, 其它→其他, 1、→1., no ``*``."""
     text = unicodedata.normalize("NFKC", text)
@@ -37,12 +39,14 @@ def norm_label(text: str) -> str:
     return text.replace("..", ".")
 
 
+@lru_cache(maxsize=65536)
 def core(text: str) -> str:
     """A label without numbering and punctuation: what remains when exports mangle the rest."""
     # str.isalnum keeps letters, digits and CJK ideographs (cheaper than a Unicode regex class)
     return "".join(filter(str.isalnum, _NUMBERING.sub("", norm_label(text))))
 
 
+@lru_cache(maxsize=65536)
 def parse_number(text: str) -> float | None:
     t = unicodedata.normalize("NFKC", text).strip().replace("−", "-").replace(",", "")
     t = re.sub(r"(万元|元|万|件|条|个|项)$", "", t).strip()
@@ -52,6 +56,7 @@ def parse_number(text: str) -> float | None:
         return None
 
 
+@lru_cache(maxsize=65536)
 def is_value(text: str) -> bool:
     return bool(_NUMBER.match(unicodedata.normalize("NFKC", text).strip()))
 
@@ -202,6 +207,37 @@ def _score(cand: _Candidate, label_norm: str, label_core: str, last_core: str) -
     return score
 
 
+_MATCHERS: dict[int, tuple[Format, list[_Candidate], dict[tuple[str, str, str], list[tuple[float, _Candidate]]]]] = {}
+
+
+def _matcher(fmt: Format) -> tuple[list[_Candidate], dict[tuple[str, str, str], list[tuple[float, _Candidate]]]]:
+    """The format's candidate rows and a memo of label scores, shared by every report of a run.
+
+    Reports repeat the same labels, so after the first few each label is a dictionary lookup
+    instead of a fuzzy comparison against every row of the format.
+    """
+    entry = _MATCHERS.get(id(fmt))
+    if entry is None or entry[0] is not fmt:
+        entry = _MATCHERS[id(fmt)] = (fmt, _candidates(fmt), {})
+    return entry[1], entry[2]
+
+
+def _scored(
+    memo: dict[tuple[str, str, str], list[tuple[float, _Candidate]]],
+    candidates: Sequence[_Candidate],
+    label_norm: str,
+    label_core: str,
+    last_core: str,
+) -> list[tuple[float, _Candidate]]:
+    key = (label_norm, label_core, last_core)
+    found = memo.get(key)
+    if found is None:
+        found = [(sc, cand) for cand in candidates if (sc := _score(cand, label_norm, label_core, last_core)) > 0]
+        if len(memo) < 200_000:
+            memo[key] = found
+    return found
+
+
 def _item_number(text: str) -> int | None:
     m = re.match(r"^\s*(\d{1,2})\s*[.、．·]", text)
     return int(m.group(1)) if m else None
@@ -344,7 +380,7 @@ def _header_hits(cells: Sequence[Cell], vocab: Mapping[str, set[str]]) -> dict[s
 
 def match(doc: Document, fmt: Format, others: Sequence[Format] = ()) -> FormatMatch:
     """Match every table row of ``doc`` to ``fmt``'s templates."""
-    candidates = _candidates(fmt)
+    candidates, memo = _matcher(fmt)
     vocab = _header_vocabulary(fmt)
     pending_template: TableTemplate | None = None
     foreign = _foreign(doc, fmt, others)
@@ -437,10 +473,8 @@ def match(doc: Document, fmt: Format, others: Sequence[Format] = ()) -> FormatMa
         label_core = core(written)
         last_core = core(label_cells[-1].text) if label_cells[-1].text else label_core
         best: tuple[float, _Candidate] | None = None
-        for cand in candidates:
-            s = _score(cand, label_norm, label_core, last_core)
-            if s <= 0:
-                continue
+        for base, cand in _scored(memo, candidates, label_norm, label_core, last_core):
+            s = base
             if cand.row.group == "group" and (has_values or zone):
                 s -= 0.5
             if cand.row.parent and cand.row.parent == last_group:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -13,6 +14,7 @@ _BLANKS = re.compile(r"\s+")
 _VARIANTS = str.maketrans({"它": "他", "(": "（", ")": "）", "、": "、", "及": "和", "与": "和"})
 
 
+@lru_cache(maxsize=65536)
 def norm(text: str) -> str:
     """Text for matching labels: no blanks, 其它→其他, 及/与→和, full-width brackets, no ``**``."""
     return _BLANKS.sub("", text).replace("*", "").translate(_VARIANTS)
@@ -74,7 +76,19 @@ class FoundPart:
 
 
 def find_parts(doc: Document) -> dict[int, FoundPart]:
-    """The required parts present as headings: numbered 一、… sections, or bare title lines."""
+    """The required parts present as headings: numbered 一、… sections, or bare title lines.
+
+    Several rules ask; the answer is kept with the document.
+    """
+    cached = doc.extensions.get("gialint._parts")
+    if cached is not None:
+        return cached  # type: ignore[return-value]
+    found = _find_parts(doc)
+    doc.extensions["gialint._parts"] = found
+    return found
+
+
+def _find_parts(doc: Document) -> dict[int, FoundPart]:
     found: dict[int, FoundPart] = {}
     for section in doc.sections:
         if section.level != 1:
@@ -121,6 +135,7 @@ def find_all_parts(doc: Document) -> list[FoundPart]:
 _NUMBER = re.compile(r"^[+\-−－]?\d+(?:[.,．]\d+)?\s*(?:万元|元|件|条|个|项)?$")
 
 
+@lru_cache(maxsize=65536)
 def is_number(text: str) -> bool:
     return bool(_NUMBER.match(text.strip()))
 

@@ -27,6 +27,7 @@ from gialint.rule import Context, Message, Options, Rule
 _OPEN = {"（": "round", "(": "round", "《": "book", "“": "quote", "【": "square", "〔": "tortoise", "[": "square"}
 _CLOSE = {"）": "round", ")": "round", "》": "book", "”": "quote", "】": "square", "〕": "tortoise", "]": "square"}
 _ENUMERATION = re.compile(r"(?:^|(?<=[\s，。；：、]))[0-9０-９]{1,2}[）)]|^\s*[0-9０-９]{1,2}[）)]")
+_ANY_BRACKET = re.compile(r"[（()）《》“”【】〔〕\[\]]")
 _MATCHING = {"（": "）", "(": ")", "[": "]", "【": "】"}
 _PAIR = {"round": "（）", "book": "《》", "quote": "“”", "square": "【】", "tortoise": "〔〕"}
 
@@ -55,7 +56,8 @@ def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Diagnostic]:
             yield from unclosed()
         if number in in_code:
             continue
-        for index, ch in enumerate(line):
+        for hit in _ANY_BRACKET.finditer(line):
+            index, ch = hit.start(), hit.group(0)
             if ch in _OPEN:
                 stack.append((_OPEN[ch], number, index + 1, ch))
             elif ch in _CLOSE:

@@ -318,6 +318,8 @@ DETAILS = [
     "，在{e}等点位率先落实", "，{t1}和{t2}领域的信息优先落实", "，并以{e}为示范点逐步推开", "，相关做法已在{e}推广",
     "，重点覆盖{t1}、{t2}等事项", "，{e}周边群众反映较好", "，{t1}方面的信息尤为受到关注", "，涉及{e}的事项单独列明",
     "，其中{t1}类信息占比较大", "，{e}相关信息同步更新", "，并结合{t1}工作一体推进", "，先后在{e}、{e2}开展试点",
+    "，{e}和{e2}的相关事项一并纳入", "，{t1}、{t2}两类事项作为重点", "，覆盖{e}等重点区域", "，在{e}召开了现场推进会",
+    "，{t1}相关事项全部纳入", "，由{e}负责人牵头落实",
 ]
 
 INTRO = [
@@ -543,7 +545,21 @@ PROPOSALS_EXTRA = [
     [["{org}"], ["建立", "实行"], ["建议提案办理台账", "领导领办制度", "办理情况跟踪回访制度"], ["，"],
      ["逐件明确责任人和办理时限", "做到件件有回音", "确保办理质量"], ["。"]],
 ]
+PROPOSALS_NONE = [
+    PROPOSALS_EXTRA[3],
+    [["对"], ["代表委员", "群众代表"], ["在", "通过"], ["日常走访", "座谈会", "视察活动"], ["中"], ["提出的", "反映的"],
+     ["{t1}", "{t2}"], ["等意见"], ["，"], ["{self}"], ["逐条研究", "及时办理", "建立台账跟踪办理"], ["。"]],
+    [["代表委员"], ["关注的", "视察的"], ["{e}"], ["建设", "改造", "管理"], ["情况"], ["已在", "已通过"], ["专栏", "公开栏", "政府网站"],
+     ["公开", "公示"], ["。"]],
+]
 INNOVATION = [
+    [["依托"], ["{e}"], ["建设", "打造"], ["政务公开示范点", "政策宣传阵地", "“政务公开+网格”服务点"], ["，"],
+     ["把{t1}等政策送到群众身边", "集中展示{t1}、{t2}等领域的公开信息", "定期发布{t1}相关信息"], ["。"]],
+    [["创新"], ["“公开+服务”", "“公开+议事”", "“线上+线下”"], ["模式，"], ["围绕{t1}"], ["组织", "召开"],
+     ["群众议事会", "政策恳谈会", "民主评议会"], ["，"], ["让群众参与决策过程", "听取群众对{t2}工作的意见", "推动公开与服务深度融合"], ["。"]],
+    [["制作"], ["{t1}", "{t2}"], ["政策"], ["口袋书", "明白卡", "短视频", "一图读懂"], ["，"], ["通过", "借助"],
+     ["网格员", "村级微信群", "“{short}发布”"], ["发放到户", "推送给群众", "广泛宣传"], ["。"]],
+
     [["在{short}"], ["便民服务中心", "政务服务大厅"], ["设立"], ["“政策明白窗”", "“政务公开体验区”", "“政策咨询台”"], ["，"],
      ["由驻厅工作人员为群众现场讲解涉农补贴、社会保障等政策", "为群众提供政策咨询和查询服务", "集中展示各类惠民政策"], ["，"],
      ["全年接待群众咨询{consult}余人次", "受到群众好评", "方便了群众办事"], ["。"]],
@@ -674,7 +690,7 @@ class Writer:
                                          "t3": topics[2]}
             values.update(extra)
             sentence = pick(rng, slots)
-            if rng.random() < 0.5 and sentence.endswith("。") and "{" not in sentence[-12:]:
+            if rng.random() < 0.7 and sentence.endswith("。") and "{" not in sentence[-12:]:
                 sentence = sentence[:-1] + rng.choice(DETAILS) + "。"
             sentence = self.fill(sentence, **values)
             if i and rng.random() < 0.5 and not sentence.startswith("其中"):
@@ -723,7 +739,7 @@ class Writer:
         where = r.choice(["在{cty}政府门户网站{short}专栏", "通过政府网站、公开栏等渠道", "在{cty}政府信息公开平台", "通过各类公开渠道"])
         text = self.fill(f"全年{where}主动公开政府信息{n.published_items}条，其中")
         text += "，".join(f"{c}{k}条" for c, k in zip(cats, counts, strict=True)) + "。"
-        text += self.regulatory_sentence(r) + self.sentences(r, ACTIVE_EXTRA, r.randint(1, 3))
+        text += self.regulatory_sentence(r) + self.sentences(r, ACTIVE_EXTRA, r.randint(2, 3))
         if "placeholder-xx" in self.plan.defects:
             text += "全年更新公开栏XX期。"
         out += [("h2", "（一）主动公开"), ("para", text)]
@@ -757,6 +773,7 @@ class Writer:
         ]
 
     def regulatory_sentence(self, r: random.Random) -> str:
+        """The figures of table 二 in words, each clause in one of several wordings."""
         n = self.n
         if self.fmt == "gov-2021":
             if n.made:
@@ -764,23 +781,36 @@ class Writer:
                     f"本年制发行政规范性文件{n.made}件，废止{n.repealed}件，现行有效{n.in_force}件",
                     f"全年印发行政规范性文件{n.made}件，废止{n.repealed}件，现行有效的行政规范性文件{n.in_force}件",
                     f"现行有效行政规范性文件{n.in_force}件，其中本年制发{n.made}件，本年废止{n.repealed}件",
+                    f"行政规范性文件方面，本年制发{n.made}件、废止{n.repealed}件，现行有效{n.in_force}件",
                 ])
             else:
                 docs = r.choice([f"本年未制发行政规范性文件，现行有效{n.in_force}件",
-                                 f"全年未出台新的行政规范性文件，现行有效行政规范性文件{n.in_force}件"])
+                                 f"全年未出台新的行政规范性文件，现行有效行政规范性文件{n.in_force}件",
+                                 f"行政规范性文件方面，本年没有新制发的文件，现行有效{n.in_force}件"])
         else:
-            docs = (f"本年新制作规范性文件{n.made}件，新公开{n.published}件，对外公开规范性文件总数{n.in_force}件"
-                    if n.made else f"本年未新制作规范性文件，对外公开规范性文件总数{n.in_force}件")
-        lic = r.choice([f"作出行政许可决定{n.licensing}件", f"办理行政许可事项{n.licensing}件"])
-        pen = f"行政处罚决定{n.penalty}件" if n.penalty else "未作出行政处罚决定"
-        coerce = f"实施行政强制{n.coercion}件" if n.coercion else "未实施行政强制"
-        text = f"{docs}；{lic}、{pen}，{coerce}"
+            docs = r.choice([
+                f"本年新制作规范性文件{n.made}件，新公开{n.published}件，对外公开规范性文件总数{n.in_force}件",
+                f"规范性文件方面，本年新制作{n.made}件、新公开{n.published}件，对外公开总数达{n.in_force}件",
+                f"对外公开规范性文件{n.in_force}件，其中本年新制作{n.made}件、新公开{n.published}件",
+            ] if n.made else [
+                f"本年未新制作规范性文件，对外公开规范性文件总数{n.in_force}件",
+                f"规范性文件方面，本年没有新制作的文件，对外公开总数{n.in_force}件",
+            ])
+        lic = r.choice([f"作出行政许可决定{n.licensing}件", f"办理行政许可事项{n.licensing}件", f"行政许可{n.licensing}件",
+                        f"办结行政许可{n.licensing}件"])
+        pen = r.choice([f"行政处罚决定{n.penalty}件", f"作出行政处罚{n.penalty}件", f"行政处罚{n.penalty}件"]) if n.penalty else \
+            r.choice(["未作出行政处罚决定", "无行政处罚"])
+        coerce = r.choice([f"实施行政强制{n.coercion}件", f"行政强制{n.coercion}件"]) if n.coercion else \
+            r.choice(["未实施行政强制", "没有实施行政强制", "行政强制为零"])
+        text = f"{docs}；" + r.choice([f"{lic}、{pen}，{coerce}", f"{lic}，{pen}，{coerce}", f"全年{lic}，{pen}，{coerce}"])
         if self.fmt == "gov-2021":
-            text += f"；收取行政事业性收费{fmt_amount(n.fee)}万元。" if n.fee else "；未收取行政事业性收费。"
+            text += r.choice([f"；收取行政事业性收费{fmt_amount(n.fee)}万元。", f"；行政事业性收费{fmt_amount(n.fee)}万元。"]) if n.fee else \
+                r.choice(["；未收取行政事业性收费。", "；本年没有收取行政事业性收费。"])
         elif n.projects:
-            text += f"；完成政府集中采购项目{n.projects}个，采购总金额{fmt_amount(n.procurement)}万元。"
+            text += r.choice([f"；完成政府集中采购项目{n.projects}个，采购总金额{fmt_amount(n.procurement)}万元。",
+                              f"；政府集中采购项目{n.projects}个，金额{fmt_amount(n.procurement)}万元。"])
         else:
-            text += "。"
+            text += r.choice(["。", "；本年无政府集中采购项目。"])
         return text
 
     def application_paragraph(self, r: random.Random) -> str:
@@ -806,7 +836,8 @@ class Writer:
                 "其他处理": sum(t3[k]["total"] for k in t3 if k.startswith("other-handling")),
             }
             said = "，".join(f"{g}{k}件" for g, k in groups.items() if k)
-            text += r.choice([f"本年度办理完毕{n.handled}件，其中{said}", f"已办结{n.handled}件，其中{said}"])
+            text += r.choice([f"本年度办理完毕{n.handled}件，其中{said}", f"已办结{n.handled}件，其中{said}",
+                              f"全年共办结{n.handled}件，办理结果为{said}", f"截至年底办结{n.handled}件，包括{said}"])
             text += (f"；因需征求第三方意见等原因，结转下年度继续办理{n.next_year}件。" if n.next_year else "。")
         elif n.next_year:
             text += f"结转下年度继续办理{n.next_year}件。"
@@ -815,10 +846,12 @@ class Writer:
         if review:
             text += f"全年因政府信息公开工作被申请行政复议{review}件，" + r.choice(["复议机关维持了原答复", "已依法办结"])
         else:
-            text += r.choice(["全年未发生因政府信息公开工作引起的行政复议", "全年未发生政府信息公开行政复议案件"])
-        text += f"；被提起行政诉讼{lawsuits}起。" if lawsuits else "；未发生政府信息公开行政诉讼。"
+            text += r.choice(["全年未发生因政府信息公开工作引起的行政复议", "全年未发生政府信息公开行政复议案件",
+                              "本年度没有因政府信息公开被申请行政复议的情况", "全年无政府信息公开行政复议"])
+        text += f"；被提起行政诉讼{lawsuits}起。" if lawsuits else r.choice(
+            ["；未发生政府信息公开行政诉讼。", "，也没有被提起行政诉讼。", "；行政诉讼为零。", "；全年无政府信息公开行政诉讼。"])
         if n.new or n.carried:
-            text += self.sentences(r, APPLY_EXTRA, r.randint(2, 3))
+            text += self.sentences(r, APPLY_EXTRA, 3)
         else:
             text += self.sentences(r, APPLY_NONE, r.randint(2, 3))
         return text
@@ -898,10 +931,8 @@ class Writer:
             out += [("h2", "（一）上年度问题整改情况"), ("para", text)]
         numbered = ["（一）", "（二）"] if self.fmt == "gov-2019" else ["（二）", "（三）"]
         items = [f"{p}，{e}" for p, e in zip(problems[:3], elaborations, strict=True)]
-        if r.random() < 0.4:
-            items = items[:2]
         text = "；".join(f"{o}是{item}" for o, item in zip("一二三", items)) + "。"
-        if r.random() < 0.6:
+        if r.random() < 0.7:
             text += f"如{self.entity(r)}{r.choice(ISSUES)}。"
         out += [("h2", f"{numbered[0]}存在的主要问题"), ("para", text)]
         lead = r.choice([f"{y + 1}年，{me}将重点做好以下工作：", f"下一步，{me}将从以下几个方面加以改进：", "针对上述问题，",
@@ -919,9 +950,11 @@ class Writer:
         topics = r.sample(TOPICS, 2)
         a, b = self.n.proposals
         if a or b:
-            proposals = self.fill(r.choice(PROPOSALS), a=a, b=b) + self.sentences(r, PROPOSALS_EXTRA, 2)
+            proposals = self.fill(r.choice(PROPOSALS), a=a, b=b) + self.sentences(r, PROPOSALS_EXTRA + PROPOSALS_NONE[1:], r.randint(2, 3))
         else:
-            proposals = f"本年度{self.a.self_ref}未承办人大代表建议和政协提案。" + self.sentences(r, PROPOSALS_EXTRA[3:], 1)
+            proposals = r.choice([f"本年度{self.a.self_ref}未承办人大代表建议和政协提案。", "本年度没有承办人大代表建议和政协提案。",
+                                  f"{self.y}年，{self.a.self_ref}未收到交办的人大代表建议和政协提案。"])
+            proposals += self.sentences(r, PROPOSALS_NONE, 2)
         return out + [
             ("h2", "（一）收取信息处理费情况"), ("para", self.fill(r.choice(FEE_2021))),
             ("h2", "（二）落实上级年度政务公开工作要点情况"),

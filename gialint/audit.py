@@ -52,7 +52,7 @@ def render_text(summary: dict[str, Any], lang: str) -> str:
     lines = ["", "按机关汇总：" if zh else "Per agency:"]
     for a in summary["agencies"]:
         years = ",".join(str(y) for y in a["years"]) or "?"
-        top = "，".join(f"{code}×{n}" for code, n in list(a["rules"].items())[:5])
+        top = ("，" if zh else ", ").join(f"{code}×{n}" for code, n in list(a["rules"].items())[:5])
         files = f"{a['files']} 个文件" if zh else f"{a['files']} file(s)"
         found = f"{a['findings']} 个问题" if zh else f"{a['findings']} finding(s)"
         lines.append(f"  {a['agency']}（{years}）：{files}，{found}{'；' + top if top else ''}" if zh else f"  {a['agency']} ({years}): {files}, {found}{'; ' + top if top else ''}")

@@ -61,7 +61,7 @@ def config_fingerprint(config: Config, selection: Selection, extra: Sequence[str
         "pin": config.format_pin,
         "year": config.year,
         "agency": config.agency,
-        "files": [(f, _file_digest(f.split(" (")[-1].rstrip(")"))) for f in config.files],
+        "files": [(f, _file_digest(f)) for f in config.files],
         "select": selection.select,
         "ignore": selection.ignore,
         "extra": list(extra),
@@ -75,8 +75,9 @@ class ResultCache:
         self.hits = 0
         self.misses = 0
 
-    def key(self, data: bytes, fingerprint: str) -> str:
-        return hashlib.sha256(hashlib.sha256(data).digest() + fingerprint.encode()).hexdigest()
+    def key(self, data: bytes, fingerprint: str, path: str) -> str:
+        """The entry for ``path`` with these bytes under this configuration (paths appear in results)."""
+        return hashlib.sha256(hashlib.sha256(data).digest() + fingerprint.encode() + path.encode()).hexdigest()
 
     def _path(self, key: str) -> Path:
         return self.directory / key[:2] / f"{key}.pickle"
@@ -85,7 +86,7 @@ class ResultCache:
         try:
             with self._path(key).open("rb") as fh:
                 value = pickle.load(fh)
-        except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError, ValueError):
+        except Exception:  # noqa: BLE001 - any unreadable entry is a miss, never a crash
             self.misses += 1
             return None
         self.hits += 1

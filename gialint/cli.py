@@ -151,7 +151,7 @@ def _run_options(args: argparse.Namespace, corpus: bool, keep_sources: bool) -> 
     from gialint.run import RunOptions, default_jobs
     from gialint.selection import split_list
 
-    cache_dir = None if args.no_cache else (args.cache_dir or os.environ.get("GIALINT_RESULT_CACHE") or CACHE_DIR)
+    cache_dir = None if args.no_cache else (args.cache_dir or os.environ.get("GIALINT_CACHE_DIR") or CACHE_DIR)
     return RunOptions(
         paths=tuple(args.paths or ["."]),
         config=args.config,

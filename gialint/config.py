@@ -146,17 +146,16 @@ class Loader:
         if key in chain:
             raise ConfigError(where, line, col, f"extends cycle: {' -> '.join((*chain, key))}")
         text = target.read_text(encoding="utf-8")
-        label = f"{name} ({target})" if isinstance(target, Path) else name
         base = target.parent if isinstance(target, Path) else Path.cwd()
         try:
             data = read_yaml_cached(text, str(target))
-            layer = self._layer_from(data, str(target), base, (*chain, key), implicit=False)
+            layer = self._layer_from(data, str(target), base, (*chain, key), implicit=False)  # noqa
         except ConfigError as exc:
             if exc.line:
                 raise
             # The cached copy has no positions: read the YAML again to locate the error.
             layer = self._layer_from(read_yaml(text, str(target)), str(target), base, (*chain, key), implicit=False)
-        layer.files.insert(0, label)
+        layer.files.insert(0, str(target))
         return layer
 
     def _load_path(self, path: Path, chain: tuple[str, ...]) -> _Layer:

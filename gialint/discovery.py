@@ -78,6 +78,15 @@ def iter_files(paths: Sequence[str]) -> Iterator[tuple[str, bool]]:
     """``(path, named)``: files named directly (in the order given), then reports found under
     directories (sorted). Only found files are subject to a config's ``exclude:``."""
     seen: set[str] = set()
+
+    def first_time(item: str) -> bool:
+        # The same file named twice (./a.md and /abs/a.md) is linted once, under its first name.
+        key = os.path.realpath(item)
+        if key in seen:
+            return False
+        seen.add(key)
+        return True
+
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
@@ -86,11 +95,9 @@ def iter_files(paths: Sequence[str]) -> Iterator[tuple[str, bool]]:
                 dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS and not d.startswith("."))
                 found.extend(os.path.join(root, n) for n in files if n.lower().endswith(REPORT_SUFFIXES))
             for item in sorted(found):
-                if item not in seen:
-                    seen.add(item)
+                if first_time(item):
                     yield item, False
-        elif raw not in seen:
-            seen.add(raw)
+        elif first_time(raw):
             yield raw, True
 
 

@@ -132,6 +132,8 @@ class Document:
     match: FormatMatch | None = None
     """The report's tables matched against ``format``'s templates (computed once, by the engine)."""
     extensions: dict[str, object] = field(default_factory=dict, compare=False, hash=False)
+    memo: dict[str, object] = field(default_factory=dict, compare=False, hash=False, repr=False)
+    """Derived data several rules need (e.g. the parts found), computed once per document."""
     """Room for plugins' document-model extensions (see ``gialint_extend_document``)."""
 
     def line(self, number: int) -> str:

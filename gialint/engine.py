@@ -21,6 +21,8 @@ from gialint.plugin import Plugins
 from gialint.rule import Context
 from gialint.selection import Selection
 
+EVERYTHING = Selection()
+"""No --select/--ignore: every enabled rule runs (a frozen, shared default)."""
 UNREADABLE = ("unreadable-input", "GIA001")
 RULE_ERROR = ("rule-error", "GIA002")
 UNUSED_DISABLE = ("unused-disable", "GIA003")
@@ -37,6 +39,9 @@ class FileResult:
     """The decoded lines, kept when a result crosses a process or the cache instead of the document."""
     agency: str | None = None
     year: int | None = None
+    suppressed: tuple[tuple[int, int, frozenset[str]], ...] = ()
+    """The file's suppression ranges (first line, last line, rules; empty = all), for findings
+    that corpus rules make after the file itself was linted."""
 
     def portable(self, keep_lines: bool) -> FileResult:
         """Without the document (not picklable cheaply), keeping its lines if asked."""
@@ -50,6 +55,7 @@ class FileResult:
             lines if keep_lines else None,
             doc.agency if doc is not None else self.agency,
             doc.year if doc is not None else self.year,
+            self.suppressed,
         )
 
     def source_lines(self) -> tuple[str, ...] | None:
@@ -76,6 +82,10 @@ def _with_format(document: Document, config: Config) -> Document:
     return replace(document, format=fmt, other_formats=others, match=match(document, fmt, others))
 
 
+def _suppressed(d: Diagnostic, ranges: Sequence[tuple[int, int, frozenset[str]]]) -> bool:
+    return any(a <= d.line <= b and (not rules or d.rule in rules or d.code.upper() in rules) for a, b, rules in ranges)
+
+
 def _order(d: Diagnostic) -> tuple[int, int, str, str]:
     return (d.line, d.column, d.code, d.message_en)
 
@@ -89,7 +99,7 @@ class Linter:
         self.corpus = corpus
         """Whether corpus rules collect features (``gialint audit``, ``check --corpus``)."""
 
-    def lint_path(self, path: str, config: Config, selection: Selection = Selection()) -> FileResult:
+    def lint_path(self, path: str, config: Config, selection: Selection = EVERYTHING) -> FileResult:
         result = self._lint_path(path, config, selection)
         if selection.explicitly_ignores(*UNREADABLE):
             return FileResult(path, tuple(d for d in result.diagnostics if d.rule != UNREADABLE[0]), result.document)
@@ -107,7 +117,7 @@ class Linter:
             return self._unreadable(path, config, f"无法读取文件（{reason}）：请检查权限", f"cannot read the file ({reason}): check its permissions")
         return self.lint_bytes(path, data, config, selection)
 
-    def lint_bytes(self, path: str, data: bytes, config: Config, selection: Selection = Selection()) -> FileResult:
+    def lint_bytes(self, path: str, data: bytes, config: Config, selection: Selection = EVERYTHING) -> FileResult:
         try:
             decoded = decode(data)
         except DecodeError as err:
@@ -120,7 +130,7 @@ class Linter:
         path: str,
         text: str,
         config: Config,
-        selection: Selection = Selection(),
+        selection: Selection = EVERYTHING,
         options: ParseOptions | None = None,
     ) -> FileResult:
         options = options or ParseOptions(year=config.year, agency=config.agency)
@@ -166,9 +176,14 @@ class Linter:
         if crash_setting is not None and not crash_setting.enabled or selection.explicitly_ignores(*RULE_ERROR):
             diagnostics = [d for d in diagnostics if d.rule != RULE_ERROR[0]]
         unique = {(d.line, d.column, d.code, d.message_en): d for d in diagnostics}
-        return FileResult(path, tuple(sorted(unique.values(), key=_order)), document, features)
+        suppressed = ()
+        if self.corpus and "gialint-" in document.source:
+            from gialint.directives import suppressions
 
-    def finish_corpus(self, results: Sequence[FileResult], config: Config, selection: Selection = Selection()) -> list[Diagnostic]:
+            suppressed = tuple((r.start, r.end, r.directive.rules) for r in suppressions(document).ranges)
+        return FileResult(path, tuple(sorted(unique.values(), key=_order)), document, features, suppressed=suppressed)
+
+    def finish_corpus(self, results: Sequence[FileResult], config: Config, selection: Selection = EVERYTHING) -> list[Diagnostic]:
         """Run every corpus rule's ``finish`` over the features the documents gave."""
         from gialint.rule import CorpusContext, CorpusItem
 
@@ -180,8 +195,12 @@ class Linter:
             try:
                 out.extend(rule.corpus.finish(items, setting.options, CorpusContext(rule, setting.severity)))
             except Exception as exc:  # noqa: BLE001
-                out.append(self._crash(config, results[0].path if results else "", f"corpus rule {rule.name} ({rule.code}) of plugin {rule.plugin}", exc))
-        return out
+                crash = config.settings.get(RULE_ERROR[0])
+                if (crash is None or crash.enabled) and not selection.explicitly_ignores(*RULE_ERROR):
+                    where = results[0].path if results else ""
+                    out.append(self._crash(config, where, f"corpus rule {rule.name} ({rule.code}) of plugin {rule.plugin}", exc))
+        ranges = {r.path: r.suppressed for r in results if r.suppressed}
+        return [d for d in out if not _suppressed(d, ranges.get(d.path, ()))]
 
     def _suppress(
         self, document: Document, diagnostics: list[Diagnostic], config: Config, selection: Selection

@@ -104,7 +104,7 @@ class Session:
         if fp is None:
             extra = (f"corpus={self.options.corpus}", f"unused={self.options.report_unused_disables}")
             fp = self._fingerprints[id(config)] = config_fingerprint(config, selection, extra)
-        key = self.cache.key(data, fp)
+        key = self.cache.key(data, fp, path)
         cached = self.cache.get(key)
         if isinstance(cached, FileResult) and cached.path == path:
             if self.options.keep_sources and cached.lines is None:

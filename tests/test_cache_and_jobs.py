@@ -279,12 +279,6 @@ def test_a_changed_configuration_relints(name: str, tmp_path: Path, monkeypatch:
     assert after == uncached
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: config_fingerprint finds a config file's path by f.split(' (')[-1], so a .gialint.yaml in a "
-    "folder whose name holds ' (' (e.g. 'reports (2021)') digests as 'unreadable' whatever its content: "
-    "a changed pattern rule is served stale from the cache",
-)
 def test_a_changed_pattern_rule_relints_in_a_folder_with_parentheses(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     first, change = CONFIG_CHANGES["pattern-rule-literal"]
     folder = tmp_path / "reports (2021)"
@@ -422,11 +416,6 @@ def test_cache_dir_relative_is_relative_to_the_working_directory(work: Path) -> 
     assert not (work / ".gialint_cache").exists()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: `gialint check --help` says the cache directory can also be set with GIALINT_CACHE_DIR, "
-    "but _run_options reads GIALINT_RESULT_CACHE: the variable the help names is ignored",
-)
 def test_the_environment_variable_named_in_the_help_sets_the_cache_dir(
     work: Path, monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
@@ -496,12 +485,6 @@ def test_a_corrupt_entry_is_re_linted(kind: str, work: Path, linted: list[str]) 
 
 
 @pytest.mark.parametrize("kind", list(BAD_CORRUPTIONS))
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: ResultCache.get catches only OSError, PickleError, EOFError, AttributeError, ImportError and "
-    "ValueError; a corrupt entry that makes pickle.load raise TypeError/OverflowError/MemoryError ends the "
-    "run with 'gialint: internal error' and exit 3 instead of being re-linted",
-)
 def test_a_corrupt_entry_that_raises_other_errors_is_re_linted(kind: str, work: Path, linted: list[str]) -> None:
     _corrupt_all_and_rerun(work, linted, BAD_CORRUPTIONS[kind])
 
@@ -530,12 +513,6 @@ def test_an_entry_for_another_path_is_not_used(work: Path, linted: list[str]) ->
     assert {d["path"] for d in data["diagnostics"]} == {"renamed.md", "other.md"}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: the cache key is content + configuration only, and an entry is used only when its path "
-    "matches; two files with the same bytes share one key and overwrite each other's entry, so both are "
-    "re-linted on every run (and RunResult.cache_hits still counts them as hits)",
-)
 def test_identical_files_are_both_served_from_the_cache(work: Path, linted: list[str]) -> None:
     shutil.copy(work / "clean-2021.md", work / "copy-of-clean.md")
     check_json("clean-2021.md", "copy-of-clean.md")

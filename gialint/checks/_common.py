@@ -80,11 +80,11 @@ def find_parts(doc: Document) -> dict[int, FoundPart]:
 
     Several rules ask; the answer is kept with the document.
     """
-    cached = doc.extensions.get("gialint._parts")
+    cached = doc.memo.get("parts")
     if cached is not None:
         return cached  # type: ignore[return-value]
     found = _find_parts(doc)
-    doc.extensions["gialint._parts"] = found
+    doc.memo["parts"] = found
     return found
 
 

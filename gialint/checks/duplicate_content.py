@@ -50,9 +50,18 @@ def _part_of(doc: Document, line: int) -> str:
     return ""
 
 
+def _format_labels(doc: Document) -> tuple[str, ...]:
+    if doc.format is None:
+        return ()
+    words = {c.label for t in doc.format.tables for c in t.columns if len(c.label) >= 2}
+    words |= {h for t in doc.format.tables for h in t.header if len(h) >= 2}
+    return tuple(sorted(words))
+
+
 def collect(doc: Document, opts: Options) -> dict[str, Any]:
     static = re.compile("|".join(opts["boilerplate"])) if opts["boilerplate"] else None
     names = [n for n in (doc.agency, (doc.agency or "").replace("人民政府", "")) if n]
+    labels = _format_labels(doc)
     paragraphs = []
     for block in doc.blocks:
         if block.kind not in ("paragraph", "list_item"):
@@ -62,6 +71,8 @@ def collect(doc: Document, opts: Options) -> dict[str, Any]:
         for sentence in SENTENCE_END.split(block.text):
             if not sentence.strip() or (static is not None and static.search(sentence)):
                 continue
+            if sum(1 for label in labels if label in sentence) >= 3:
+                continue  # the format's own table labels, written out as a sentence
             norm = normalise(sentence, names)
             if norm:
                 sentences.append((sentence_hash(norm), len(norm)))

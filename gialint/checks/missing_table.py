@@ -27,7 +27,7 @@ from collections.abc import Iterator
 from gialint.checks._common import part_range
 from gialint.checks._tables import active, row_name, table_name
 from gialint.diagnostic import Diagnostic, Severity
-from gialint.document import Document, Span
+from gialint.document import Document
 from gialint.numbering import cn_to_int
 from gialint.rule import Context, Message, Options, Rule
 

@@ -271,6 +271,29 @@ def _file_section(
     return html
 
 
+def _agencies(report: Report) -> list[str]:
+    """``gialint audit``: findings per agency (the summary the text and json reports carry)."""
+    if not report.summary:
+        return []
+    zh = report.lang != "en"
+    head = ("机关", "年度", "文件数", "问题数", "主要问题") if zh else ("Agency", "Years", "Files", "Findings", "Most frequent")
+    html = [
+        '<section id="agencies">',
+        f"<h2>{'按机关汇总' if zh else 'Per agency'}</h2>",
+        '<div class="table-wrap"><table id="agency-summary" class="matrix">',
+        "<thead><tr>" + "".join(f'<th scope="col">{_e(h)}</th>' for h in head) + "</tr></thead><tbody>",
+    ]
+    for a in report.summary.get("agencies", []):  # type: ignore[union-attr]
+        years = ", ".join(str(y) for y in a["years"])
+        top = ", ".join(f"{code}×{n}" for code, n in list(a["rules"].items())[:5])
+        html.append(
+            f'<tr data-agency="{_e(a["agency"])}"><th scope="row">{_e(a["agency"])}</th><td>{_e(years)}</td>'
+            f'<td>{a["files"]}</td><td>{a["findings"]}</td><td>{_e(top)}</td></tr>'
+        )
+    html += ["</tbody></table></div>", "</section>"]
+    return html
+
+
 def write(out: TextIO, report: Report) -> None:
     labels = _LABELS["en" if report.lang == "en" else "zh"]
     files = list(dict.fromkeys([*report.files, *(d.path for d in report.diagnostics)]))
@@ -293,6 +316,7 @@ def write(out: TextIO, report: Report) -> None:
         f"<header><h1>{_e(labels['title'])}</h1><p>{_e(overall)} · gialint {_e(__version__)}</p></header>",
         "<main>",
         *_overview(report, files, by_file, labels),
+        *_agencies(report),
     ]
     for index, path in enumerate(files, 1):
         page.extend(_file_section(index, path, by_file[path], report.sources.get(path), report, labels))

@@ -36,6 +36,12 @@ def gialint_get_rules() -> Sequence[Rule]:
 
     :return: a sequence of :class:`gialint.rule.Rule`. Names and codes must be unique across
         all plugins; a duplicate is reported and skipped.
+
+    Corpus-level rules — rules that see every document of a run, e.g. to compare reports with
+    each other — are ordinary rules with ``corpus=CorpusCheck(collect, finish)``: ``collect``
+    runs once per document (possibly in a worker process) and returns small picklable features,
+    ``finish`` runs once over all of them and reports through a
+    :class:`gialint.rule.CorpusContext`. They run in ``gialint audit`` and ``check --corpus``.
     """
 
 

@@ -528,6 +528,18 @@ TASKS = [
      ["，"], ["群众反响良好", "接受了群众监督", "公开情况已报{cty}政务公开办公室备案"], ["。"]],
     [["对"], ["要点中涉及的", "上级交办的"], ["{t3}"], ["等任务"], ["建立工作台账", "实行销号管理", "明确专人跟进"], ["，"],
      ["逐月报告进展", "确保按时完成", "做到件件有落实"], ["。"]],
+    [["围绕"], ["{t1}"], ["领域的"], ["公开要求", "重点任务"], ["，"], ["{self}"], ["在{e}"], ["开展", "组织"],
+     ["现场公示", "集中宣传", "专项检查"], ["，"], ["公开了", "发布了"], ["资金安排和实施进度", "政策依据和办理流程", "受益对象和补助标准"], ["。"]],
+    [["年中和年底"], ["对照要点"], ["开展", "组织"], ["两次", "专项"], ["自查", "“回头看”"], ["，"],
+     ["对{t1}等事项的公开情况逐项核对", "对未完成的{t1}相关任务督促落实", "重点检查了{e}等项目的公示情况"], ["。"]],
+]
+RECT_EXTRA = [
+    [["其中，"], ["{e}"], ["项目公示", "相关信息", "公开栏"], ["存在的"], ["更新不及时", "内容不完整", "要素缺失"], ["问题"],
+     ["已于年内整改完毕", "已全部整改", "已完成整改"], ["。"]],
+    [["整改情况"], ["已在", "已通过"], ["专栏", "公开栏", "政府网站"], ["公开", "向社会公布"], ["，"],
+     ["{t1}方面的整改效果较为明显", "接受群众监督", "群众对整改结果较为认可"], ["。"]],
+    [["对"], ["{t1}", "{t2}"], ["领域"], ["公开不够细化的问题，"], ["{self}"], ["补充公开了", "重新梳理了"],
+     ["补助标准和发放明细", "实施方案和进度信息", "政策依据和办理流程"], ["。"]],
 ]
 PROPOSALS = [
     "{y}年，{self}承办{cty}人大代表建议{a}件、{cty}政协委员提案{b}件，均已按期办结，办理结果已在{short}专栏公开。",
@@ -920,25 +932,27 @@ class Writer:
     def part5(self) -> list[Block]:
         r = self.rng("problems")
         me, y = self.a.self_ref, self.y
-        problems = r.sample(PROBLEMS, 6)
-        measures = r.sample(MEASURES, 6)
-        purposes = r.sample(PURPOSES, 6)
-        elaborations = r.sample(ELABORATION, 3)
+        problems = r.sample(PROBLEMS, 7)
+        measures = r.sample(MEASURES, 7)
+        purposes = r.sample(PURPOSES, 7)
+        elaborations = r.sample(ELABORATION, 4)
         out: list[Block] = [("h1", "五、存在的主要问题及改进情况")]
         if self.fmt == "gov-2021":
-            text = (f"针对{y - 1}年度报告中提出的{problems[4]}、{problems[5]}等问题，{me}{measures[4]}，{purposes[4]}；"
-                    f"{measures[5]}，{purposes[5]}。{r.choice(RECTIFIED)}。")
+            text = (f"针对{y - 1}年度报告中提出的{problems[5]}、{problems[6]}等问题，{me}{measures[5]}，{purposes[5]}；"
+                    f"{measures[6]}，{purposes[6]}。{r.choice(RECTIFIED)}。") + self.sentences(r, RECT_EXTRA, r.randint(1, 2))
             out += [("h2", "（一）上年度问题整改情况"), ("para", text)]
         numbered = ["（一）", "（二）"] if self.fmt == "gov-2019" else ["（二）", "（三）"]
-        items = [f"{p}，{e}" for p, e in zip(problems[:3], elaborations, strict=True)]
-        text = "；".join(f"{o}是{item}" for o, item in zip("一二三", items)) + "。"
-        if r.random() < 0.7:
-            text += f"如{self.entity(r)}{r.choice(ISSUES)}。"
+        count = r.choice([3, 4])
+        items = [f"{p}，{e}" for p, e in zip(problems[:count], elaborations, strict=False)]
+        text = "；".join(f"{o}是{item}" for o, item in zip("一二三四", items)) + "。"
+        text += r.choice([f"如{self.entity(r)}{r.choice(ISSUES)}。", f"{self.entity(r)}等点位也存在{r.choice(ISSUES)}的情况。",
+                          f"以{self.entity(r)}为例，{r.choice(ISSUES)}。"])
         out += [("h2", f"{numbered[0]}存在的主要问题"), ("para", text)]
         lead = r.choice([f"{y + 1}年，{me}将重点做好以下工作：", f"下一步，{me}将从以下几个方面加以改进：", "针对上述问题，",
                          f"{me}将采取以下措施：", "为解决上述问题，"])
-        count = r.choice([3, 4])
-        text = lead + "；".join(f"{o}是{m}，{p}" for o, m, p in zip("一二三四", measures[:count], purposes[:count])) + "。"
+        count = r.choice([4, 5])
+        text = lead + "；".join(f"{o}是{m}，{p}" for o, m, p in zip("一二三四五", measures[:count], purposes[:count])) + "。"
+        text += f"对{self.entity(r)}等重点项目，{r.choice(['实行公开清单管理', '落实专人跟踪公示', '按月更新公示信息'])}。"
         out += [("h2", f"{numbered[1]}改进措施"), ("para", text)]
         return out
 
@@ -958,7 +972,7 @@ class Writer:
         return out + [
             ("h2", "（一）收取信息处理费情况"), ("para", self.fill(r.choice(FEE_2021))),
             ("h2", "（二）落实上级年度政务公开工作要点情况"),
-            ("para", self.sentences(r, TASKS[:1], 1, t1=topics[0], t2=topics[1]) + self.sentences(r, TASKS[1:], r.randint(1, 2))),
+            ("para", self.sentences(r, TASKS[:1], 1, t1=topics[0], t2=topics[1]) + self.sentences(r, TASKS[1:], r.randint(2, 3))),
             ("h2", "（三）人大代表建议和政协提案办理结果公开情况"), ("para", proposals),
             ("h2", "（四）政务公开工作创新情况"),
             ("para", self.sentences(r, INNOVATION, 2, consult=random.Random(f"{self.plan.index}:consult").randint(50, 500))),

@@ -111,6 +111,8 @@ class Proc:
     seconds: float
     code: int
     maxrss_kb: int
+    cpu: float = 0.0
+    """User + system CPU seconds of the process and its reaped children (the --jobs workers)."""
     stdout: bytes = b""
     stderr: bytes = b""
 
@@ -129,7 +131,7 @@ def run_proc(cmd: Sequence[str], env: dict[str, str], cwd: Path, keep_output: bo
         if keep_output:
             stdout = out.read()
         stderr = err.read()
-    return Proc(seconds, proc.returncode, usage.ru_maxrss, stdout, stderr)
+    return Proc(seconds, proc.returncode, usage.ru_maxrss, usage.ru_utime + usage.ru_stime, stdout, stderr)
 
 
 def median_time(fn: Callable[[], object], repeat: int) -> tuple[float, object]:
@@ -286,7 +288,8 @@ class Report:
         status = "" if row.ok is None else ("PASS" if row.ok else "FAIL")
         ratio = f"{row.ratio:.2f}x {row.against}" if row.ratio is not None else ""
         secs = f"{row.seconds:.3f} s" if row.seconds is not None else ""
-        print(f"  {row.what:<58} {secs:>11}  {ratio:<28} {row.target:<10} {status}", flush=True)
+        note = f"  ({row.note})" if row.note else ""
+        print(f"  {row.what:<58} {secs:>11}  {ratio:<28} {row.target:<10} {status}{note}", flush=True)
         return row
 
 
@@ -523,9 +526,11 @@ def _bench(args: argparse.Namespace, jobs: int, work: Path, report: Report) -> N
     sn = run_proc([str(gialint_exe), "check", str(scaling_dir), "--jobs", str(jobs), "--no-cache"], env, run_dir, True)
     speedup = s1.seconds / sn.seconds
     identical = s1.stdout == sn.stdout
-    report.add(Row("    end to end, --jobs 1", s1.seconds))
+    report.add(Row("    end to end, --jobs 1", s1.seconds, note=f"{s1.cpu:.1f} CPU s, {s1.cpu / s1.seconds:.2f} cores busy"))
     report.add(Row(f"(c) end to end, --jobs {jobs}: speed-up over --jobs 1", sn.seconds, speedup, "--jobs 1", ">= 1.8x",
-                   speedup >= 1.8 and identical, "identical output, same order" if identical else "DIFFERENT output"))
+                   speedup >= 1.8 and identical,
+                   ("identical output, same order" if identical else "DIFFERENT output")
+                   + f"; {sn.cpu:.1f} CPU s, {sn.cpu / sn.seconds:.2f} cores busy"))
     report.memory.append((f"{len(scaling)} (--jobs 1)", s1.maxrss_kb, s1.seconds))
     report.memory.append((f"{len(scaling)} (--jobs {jobs})", sn.maxrss_kb, sn.seconds))
 
@@ -540,7 +545,7 @@ def _bench(args: argparse.Namespace, jobs: int, work: Path, report: Report) -> N
                         env, run_dir)
         files = files_of(audit_dir)
         report.add(Row(f"(h) gialint audit, {len(files)} reports ({kib(files) / 1024:.0f} MiB)", proc.seconds,
-                       note=f"peak {proc.maxrss_kb / 1024:.0f} MiB, exit {proc.code}"))
+                       note=f"peak {proc.maxrss_kb / 1024:.0f} MiB, {proc.cpu:.0f} CPU s, exit {proc.code}"))
         report.memory.append((f"audit {len(files)}", proc.maxrss_kb, proc.seconds))
         report.extra["audit"] = _audit_quality(audit_manifest, out_json)
         q = report.extra["audit"]

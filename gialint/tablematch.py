@@ -13,58 +13,13 @@ all table rules.
 
 from __future__ import annotations
 
-import difflib
 import re
-import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from gialint.document import Cell, Document, Row, Span, Table
+from gialint.labels import Candidate, core, is_value, item_number, label_like, matcher, norm_label, parse_number, scored
 from gialint.formats import Format, Label, TableTemplate
-
-_WS = re.compile(r"\s+")
-_ITEM_DOT = re.compile(r"(?<=\d)[、．·]|(?<=\d)\.\s*")
-_NUMBERING = re.compile(r"[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)+|\d{1,2}\.")
-_NUMBER = re.compile(r"^[+\-−－]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:[.．]\d+)?\s*(?:万元|元|万|件|条|个|项)?$")
-_FILLER = re.compile(r"^[-—–/／\\·.。]+$")
-
-
-@lru_cache(maxsize=65536)
-def norm_label(text: str) -> str:
-    """Comparable label: NFKC (full-width → half-width), no blanks, 其它→其他, 1、→1., no ``*``."""
-    text = unicodedata.normalize("NFKC", text)
-    text = _WS.sub("", text).replace("*", "").replace("其它", "其他").replace("·", ".")
-    text = _ITEM_DOT.sub(".", text)
-    return text.replace("..", ".")
-
-
-@lru_cache(maxsize=65536)
-def core(text: str) -> str:
-    """A label without numbering and punctuation: what remains when exports mangle the rest."""
-    # str.isalnum keeps letters, digits and CJK ideographs (cheaper than a Unicode regex class)
-    return "".join(filter(str.isalnum, _NUMBERING.sub("", norm_label(text))))
-
-
-@lru_cache(maxsize=65536)
-def parse_number(text: str) -> float | None:
-    t = unicodedata.normalize("NFKC", text).strip().replace("−", "-").replace(",", "")
-    t = re.sub(r"(万元|元|万|件|条|个|项)$", "", t).strip()
-    try:
-        return float(t)
-    except ValueError:
-        return None
-
-
-@lru_cache(maxsize=65536)
-def is_value(text: str) -> bool:
-    return bool(_NUMBER.match(unicodedata.normalize("NFKC", text).strip()))
-
-
-def _label_like(cell: Cell) -> bool:
-    t = cell.text
-    return bool(t) and not is_value(t) and not _FILLER.match(t) and len(core(t)) >= 2
-
 
 @dataclass(frozen=True, slots=True)
 class CellValue:
@@ -160,89 +115,6 @@ class FormatMatch:
         return next((v for v in matched.rows[row].values if v.column.key == column), None)
 
 
-# --------------------------------------------------------------------------- label scoring
-
-
-@dataclass(frozen=True, slots=True)
-class _Candidate:
-    table: TableTemplate
-    row: Label
-    norm: str
-    core: str
-    variants: tuple[str, ...]
-
-
-def _candidates(fmt: Format) -> list[_Candidate]:
-    out = []
-    for table in fmt.tables:
-        for row in table.rows:
-            if not row.label:
-                continue
-            variants = tuple(core(v) for v in row.variants)
-            out.append(_Candidate(table, row, norm_label(row.label), core(row.label), variants))
-    return out
-
-
-def _score(cand: _Candidate, label_norm: str, label_core: str, last_core: str) -> float:
-    """How well a row label (all its label cells, and its last cell alone) fits a template row."""
-    if label_norm.endswith(cand.norm):
-        return 3.0 + len(cand.core) / 100
-    if cand.core and cand.core == last_core:
-        return 2.6  # the same words, other numbering (上年结转… without 二、)
-    if any(v and (v == last_core or v == label_core) for v in cand.variants):
-        return 2.55
-    score = 0.0
-    if len(cand.core) == len(last_core) >= 3 and sum(a != b for a, b in zip(cand.core, last_core)) == 1:
-        return 2.4  # one character wrong in a short label (重复申报 for 重复申请)
-    if cand.core and last_core and abs(len(last_core) - len(cand.core)) <= max(4, len(cand.core) // 2):
-        ratio = difflib.SequenceMatcher(None, cand.core, last_core, autojunk=False).ratio()
-        if ratio >= 0.8:
-            score = 1.6 + ratio  # a typo (补证 for 补正)
-    if not score and len(last_core) >= 6 and cand.core.startswith(last_core):
-        score = 2.0  # cut off at a page break
-    if not score and len(last_core) >= 6 and cand.core.endswith(last_core):
-        score = 1.9
-    if not score and cand.core and cand.core in label_core:
-        score = 1.0 + len(cand.core) / 100
-    return score
-
-
-_MATCHERS: dict[int, tuple[Format, list[_Candidate], dict[tuple[str, str, str], list[tuple[float, _Candidate]]]]] = {}
-
-
-def _matcher(fmt: Format) -> tuple[list[_Candidate], dict[tuple[str, str, str], list[tuple[float, _Candidate]]]]:
-    """The format's candidate rows and a memo of label scores, shared by every report of a run.
-
-    Reports repeat the same labels, so after the first few each label is a dictionary lookup
-    instead of a fuzzy comparison against every row of the format.
-    """
-    entry = _MATCHERS.get(id(fmt))
-    if entry is None or entry[0] is not fmt:
-        entry = _MATCHERS[id(fmt)] = (fmt, _candidates(fmt), {})
-    return entry[1], entry[2]
-
-
-def _scored(
-    memo: dict[tuple[str, str, str], list[tuple[float, _Candidate]]],
-    candidates: Sequence[_Candidate],
-    label_norm: str,
-    label_core: str,
-    last_core: str,
-) -> list[tuple[float, _Candidate]]:
-    key = (label_norm, label_core, last_core)
-    found = memo.get(key)
-    if found is None:
-        found = [(sc, cand) for cand in candidates if (sc := _score(cand, label_norm, label_core, last_core)) > 0]
-        if len(memo) < 200_000:
-            memo[key] = found
-    return found
-
-
-def _item_number(text: str) -> int | None:
-    m = re.match(r"^\s*(\d{1,2})\s*[.、．·]", text)
-    return int(m.group(1)) if m else None
-
-
 # --------------------------------------------------------------------------- matching
 
 
@@ -268,7 +140,7 @@ class _Builder:
 def _values(template: TableTemplate, row: Row, zone: Sequence[Cell], label_text: str) -> tuple[CellValue, ...]:
     columns = template.columns
     filled = [c for c in zone if c.text]
-    number = _item_number(label_text)
+    number = item_number(label_text)
     if len(filled) == len(columns) + 1 and number is not None and parse_number(filled[0].text) == number:
         filled = filled[1:]  # PDF exports repeat a sub-item's number as a cell of its own
     if len(filled) == len(columns):
@@ -380,7 +252,7 @@ def _header_hits(cells: Sequence[Cell], vocab: Mapping[str, set[str]]) -> dict[s
 
 def match(doc: Document, fmt: Format, others: Sequence[Format] = ()) -> FormatMatch:
     """Match every table row of ``doc`` to ``fmt``'s templates."""
-    candidates, memo = _matcher(fmt)
+    candidates, memo = matcher(fmt)
     vocab = _header_vocabulary(fmt)
     pending_template: TableTemplate | None = None
     foreign = _foreign(doc, fmt, others)
@@ -409,7 +281,7 @@ def match(doc: Document, fmt: Format, others: Sequence[Format] = ()) -> FormatMa
         if part in foreign:
             continue
         cells = list(row.cells)
-        label_idx = [i for i, c in enumerate(cells) if _label_like(c)]
+        label_idx = [i for i, c in enumerate(cells) if label_like(c)]
         has_values = any(is_value(c.text) for c in cells)
         if not has_values:
             hits = _header_hits(cells, vocab)
@@ -461,7 +333,7 @@ def match(doc: Document, fmt: Format, others: Sequence[Format] = ()) -> FormatMa
             builder(next_caption).touch(row.line)
             label_idx = [i for i in label_idx if i not in caption_cells]
             cells = [c for i, c in enumerate(cells) if i not in caption_cells]
-            label_idx = [i for i, c in enumerate(cells) if _label_like(c)]
+            label_idx = [i for i, c in enumerate(cells) if label_like(c)]
         label_cells = cells[label_idx[0] : label_idx[-1] + 1]
         written = "".join(c.text for c in label_cells if c.text)
         zone = cells[label_idx[-1] + 1 :]
@@ -472,8 +344,8 @@ def match(doc: Document, fmt: Format, others: Sequence[Format] = ()) -> FormatMa
             continue
         label_core = core(written)
         last_core = core(label_cells[-1].text) if label_cells[-1].text else label_core
-        best: tuple[float, _Candidate] | None = None
-        for base, cand in _scored(memo, candidates, label_norm, label_core, last_core):
+        best: tuple[float, Candidate] | None = None
+        for base, cand in scored(memo, candidates, label_norm, label_core, last_core):
             s = base
             if cand.row.group == "group" and (has_values or zone):
                 s -= 0.5

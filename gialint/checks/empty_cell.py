@@ -26,7 +26,7 @@ from gialint.checks._tables import checked_tables, column_name, table_name, valu
 from gialint.diagnostic import Diagnostic, Severity
 from gialint.document import Document
 from gialint.rule import Context, Message, Options, Rule
-from gialint.tablematch import is_value
+from gialint.labels import is_value
 
 
 def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Diagnostic]:

@@ -27,7 +27,7 @@ from gialint.checks._tables import checked_tables, column_name, table_name
 from gialint.diagnostic import Diagnostic, Edit, Severity
 from gialint.document import Document, Span
 from gialint.rule import Context, Message, Options, Rule
-from gialint.tablematch import core, norm_label
+from gialint.labels import core, norm_label
 
 _NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)+|\d{1,2}\.)")
 

@@ -79,6 +79,11 @@ class CorpusCheck:
     finish: Callable[[Sequence[CorpusItem], Options, "CorpusContext"], Iterable[Diagnostic]]
 
 
+def no_document_check(doc: Document, opts: Options, ctx: Context) -> Iterable[Diagnostic]:
+    """The ``check`` of rules that report through the engine or a :class:`CorpusCheck` only."""
+    return ()
+
+
 @dataclass(frozen=True, slots=True)
 class Rule:
     name: str

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from gialint.document import Block, Document, Section, Span, Table
+from gialint.labels import is_value
 from gialint.numbering import int_to_cn
 
 _BLANKS = re.compile(r"\s+")
@@ -89,22 +90,11 @@ def find_parts(doc: Document) -> dict[int, FoundPart]:
 
 
 def _find_parts(doc: Document) -> dict[int, FoundPart]:
+    # The first heading of each part (numbered ones first: bare title lines only count for
+    # parts that have no numbered heading, see find_all_parts).
     found: dict[int, FoundPart] = {}
-    for section in doc.sections:
-        if section.level != 1:
-            continue
-        spec = part_spec(section.title)
-        if spec is not None and spec.number not in found:
-            found[spec.number] = FoundPart(spec, section.span, section)
-    for block in doc.blocks:
-        if block.kind not in ("heading", "paragraph") or "\n" in block.text:
-            continue
-        text = norm(block.text)
-        if len(text) > 24 or block.span.line <= doc.preamble_end and block.kind != "heading":
-            continue
-        for spec in PARTS:
-            if spec.number not in found and text == norm(spec.title):
-                found[spec.number] = FoundPart(spec, block.span, None)
+    for part in find_all_parts(doc):
+        found.setdefault(part.spec.number, part)
     return found
 
 
@@ -132,12 +122,9 @@ def find_all_parts(doc: Document) -> list[FoundPart]:
     return sorted(found, key=lambda part: (part.span.line, part.span.column))
 
 
-_NUMBER = re.compile(r"^[+\-−－]?\d+(?:[.,．]\d+)?\s*(?:万元|元|件|条|个|项)?$")
-
-
-@lru_cache(maxsize=65536)
 def is_number(text: str) -> bool:
-    return bool(_NUMBER.match(text.strip()))
+    """A cell holding a figure (the table matcher's own test, shared)."""
+    return is_value(text)
 
 
 def text_blocks(doc: Document) -> Iterator[Block]:

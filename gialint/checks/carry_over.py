@@ -22,7 +22,7 @@ from typing import Any
 from gialint.checks._tables import active, column_name, fmt_number
 from gialint.diagnostic import Diagnostic, Severity
 from gialint.document import Document, Span
-from gialint.rule import CorpusCheck, CorpusContext, CorpusItem, Message, Options, Rule
+from gialint.rule import no_document_check, CorpusCheck, CorpusContext, CorpusItem, Message, Options, Rule
 
 _SUFFIX = re.compile(r"(?:人民政府|政府|办事处)$")
 
@@ -83,9 +83,6 @@ def finish(items: Sequence[CorpusItem], opts: Options, ctx: CorpusContext) -> It
                 )
 
 
-def _never(doc: Document, opts: Options, ctx: object) -> Iterator[Diagnostic]:
-    return iter(())
-
 
 RULES = (
     Rule(
@@ -93,7 +90,7 @@ RULES = (
         code="GIA602",
         summary_zh="本年“上年结转”与同一机关上年报告的“结转下年度继续办理”不一致",
         summary_en="This year's carried-over requests differ from the same agency's previous report",
-        check=_never,  # type: ignore[arg-type]
+        check=no_document_check,
         severity=Severity.ERROR,
         messages={
             "differs": Message(

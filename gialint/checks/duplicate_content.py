@@ -28,7 +28,7 @@ from typing import Any
 from gialint.diagnostic import Diagnostic, Severity
 from gialint.document import Document, Span
 from gialint.numbering import int_to_cn
-from gialint.rule import CorpusCheck, CorpusContext, CorpusItem, Message, Option, Options, Rule
+from gialint.rule import no_document_check, CorpusCheck, CorpusContext, CorpusItem, Message, Option, Options, Rule
 from gialint.similarity import SENTENCE_END, candidate_pairs, normalise, sentence_hash, similarity, sketch
 
 BOILERPLATE = [
@@ -129,9 +129,6 @@ def finish(items: Sequence[CorpusItem], opts: Options, ctx: CorpusContext) -> It
         )
 
 
-def _never(doc: Document, opts: Options, ctx: object) -> Iterator[Diagnostic]:
-    return iter(())
-
 
 RULES = (
     Rule(
@@ -139,7 +136,7 @@ RULES = (
         code="GIA601",
         summary_zh="内容雷同：段落与本次检查的另一份报告（其他单位或往年）几乎相同",
         summary_en="Copied content: passages near-identical to another report of the run (another agency's or last year's)",
-        check=_never,  # type: ignore[arg-type]
+        check=no_document_check,
         severity=Severity.WARNING,
         options=(
             Option("threshold", (float, int), 0.8, "Similarity (0–1, estimated Jaccard of 4-character shingles) from which passages count as copied."),

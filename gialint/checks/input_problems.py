@@ -6,15 +6,10 @@ change, and documentation.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 
-from gialint.diagnostic import Diagnostic, Severity
-from gialint.document import Document
-from gialint.rule import Context, Options, Rule
+from gialint.diagnostic import Severity
+from gialint.rule import no_document_check, Rule
 
-
-def _engine_reports_this(doc: Document, opts: Options, ctx: Context) -> Iterator[Diagnostic]:
-    return iter(())
 
 
 RULES = (
@@ -23,7 +18,7 @@ RULES = (
         code="GIA001",
         summary_zh="文件无法读取：不存在、为空、是二进制文件、编码无法识别或过大",
         summary_en="The file cannot be read: missing, empty, binary, undecodable or too large",
-        check=_engine_reports_this,
+        check=no_document_check,
         severity=Severity.ERROR,
         docs=(
             "gialint reads UTF-8 (with or without BOM), UTF-16 with BOM and GB18030/GBK, and detects which.\n"
@@ -38,7 +33,7 @@ RULES = (
         code="GIA002",
         summary_zh="某条规则（插件）运行时出错；其他规则照常运行",
         summary_en="A rule (plugin) crashed on this file; the other rules still ran",
-        check=_engine_reports_this,
+        check=no_document_check,
         severity=Severity.ERROR,
         docs=(
             "When a rule raises an exception, gialint reports it here, naming the rule and its plugin,\n"
@@ -51,7 +46,7 @@ RULES = (
         code="GIA003",
         summary_zh="gialint-disable 注释没有屏蔽任何问题（--report-unused-disables 时报告）",
         summary_en="A gialint-disable comment suppresses nothing (reported with --report-unused-disables)",
-        check=_engine_reports_this,
+        check=no_document_check,
         severity=Severity.WARNING,
         docs=(
             "Suppression comments outlive the problems they hid. With `--report-unused-disables`,\n"

@@ -29,7 +29,6 @@ from gialint.diagnostic import Diagnostic, Severity
 from gialint.document import Document, Span
 from gialint.numbering import int_to_cn
 from gialint.rule import no_document_check, CorpusCheck, CorpusContext, CorpusItem, Message, Option, Options, Rule
-from gialint.similarity import SENTENCE_END, candidate_pairs, normalise, sentence_hash, similarity, sketch
 
 BOILERPLATE = [
     r"统计(?:期限|时间|时段)",
@@ -59,6 +58,9 @@ def _format_labels(doc: Document) -> tuple[str, ...]:
 
 
 def collect(doc: Document, opts: Options) -> dict[str, Any]:
+    # Imported here: corpus rules run in audits only, and start-up counts in pre-commit.
+    from gialint.similarity import SENTENCE_END, normalise, sentence_hash, sketch
+
     static = re.compile("|".join(opts["boilerplate"])) if opts["boilerplate"] else None
     names = [n for n in (doc.agency, (doc.agency or "").replace("人民政府", "")) if n]
     labels = _format_labels(doc)
@@ -87,6 +89,8 @@ def collect(doc: Document, opts: Options) -> dict[str, Any]:
 
 
 def finish(items: Sequence[CorpusItem], opts: Options, ctx: CorpusContext) -> Iterator[Diagnostic]:
+    from gialint.similarity import candidate_pairs, similarity
+
     if len(items) < 2:
         return
     # Sentences that a large share of the run's reports contain are boilerplate.

@@ -27,6 +27,7 @@ from gialint.document import Document, Span
 from gialint.numbering import cn_to_int
 from gialint.rule import Context, Message, Options, Rule
 
+_BACKREF = re.compile(r"\\[1-9]|\(\?P=|\(\?P<")
 SCOPES = ("everywhere", "preamble", "text", "tables") + tuple(f"part-{n}" for n in "一二三四五六")
 
 
@@ -97,8 +98,12 @@ def make_pattern_rule(
     docs: str,
     plugin: str,
 ) -> Rule:
-    # One scan of the whole text per pattern finds the few lines worth matching line by line.
-    scanners = [re.compile(regex.pattern, regex.flags | re.MULTILINE) for regex, _ in spec.items]
+    # One scan of the whole text finds the few lines worth matching line by line: the patterns
+    # without back-references go into one alternation, the others are scanned on their own.
+    plain = [r.pattern for r, _ in spec.items if not _BACKREF.search(r.pattern)]
+    scanners = [re.compile(r.pattern, r.flags | re.MULTILINE) for r, _ in spec.items if _BACKREF.search(r.pattern)]
+    if plain:
+        scanners.append(re.compile("|".join(f"(?:{p})" for p in plain), re.MULTILINE))
 
     def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Diagnostic]:
         hits = _candidate_lines(doc, scanners)

@@ -35,6 +35,7 @@ _PLACEHOLDER_AFTER = re.compile(
 )
 _PORTAL_PLACEHOLDER = re.compile(r"(?:网站|门户)[^（(。]{0,4}[（(]\s*(?P<ph>" + _PLACEHOLDER + r")\s*[）)]")
 
+_WORTH_A_LOOK = re.compile(r"电\s*话|Tel|TEL|热线|地\s*址|邮\s*编|办公地点|请(?:与|联系)|@|https?:|www\.|\.gov|网站|网址|门户|邮箱")
 ELEMENTS = ("phone", "address", "online")
 
 
@@ -58,6 +59,8 @@ def _find(doc: Document) -> tuple[dict[str, Span], list[tuple[Span, str, str]]]:
     found: dict[str, Span] = {}
     placeholders: list[tuple[Span, str, str]] = []
     for number, line in enumerate(doc.lines, 1):
+        if not _WORTH_A_LOOK.search(line):
+            continue  # no contact word, address or link: most lines of a report
         for pattern in (_PLACEHOLDER_AFTER, _PORTAL_PLACEHOLDER):
             for m in pattern.finditer(line):
                 label = m.groupdict().get("label") or "网址"

@@ -25,6 +25,7 @@ from gialint.document import Document, Span
 from gialint.rule import Context, Message, Options, Rule
 
 
+_DIGIT = re.compile(r"\d")
 _CLAUSE = re.compile(r"[。；;！？，,（）()]")
 _OTHER_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年|上年|上一年|去年|同比|较上")
 
@@ -53,8 +54,8 @@ def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Diagnostic]:
             continue
         row, column = template.row(statement.row), template.column(statement.column)
         for line_no, line in enumerate(doc.lines, 1):
-            if line_no in table_lines:
-                continue
+            if line_no in table_lines or not _DIGIT.search(line):
+                continue  # a statement captures a figure: lines without digits cannot hold one
             for hit in statement.pattern.finditer(line):
                 stated = int(hit.group("n"))
                 if stated == cell.value or _about_another_year(line, hit.start(), hit.end(), doc.year):

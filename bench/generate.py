@@ -27,16 +27,16 @@ those are what ``duplicate-content`` must find.
 
 Defects (``--defects RATE``: the share of reports that get one or two):
 
-* ``placeholder``   a placeholder left in (具体网址 / XX)             → GIA502 (and GIA401 for the URL)
+* ``placeholder``   具体网址 for the web site (→ GIA502, GIA401) or XX in a sentence (→ GIA502)
 * ``stale-year``    the statistics period copied from last year         → GIA301
 * ``missing-part``  part 五 left out                                     → GIA101
 * ``broken-cell``   one cell of a table 三 row left out                  → GIA201, GIA204 (GIA204 only
                     in the one-cell-per-line shape, whose rows unbalanced-table does not count)
-* ``doubled-punct`` a doubled punctuation mark (：：, ，，, 。。)          → GIA503
+* ``doubled-punct`` a doubled comma (，，) in part 一                   → GIA503
 * ``wrong-total``   a 总计 of table 三 off by one                         → GIA203
 
 ``--scale F`` makes every report about F times as long by adding narrative paragraphs to part
-一 (the tables stay as they are): ``--scale 50`` gives the 50× long reports.
+一's (三), (四) and (五) (the tables stay as they are): ``--scale 50`` gives the 50× long reports.
 
 A ``manifest.json`` in the output folder lists every file with its agency, year, format, shape,
 scale, planted defects, the rule codes they must produce, and the report it copies.
@@ -762,7 +762,7 @@ class Writer:
 
         # (三)(四)(五)
         r = self.rng("mgmt")
-        mgmt = [self.sentences(r, MGMT, r.randint(4, 5))]
+        mgmt = [self.sentences(r, MGMT, r.randint(3, 5))]
         r = self.rng("platform")
         platform = [self.sentences(r, PLATFORM, r.randint(3, 5))]
         r = self.rng("supervision")

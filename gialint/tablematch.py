@@ -193,7 +193,7 @@ def _captions(doc: Document, fmt: Format) -> dict[int, TableTemplate]:
     by_caption = {norm_label(t.caption): t for t in fmt.tables if t.caption}
     out: dict[int, TableTemplate] = {}
     for block in doc.blocks:
-        if block.kind in ("paragraph", "heading") and norm_label(block.text) in by_caption:
+        if block.kind in ("paragraph", "heading") and len(block.text) <= 40 and norm_label(block.text) in by_caption:
             out[block.span.line] = by_caption[norm_label(block.text)]
     return out
 

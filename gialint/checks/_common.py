@@ -111,8 +111,8 @@ def find_all_parts(doc: Document) -> list[FoundPart]:
     ]
     numbered = {part.spec.number for part in found}
     for block in doc.blocks:
-        if block.kind not in ("heading", "paragraph") or "\n" in block.text:
-            continue
+        if block.kind not in ("heading", "paragraph") or "\n" in block.text or len(block.text) > 60:
+            continue  # a part title is short: long paragraphs need no (cached) normalising
         text = norm(block.text)
         if len(text) > 24 or block.span.line <= doc.preamble_end and block.kind != "heading":
             continue

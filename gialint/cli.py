@@ -138,8 +138,6 @@ def loader_for(registry: Registry) -> Loader:
     return Loader(registry, sets)  # type: ignore[arg-type]
 
 
-_loader = loader_for
-
 
 def _add_run_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--jobs", "-j", type=int, metavar="N", help="worker processes (default: all cores; 1 = in-process)")
@@ -293,7 +291,7 @@ def _write_report(args: argparse.Namespace, out: TextIO, err: TextIO, report: Re
 
 
 def _config_for_listing(args: argparse.Namespace, registry: Registry) -> Config:
-    loader = _loader(registry)
+    loader = loader_for(registry)
     return loader.load_file(Path(args.config)) if args.config else loader.load_named("default")
 
 

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from collections.abc import Iterator
 from dataclasses import dataclass
 
-from gialint.document import Block, Document, Section, Span, Table
+from gialint.document import Document, Section, Span
 from gialint.labels import is_value
 from gialint.numbering import int_to_cn
 
@@ -125,16 +124,6 @@ def find_all_parts(doc: Document) -> list[FoundPart]:
 def is_number(text: str) -> bool:
     """A cell holding a figure (the table matcher's own test, shared)."""
     return is_value(text)
-
-
-def text_blocks(doc: Document) -> Iterator[Block]:
-    for block in doc.blocks:
-        if block.kind in ("heading", "paragraph", "list_item"):
-            yield block
-
-
-def table_label_text(table: Table) -> str:
-    return norm("".join(c.text for row in table.rows for c in row.cells))
 
 
 def part_range(doc: Document, number: int) -> tuple[Span, int] | None:

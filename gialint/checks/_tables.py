@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from gialint.document import Document, Span
+from gialint.document import Document
 from gialint.formats import Label, TableTemplate
-from gialint.tablematch import CellValue, FormatMatch, MatchedRow, MatchedTable
+from gialint.tablematch import FormatMatch, MatchedRow, MatchedTable
 
 
 def active(doc: Document) -> FormatMatch | None:
@@ -61,7 +61,3 @@ def value_rows(table: MatchedTable) -> Iterator[MatchedRow]:
 
 def fmt_number(v: float) -> str:
     return str(int(v)) if v == int(v) else f"{v:g}"
-
-
-def span_of(value: CellValue) -> Span:
-    return value.span

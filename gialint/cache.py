@@ -23,7 +23,7 @@ from gialint.config import Config
 from gialint.selection import Selection
 
 DEFAULT_DIR = ".gialint_cache"
-_SCHEMA = 1
+_SCHEMA = 2
 
 
 @lru_cache(maxsize=1)

@@ -101,6 +101,15 @@ def _parser() -> argparse.ArgumentParser:
     rules.add_argument("--config", metavar="FILE", help="also list the pattern rules this rule set defines")
     rules.add_argument("--no-plugins", action="store_true")
 
+    extract = sub.add_parser(
+        "extract",
+        help="print a report as gialint reads it: the text whose line numbers findings use (Word/PDF/HTML too)",
+    )
+    extract.add_argument("file", metavar="FILE", help="a report file (.docx, .pdf, .html, .md, .txt …)")
+    extract.add_argument("--places", action="store_true", help="prefix each line with its number and where it came from (paragraph, table row, page)")
+    extract.add_argument("--config", metavar="FILE", help="use this rule set instead of discovering .gialint.yaml")
+    extract.add_argument("--no-plugins", action="store_true", help="do not load third-party plugins (entry points)")
+
     explain = sub.add_parser("explain", help="show a rule's documentation and options")
     explain.add_argument("rule", metavar="RULE", help="rule name or code")
     explain.add_argument("--lang", choices=("zh", "en"))
@@ -192,7 +201,15 @@ def _cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO, corpus: bool 
     if args.fix or args.diff:
         from gialint.fix import fix_file
 
+        from gialint.read import reader_for
+
         for file in files:
+            if reader_for(file) is not None:
+                err.write(
+                    f"gialint: {file}: --fix/--diff 不会改写 Word、PDF 或网页文件，请在原文件中按提示修改"
+                    " / --fix and --diff never rewrite Word, PDF or HTML files: edit the original as the findings say\n"
+                )
+                continue
             fixed = fix_file(session.linter, file, configs[file], session.options.selection, write=args.fix and not args.diff)
             if fixed is not None and args.diff and fixed.changed:
                 out.write(fixed.diff())
@@ -342,6 +359,35 @@ def _cmd_explain(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return ExitCode.OK
 
 
+def _cmd_extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from gialint.discovery import ConfigResolver
+    from gialint.engine import Linter
+    from gialint.read import ReadError
+
+    registry = _registry(args.no_plugins, err)
+    resolver = ConfigResolver(loader_for(registry), Path(args.config) if args.config else None)
+    config = resolver.for_path(Path(args.file))
+    try:
+        data = Path(args.file).read_bytes()
+        document = Linter(registry.plugins).read(args.file, data, config)
+    except OSError as exc:
+        err.write(f"gialint: cannot read {args.file}: {exc.strerror or exc}\n")
+        return ExitCode.FINDINGS
+    except ReadError as exc:
+        err.write(f"{args.file}:{exc.line}:{exc.column}: {exc.message_zh} / {exc.message_en}\n")
+        return ExitCode.FINDINGS
+    if not args.places:
+        out.write(document.source if document.source.endswith("\n") else document.source + "\n")
+        return ExitCode.OK
+    from gialint.read.places import describe_place
+
+    width = len(str(len(document.lines)))
+    for number, line in enumerate(document.lines, 1):
+        place = document.origin.place(number) if document.origin is not None else None
+        out.write(f"{number:>{width}}  {describe_place(place):<14} {line}".rstrip() + "\n")
+    return ExitCode.OK
+
+
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None) -> int:
     out = out or sys.stdout
     err = err or sys.stderr
@@ -355,7 +401,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
         return ExitCode.USAGE
     from gialint.config import ConfigError
 
-    commands = {"check": _cmd_check, "audit": _cmd_audit, "rules": _cmd_rules, "explain": _cmd_explain}
+    commands = {"check": _cmd_check, "audit": _cmd_audit, "rules": _cmd_rules, "explain": _cmd_explain, "extract": _cmd_extract}
     try:
         return commands[args.command](args, out, err)
     except ConfigError as exc:

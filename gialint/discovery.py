@@ -15,7 +15,8 @@ from pathlib import Path
 from gialint.config import DEFAULT_SET, Config, ConfigError, Loader
 
 CONFIG_NAMES = (".gialint.yaml", ".gialint.yml")
-REPORT_SUFFIXES = (".md", ".markdown", ".txt")
+REPORT_SUFFIXES = (".md", ".markdown", ".txt", ".docx", ".docm", ".doc", ".wps", ".pdf", ".html", ".htm", ".shtml")
+"""What a directory walk picks up: text reports and every kind a reader of gialint.read takes."""
 _SKIP_DIRS = {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".gialint_cache", ".tox"}
 
 

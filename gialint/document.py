@@ -105,6 +105,36 @@ class Title:
 
 
 @dataclass(frozen=True, slots=True)
+class Place:
+    """Where one line of the text extracted from a Word/PDF/HTML file came from."""
+
+    paragraph: int | None = None
+    """Paragraph number in the file (¶, 1-based), for a line that renders a paragraph."""
+    table: int | None = None
+    """Table number in the file (1-based), for a line that renders a table row."""
+    row: int | None = None
+    """Row of that table (1-based, on the file's grid). Cell ``k`` of the line (tab-separated)
+    is grid column ``k + 1``."""
+    page: int | None = None
+    """Page number (PDF), 1-based."""
+
+
+@dataclass(frozen=True, slots=True)
+class Origin:
+    """The file a document's text was extracted from, and where each extracted line came from."""
+
+    kind: str
+    """``docx``, ``pdf``, ``html`` …"""
+    places: tuple[Place | None, ...]
+    """``places[n - 1]`` is the place of line ``n`` of the extracted text (None for blank lines)."""
+    notes: tuple[str, ...] = ()
+    """What the reader noticed while reading (e.g. tracked changes accepted), for ``extract``."""
+
+    def place(self, line: int) -> Place | None:
+        return self.places[line - 1] if 1 <= line <= len(self.places) else None
+
+
+@dataclass(frozen=True, slots=True)
 class Document:
     path: str
     source: str
@@ -131,6 +161,9 @@ class Document:
     """The other formats the configuration knows (to recognise a report that used one of them)."""
     match: FormatMatch | None = None
     """The report's tables matched against ``format``'s templates (computed once, by the engine)."""
+    origin: Origin | None = None
+    """For Word/PDF/HTML input: the kind of file and where each line of ``source`` came from.
+    ``source``/``lines`` then hold the text gialint extracted (``gialint extract FILE``)."""
     extensions: dict[str, object] = field(default_factory=dict, compare=False, hash=False)
     memo: dict[str, object] = field(default_factory=dict, compare=False, hash=False, repr=False)
     """Derived data several rules need (e.g. the parts found), computed once per document."""

@@ -8,7 +8,7 @@ and the next file.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 from pathlib import Path
 
@@ -117,7 +117,33 @@ class Linter:
             return self._unreadable(path, config, f"无法读取文件（{reason}）：请检查权限", f"cannot read the file ({reason}): check its permissions")
         return self.lint_bytes(path, data, config, selection)
 
+    def read(self, path: str, data: bytes, config: Config) -> Document:
+        """The document gialint makes of a file's bytes (``gialint extract``), without checking it.
+
+        :raises gialint.read.ReadError: the file cannot be read (decode errors included).
+        """
+        from gialint.read import ReadError, reader_for
+
+        options = ParseOptions(year=config.year, agency=config.agency)
+        text, raw = "", data
+        if reader_for(path) is None:
+            try:
+                decoded = decode(data)
+            except DecodeError as err:
+                raise ReadError(err.message_zh, err.message_en, err.line, err.column) from None
+            text, raw = decoded.text, None
+            options = ParseOptions(config.year, config.agency, decoded.encoding, decoded.newline)
+        document = self.plugins.manager.hook.gialint_parse_document(path=path, text=text, options=options, data=raw)
+        if document is None:
+            raise ReadError("没有能读取此类文件的解析器", "no parser accepts this kind of file")
+        return document
+
     def lint_bytes(self, path: str, data: bytes, config: Config, selection: Selection = EVERYTHING) -> FileResult:
+        from gialint.read import reader_for
+
+        if reader_for(path) is not None:  # Word/PDF/HTML: a reader takes the bytes, not decoded text
+            options = ParseOptions(year=config.year, agency=config.agency)
+            return self.lint_text(path, "", config, selection, options, data=data)
         try:
             decoded = decode(data)
         except DecodeError as err:
@@ -132,11 +158,18 @@ class Linter:
         config: Config,
         selection: Selection = EVERYTHING,
         options: ParseOptions | None = None,
+        data: bytes | None = None,
     ) -> FileResult:
+        """Parse and check one report. ``data`` is the file's bytes for the kinds a reader takes
+        (``text`` is then empty), None for text input."""
+        from gialint.read import ReadError
+
         options = options or ParseOptions(year=config.year, agency=config.agency)
         hook = self.plugins.manager.hook
         try:
-            document = hook.gialint_parse_document(path=path, text=text, options=options)
+            document = hook.gialint_parse_document(path=path, text=text, options=options, data=data)
+        except ReadError as err:
+            return self._unreadable(path, config, err.message_zh, err.message_en, err.line, err.column)
         except Exception as exc:  # noqa: BLE001 - a parser plugin must not stop the run
             return self._unreadable(
                 path, config, f"解析器出错（{type(exc).__name__}: {exc}）", f"the parser failed ({type(exc).__name__}: {exc})"
@@ -175,6 +208,10 @@ class Linter:
         crash_setting = config.settings.get(RULE_ERROR[0])
         if crash_setting is not None and not crash_setting.enabled or selection.explicitly_ignores(*RULE_ERROR):
             diagnostics = [d for d in diagnostics if d.rule != RULE_ERROR[0]]
+        if document.origin is not None:
+            from gialint.read.locate import locate
+
+            diagnostics = [replace(d, location=locate(document, d)) if d.location is None else d for d in diagnostics]
         unique = {(d.line, d.column, d.code, d.message_en): d for d in diagnostics}
         suppressed = ()
         if self.corpus and "gialint-" in document.source:

@@ -58,17 +58,25 @@ def gialint_get_rule_sets() -> Mapping[str, Path | Traversable]:
 
 
 @hookspec(firstresult=True)
-def gialint_parse_document(path: str, text: str, options: ParseOptions) -> Document | None:
-    """Parse decoded text into the document model, or return None to let another parser try.
+def gialint_parse_document(path: str, text: str, options: ParseOptions, data: bytes | None) -> Document | None:
+    """Parse an input file into the document model, or return None to let another parser try.
 
-    Called once per input file; the first non-None result wins. The built-in Markdown and
-    plain-text parsers are registered ``trylast``, so a plugin can claim new input formats
-    (e.g. by file suffix) before them.
+    Called once per input file; the first non-None result wins. The built-in parsers (Markdown,
+    plain text, and the Word/PDF/HTML readers of :mod:`gialint.read`) are registered
+    ``trylast``, so a plugin can claim new input formats (e.g. by file suffix) before them.
+
+    Text files (``.md``, ``.txt`` …) arrive decoded in ``text``. Files that a reader of
+    :data:`gialint.read.READERS` takes (``.docx``, ``.pdf``, ``.html`` …) are not decoded:
+    ``text`` is empty and ``data`` holds the file's bytes. A parser that cannot read a file it
+    claims raises :class:`gialint.read.ReadError`, which is reported as ``unreadable-input``.
 
     :param path: the file's path as given on the command line.
-    :param text: the decoded text, line endings normalised to ``\\n``.
+    :param text: the decoded text, line endings normalised to ``\\n`` (empty for binary kinds).
     :param options: what the configuration says about the report (forced year, agency …).
-    :return: a :class:`gialint.document.Document` with positions in the original file.
+    :param data: the file's bytes when it is one of the reader kinds, else None. An
+        implementation may leave this parameter out of its signature.
+    :return: a :class:`gialint.document.Document` with positions in the original file (for
+        binary kinds: in the extracted text, with ``origin`` saying where each line came from).
     """
 
 

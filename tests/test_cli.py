@@ -338,7 +338,7 @@ def test_undecodable_file_is_located(work: Path) -> None:
 
 def test_directory_given_as_a_file_is_walked(work: Path) -> None:
     copy(EXAMPLES / "clean-2021.md", work / "a")
-    (work / "a" / "notes.docx").write_bytes(b"PK\x03\x04\x00\x00")  # not a report suffix: not read
+    (work / "a" / "notes.xlsx").write_bytes(b"PK\x03\x04\x00\x00")  # not a report suffix: not read
     code, out, _ = run("check", work / "a")
     assert (code, out) == (0, "未发现问题（检查了 1 个文件）\n")
 

@@ -9,7 +9,7 @@ from gialint.parse.options import ParseOptions
 def test_markdown_document_keeps_its_whole_source() -> None:
     # A loop variable once shadowed the source text: Document.source became the last paragraph.
     text = "# 青石镇人民政府2021年政府信息公开工作年度报告\n\n第一段。\n\n<!-- gialint-disable-file -->\n\n最后一段。\n"
-    doc = gialint_parse_document(path="r.md", text=text, options=ParseOptions())
+    doc = gialint_parse_document(path="r.md", text=text, options=ParseOptions(), data=None)
     assert doc.source == text
     assert doc.lines[-1] == "最后一段。"
 

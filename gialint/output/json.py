@@ -4,7 +4,11 @@ Contract (CI jobs and tools read it; add fields, never rename)::
 
     {"version": "0.1.0", "files": ["a.txt", …],
      "diagnostics": [{"path", "line", "column", "end_line", "end_column",
-                      "rule", "code", "severity", "message"}, …]}
+                      "rule", "code", "severity", "message"[, "location"]}, …]}
+
+``location`` is present for Word/PDF/HTML input only (line and column then point into the text
+``gialint extract`` prints): ``{"kind", "paragraph", "table", "table_name", "row", "column",
+"row_label", "column_label", "page", "heading": [...], "quote"}`` with the fields that apply.
 
 With ``--statistics`` the object also has ``"statistics": [{"code", "rule", "count"}, …]``,
 most frequent first.
@@ -31,6 +35,7 @@ def as_dict(d: Diagnostic, lang: str) -> dict[str, object]:
         "code": d.code,
         "severity": str(d.severity),
         "message": d.message(lang),
+        **({"location": d.location.as_dict()} if d.location is not None else {}),
     }
 
 

@@ -48,6 +48,8 @@ def write(out: TextIO, report: Report) -> None:
             out.write(f"{_BOLD}{where}{_RESET} {_COLORS[d.severity]}{d.code}{_RESET} {_DIM}{d.rule}{_RESET} {d.message(lang)}\n")
         else:
             out.write(f"{where} {d.code} {d.rule} {d.message(lang)}\n")
+        if d.location is not None:
+            out.write(f"    {'位置' if lang != 'en' else 'where'}: {d.location.describe(lang)}\n")
     if not report.quiet:
         out.write(summary(report.diagnostics, len(report.files), lang) + "\n")
     if report.statistics:

@@ -19,8 +19,13 @@ MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
 
 
 @hookimpl(trylast=True)
-def gialint_parse_document(path: str, text: str, options: ParseOptions) -> Document:
-    """Markdown for .md/.markdown, the plain-text export reader for everything else."""
+def gialint_parse_document(path: str, text: str, options: ParseOptions, data: bytes | None) -> Document | None:
+    """Word/PDF/HTML through their readers, Markdown for .md/.markdown, the plain-text export
+    reader for everything else."""
+    if data is not None:
+        from gialint.read import read_document
+
+        return read_document(path, data, options)
     if PurePath(path).suffix.lower() in MARKDOWN_SUFFIXES:
         from gialint.parse.markdown import parse_markdown
 

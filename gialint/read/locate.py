@@ -1,0 +1,107 @@
+"""A finding's line and column in extracted text → the place in the Word/PDF/HTML file."""
+
+from __future__ import annotations
+
+import re
+
+from gialint.diagnostic import Diagnostic, Location
+from gialint.document import Document, Section, Table
+
+QUOTE_CHARS = 24
+"""How long a quote may be: enough to find the place with Word's 查找, short enough to read."""
+_NUMBER = re.compile(r"^[\s\d.,，．%％+\-－—/]*$")
+
+
+def _headings(document: Document, line: int) -> tuple[str, ...]:
+    path: list[str] = []
+    level: tuple[Section, ...] = document.sections
+    while True:
+        inside = next((s for s in level if s.span.line <= line <= s.end_line), None)
+        if inside is None:
+            return tuple(path)
+        path.append(f"{inside.numeral}{inside.title}".strip())
+        level = inside.children
+
+
+def _table_at(document: Document, line: int) -> Table | None:
+    for table in document.tables:
+        if table.span.line <= line <= table.span.end_line:
+            return table
+    return None
+
+
+def _cell_index(text: str, column: int) -> int:
+    """Which tab-separated cell of ``text`` holds 1-based ``column`` (0-based index)."""
+    return text.count("\t", 0, max(column - 1, 0))
+
+
+def _labels(table: Table | None, line: int, index: int) -> tuple[str, str]:
+    """The row's label (its first non-numeric cell) and the column's (the nearest header cell above)."""
+    if table is None:
+        return "", ""
+    row_label = column_label = ""
+    rows = table.rows
+    at = next((k for k, r in enumerate(rows) if r.line == line), None)
+    if at is None:
+        return "", ""
+    for cell in rows[at].cells:  # the last label of the row's leading label cells
+        if cell.text and _NUMBER.match(cell.text):
+            break
+        if cell.text:
+            row_label = cell.text
+    if index > 0:
+        for row in reversed(rows[:at]):
+            if index < len(row.cells):
+                text = row.cells[index].text
+                if text and not _NUMBER.match(text):
+                    column_label = text
+                    break
+    return row_label, column_label
+
+
+def _quote(text: str, column: int, end_column: int) -> str:
+    """The finding's own text if it has some, else the words around its column (one cell at most)."""
+    start = max(column - 1, 0)
+    end = end_column - 1 if end_column > column else start
+    if "\t" in text:  # a table row: stay inside the cell
+        left = text.rfind("\t", 0, start) + 1
+        right = text.find("\t", start)
+        right = len(text) if right < 0 else right
+        start, end, text = start - left, min(end, right) - left, text[left:right]
+    piece = text[start:end].strip()
+    if len(piece) < 2:
+        piece = text[max(start - QUOTE_CHARS // 2, 0) : start + QUOTE_CHARS // 2].strip()
+    if len(piece) > QUOTE_CHARS:
+        piece = piece[:QUOTE_CHARS] + "…"
+    return piece
+
+
+def locate(document: Document, d: Diagnostic) -> Location | None:
+    """The place of ``d`` in the file ``document`` was extracted from (None for text input)."""
+    origin = document.origin
+    if origin is None:
+        return None
+    place = origin.place(d.line)
+    text = document.line(d.line)
+    heading = _headings(document, d.line)
+    quote = _quote(text, d.column, d.end_column if d.end_line in (0, d.line) else len(text) + 1)
+    if place is None:
+        return Location(origin.kind, heading=heading, quote=quote)
+    if place.table is not None:
+        index = _cell_index(text, d.column)
+        table = _table_at(document, d.line)
+        row_label, column_label = _labels(table, d.line, index)
+        name = f"表{table.section[0]}" if table is not None and table.section else ""
+        return Location(
+            origin.kind,
+            table=place.table,
+            table_name=name,
+            row=place.row,
+            column=index + 1 if "\t" in text else None,
+            row_label=row_label,
+            column_label=column_label,
+            page=place.page,
+            heading=heading,
+            quote=quote,
+        )
+    return Location(origin.kind, paragraph=place.paragraph, page=place.page, heading=heading, quote=quote)

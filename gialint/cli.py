@@ -82,7 +82,7 @@ def _parser() -> argparse.ArgumentParser:
     audit.add_argument("--config", metavar="FILE", help="use this rule set instead of discovering .gialint.yaml")
     audit.add_argument("--select", action="append", metavar="RULES", help="only these rules")
     audit.add_argument("--ignore", action="append", metavar="RULES", help="skip these rules")
-    audit.add_argument("--format", default="text", metavar="FORMAT", help="text, json or html (any --format of check)")
+    audit.add_argument("--format", default="text", metavar="FORMAT", help="text, json, html, csv or xlsx (any --format of check; xlsx needs gialint[xlsx] and --output)")
     audit.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE")
     audit.add_argument("--lang", choices=("zh", "en"))
     audit.add_argument("--fail-on", choices=("error", "warning", "info"))
@@ -243,7 +243,7 @@ def _cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO, corpus: bool 
     if getattr(args, "summary", False):
         from gialint.audit import summarize
 
-        report = replace(report, summary=summarize(result, lang))
+        report = replace(report, summary=summarize(result, lang, tuple(args.paths or ["."])))
     return _write_report(args, out, err, report, fail_on)
 
 
@@ -288,6 +288,8 @@ def _write_report(args: argparse.Namespace, out: TextIO, err: TextIO, report: Re
         module = {**FORMATS, **extra}[args.format]
         err.write(f"gialint: cannot load --format {args.format!r} ({module}): {exc}; check the plugin that adds it\n")
         return ExitCode.USAGE
+    if getattr(writer, "BINARY", False):
+        return _write_binary(args, out, err, writer, report, fail_on)
     target = out
     handle = None
     if args.output:
@@ -303,6 +305,35 @@ def _write_report(args: argparse.Namespace, out: TextIO, err: TextIO, report: Re
     finally:
         if handle is not None:
             handle.close()
+    failed = any(d.severity >= fail_on for d in report.diagnostics)
+    return ExitCode.FINDINGS if failed else ExitCode.OK
+
+
+def _write_binary(args: argparse.Namespace, out: TextIO, err: TextIO, writer: object, report: Report, fail_on: Severity) -> int:
+    """A binary format (xlsx): to ``--output``, or to standard output when it is not a terminal."""
+    import io
+
+    if not args.output and (out.isatty() or getattr(out, "buffer", None) is None):
+        err.write(f"gialint: --format {args.format} 生成的是工作簿文件，请用 --output 指定文件名（例如 --output 结果.{args.format}）"
+                  f" / --format {args.format} writes a workbook: give --output FILE.{args.format}\n")
+        return ExitCode.USAGE
+    buffer = io.BytesIO()
+    try:
+        writer.write_binary(buffer, report)  # type: ignore[attr-defined]
+    except ImportError as exc:
+        err.write(f"gialint: --format {args.format} 需要安装 openpyxl：pip install 'gialint[xlsx]' / "
+                  f"--format {args.format} needs openpyxl: pip install 'gialint[xlsx]' ({exc})\n")
+        return ExitCode.USAGE
+    if args.output:
+        try:
+            Path(args.output).write_bytes(buffer.getvalue())
+        except OSError as exc:
+            err.write(f"gialint: cannot write --output {args.output}: {exc.strerror or exc}\n")
+            return ExitCode.USAGE
+    else:
+        out.flush()
+        out.buffer.write(buffer.getvalue())  # type: ignore[attr-defined]
+        out.buffer.flush()  # type: ignore[attr-defined]
     failed = any(d.severity >= fail_on for d in report.diagnostics)
     return ExitCode.FINDINGS if failed else ExitCode.OK
 

@@ -23,8 +23,9 @@ if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
 
     from gialint.registry import Registry
+    from gialint.scoring import Scoring
 
-TOP_LEVEL_KEYS = ("extends", "rules", "lang", "year", "agency", "fail-on", "exclude", "format", "overrides")
+TOP_LEVEL_KEYS = ("extends", "rules", "lang", "year", "agency", "county", "fail-on", "exclude", "format", "overrides", "scoring")
 LANGS = ("zh", "en")
 DEFAULT_SET = "default"
 _OFF = ("off", "false", "disable", "disabled")
@@ -71,6 +72,10 @@ class Config:
     root: str = "."
     """Folder of the configuration file: ``exclude:`` globs are relative to it."""
     overrides: tuple[Override, ...] = ()
+    county: str | None = None
+    """The county (or district) the reports belong to, for audit sheets (else their folder's name)."""
+    scoring: Scoring | None = None
+    """Deduction weights per rule and severity for ``gialint audit`` (see gialint.scoring)."""
 
     def for_file(self, path: str) -> Config:
         """This configuration with the ``overrides`` whose globs match ``path`` applied."""
@@ -265,6 +270,23 @@ class Loader:
             if not isinstance(data["agency"], str) or not data["agency"].strip():
                 raise ConfigError(path, *_pos(data, "agency", True), "agency: must be the agency's name")
             top["agency"] = data["agency"].strip()
+        if "county" in data:
+            if not isinstance(data["county"], str) or not data["county"].strip():
+                raise ConfigError(path, *_pos(data, "county", True), "county: must be the county's (or district's) name")
+            top["county"] = data["county"].strip()
+        if "scoring" in data:
+            from gialint.scoring import ScoringError, parse
+
+            try:
+                top["scoring"] = parse(data["scoring"])
+                table = data["scoring"].get("rules") or {}
+                top["scoring_at"] = {str(name): (path, *_pos(table, name)) for name in table}
+            except ScoringError as exc:
+                node: Any = data
+                for key in ("scoring", *exc.keys[:-1]):
+                    node = node[key] if isinstance(node, Mapping) and key in node else node
+                where = _pos(node, exc.keys[-1], True) if exc.keys and isinstance(node, Mapping) else _pos(data, "scoring", True)
+                raise ConfigError(path, *where, str(exc)) from None
         if "fail-on" in data:
             if str(data["fail-on"]) not in SEVERITY_NAMES:
                 raise ConfigError(path, *_pos(data, "fail-on", True), f"fail-on: {data['fail-on']!r} is not one of error, warning, info")
@@ -361,6 +383,11 @@ class Loader:
                 options=MappingProxyType(options),
             )
         top = layer.top
+        for name, where in top.get("scoring_at", {}).items():
+            if name not in rules:
+                close = difflib.get_close_matches(name, list(rules), n=1)
+                hint = f"; did you mean {close[0]!r}?" if close else ""
+                raise ConfigError(*where, f"scoring: unknown rule {name!r}{hint}")
         pin = top.get("format_pin")
         if pin is not None and pin[0] not in layer.formats:
             known = ", ".join(layer.formats) or "none"
@@ -379,6 +406,8 @@ class Loader:
             format_pin=pin[0] if pin else None,
             root=str(root),
             overrides=tuple(layer.overrides),
+            county=top.get("county"),
+            scoring=top.get("scoring"),
         )
 
 
@@ -390,7 +419,13 @@ def _merge(into: _Layer, other: _Layer) -> None:
         current.update(setting)
         if options:
             current["options"] = options
+    base_scoring, scoring = into.top.get("scoring"), other.top.get("scoring")
+    scoring_at = {**into.top.get("scoring_at", {}), **other.top.get("scoring_at", {})}
     into.top.update(other.top)
+    if scoring_at:
+        into.top["scoring_at"] = scoring_at
+    if base_scoring is not None and scoring is not None:
+        into.top["scoring"] = base_scoring.merged(scoring)  # key by key: a set changes what it names
     into.overrides.extend(other.overrides)
     for fmt_id, fmt in other.formats.items():
         into.formats.pop(fmt_id, None)

@@ -63,11 +63,11 @@ def county(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return root
 
 
-EXPECTED_AGENCIES_ZH = [
-    "  白沙镇人民政府（2021）：1 个文件，13 个问题；GIA301×3，GIA401×2，GIA102×1，GIA502×1，GIA504×1",
-    "  柳林镇人民政府（2022）：1 个文件，3 个问题；GIA601×3",
-    "  青石镇人民政府（2020,2021）：2 个文件，3 个问题；GIA601×3",
-    "  （未识别机关）（?）：1 个文件，1 个问题；GIA001×1",
+EXPECTED_AGENCIES_ZH = [  # ranked by deduction score (rules/default.yaml scoring:), not by count
+    "  白沙镇人民政府（2021）：1 个文件，13 个问题，扣 20.5 分；GIA301×3，GIA401×2，GIA102×1，GIA502×1，GIA504×1",
+    "  （未识别机关）（?）：1 个文件，1 个问题，扣 10 分；GIA001×1",
+    "  柳林镇人民政府（2022）：1 个文件，3 个问题，扣 5 分；GIA601×3",
+    "  青石镇人民政府（2020,2021）：2 个文件，3 个问题，扣 5 分；GIA601×3",
 ]
 EXPECTED_RULES = [
     (6, "GIA601", "duplicate-content"),
@@ -94,7 +94,7 @@ def test_text_output_ends_with_the_summary_per_agency_and_per_rule(county: Path)
     assert lines[: len(diagnostics)] == diagnostics, "the findings come first"
     assert lines[20] == "共 20 个问题（错误 7，警告 13，提示 0），涉及 4/5 个文件"
     tail = lines[21:]
-    assert tail[0] == "" and tail[1] == "按机关汇总："
+    assert tail[0] == "" and tail[1] == "按机关汇总（按扣分排序）："
     assert tail[2:6] == EXPECTED_AGENCIES_ZH
     assert tail[6] == "按规则汇总："
     assert tail[7:] == [f"  {n:>6}  {code:<8} {rule}" for n, code, rule in EXPECTED_RULES]
@@ -109,11 +109,11 @@ def test_text_summary_in_english(county: Path) -> None:
     assert code == 1
     tail = out.rstrip("\n").split("\n")[-18:]
     assert [line.split(";")[0] for line in tail[:6]] == [
-        "Per agency:",
-        "  白沙镇人民政府 (2021): 1 file(s), 13 finding(s)",
-        "  柳林镇人民政府 (2022): 1 file(s), 3 finding(s)",
-        "  青石镇人民政府 (2020,2021): 2 file(s), 3 finding(s)",
-        "  (agency not recognised) (?): 1 file(s), 1 finding(s)",
+        "Per agency (by deduction score):",
+        "  白沙镇人民政府 (2021): 1 file(s), 13 finding(s), 20.5 point(s)",
+        "  (agency not recognised) (?): 1 file(s), 1 finding(s), 10 point(s)",
+        "  柳林镇人民政府 (2022): 1 file(s), 3 finding(s), 5 point(s)",
+        "  青石镇人民政府 (2020,2021): 2 file(s), 3 finding(s), 5 point(s)",
         "Per rule:",
     ]
     assert tail[6:] == [f"  {n:>6}  {code:<8} {rule}" for n, code, rule in EXPECTED_RULES]
@@ -123,11 +123,11 @@ def test_text_summary_in_english_uses_english_punctuation(county: Path) -> None:
     code, out, _ = cli("audit", "c", "--no-cache", "--lang", "en")
     tail = out.rstrip("\n").split("\n")[-18:]
     assert tail[:6] == [
-        "Per agency:",
-        "  白沙镇人民政府 (2021): 1 file(s), 13 finding(s); GIA301×3, GIA401×2, GIA102×1, GIA502×1, GIA504×1",
-        "  柳林镇人民政府 (2022): 1 file(s), 3 finding(s); GIA601×3",
-        "  青石镇人民政府 (2020,2021): 2 file(s), 3 finding(s); GIA601×3",
-        "  (agency not recognised) (?): 1 file(s), 1 finding(s); GIA001×1",
+        "Per agency (by deduction score):",
+        "  白沙镇人民政府 (2021): 1 file(s), 13 finding(s), 20.5 point(s); GIA301×3, GIA401×2, GIA102×1, GIA502×1, GIA504×1",
+        "  (agency not recognised) (?): 1 file(s), 1 finding(s), 10 point(s); GIA001×1",
+        "  柳林镇人民政府 (2022): 1 file(s), 3 finding(s), 5 point(s); GIA601×3",
+        "  青石镇人民政府 (2020,2021): 2 file(s), 3 finding(s), 5 point(s); GIA601×3",
         "Per rule:",
     ]
 
@@ -148,19 +148,20 @@ def test_json_has_a_summary_object(county: Path) -> None:
     agencies = [(a["agency"], a["files"], a["years"], a["findings"]) for a in summary["agencies"]]
     assert agencies == [
         ("白沙镇人民政府", 1, [2021], 13),
+        ("（未识别机关）", 1, [], 1),
         ("柳林镇人民政府", 1, [2022], 3),
         ("青石镇人民政府", 2, [2020, 2021], 3),
-        ("（未识别机关）", 1, [], 1),
     ]
+    assert [a["score"] for a in summary["agencies"]] == [20.5, 10, 5, 5]
     baisha = summary["agencies"][0]["rules"]
     assert baisha == dict(Counter(d["code"] for d in data["diagnostics"] if d["path"].startswith("c/baisha/")))
-    assert summary["agencies"][1]["rules"] == {"GIA601": 3}
+    assert summary["agencies"][2]["rules"] == {"GIA601": 3}
     assert [(r["count"], r["code"], r["rule"]) for r in summary["rules"]] == EXPECTED_RULES
 
 
 def test_json_summary_names_agencies_in_english_when_asked(county: Path) -> None:
     _, out, _ = cli("audit", "c", "--no-cache", "--format", "json", "--lang", "en")
-    assert json.loads(out)["summary"]["agencies"][-1]["agency"] == "(agency not recognised)"
+    assert json.loads(out)["summary"]["agencies"][1]["agency"] == "(agency not recognised)"
 
 
 def _outside_file_sections(page: str) -> str:
@@ -317,10 +318,10 @@ def test_audit_of_the_real_reports(tmp_path: Path, monkeypatch: pytest.MonkeyPat
         mine = [d for d in data["diagnostics"] if file_of[a["agency"]] in d["path"]]
         assert a["findings"] == len(mine) > 0
         assert a["rules"] == dict(Counter(d["code"] for d in mine))
-    findings = [a["findings"] for a in data["summary"]["agencies"]]
-    assert findings == sorted(findings, reverse=True), "most findings first"
+    scores = [a["score"] for a in data["summary"]["agencies"]]
+    assert scores == sorted(scores, reverse=True), "highest deduction score first"
     assert not any(d["rule"] in ("duplicate-content", "carry-over", "rule-error") for d in data["diagnostics"])
     code, text, _ = cli("audit", "corpus", "--no-cache")
     for a in data["summary"]["agencies"]:
         years = ",".join(str(y) for y in a["years"])
-        assert f"  {a['agency']}（{years}）：1 个文件，{a['findings']} 个问题；" in text
+        assert f"  {a['agency']}（{years}）：1 个文件，{a['findings']} 个问题，扣 {a['score']:g} 分；" in text

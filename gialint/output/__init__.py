@@ -23,6 +23,8 @@ FORMATS: dict[str, str] = {
     "github": "gialint.output.github",
     "junit": "gialint.output.junit",
     "html": "gialint.output.html",
+    "csv": "gialint.output.csv",
+    "xlsx": "gialint.output.xlsx",
 }
 
 

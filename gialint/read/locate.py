@@ -12,7 +12,8 @@ QUOTE_CHARS = 24
 _NUMBER = re.compile(r"^[\s\d.,，．%％+\-－—/]*$")
 
 
-def _headings(document: Document, line: int) -> tuple[str, ...]:
+def heading_path(document: Document, line: int) -> tuple[str, ...]:
+    """The headings above ``line``, outermost first (``三、…``, ``（三）…``)."""
     path: list[str] = []
     level: tuple[Section, ...] = document.sections
     while True:
@@ -59,7 +60,7 @@ def _labels(table: Table | None, line: int, index: int) -> tuple[str, str]:
     return row_label, column_label
 
 
-def _quote(text: str, column: int, end_column: int) -> str:
+def quote_of(text: str, column: int, end_column: int) -> str:
     """The finding's own text if it has some, else the words around its column (one cell at most)."""
     start = max(column - 1, 0)
     end = end_column - 1 if end_column > column else start
@@ -83,8 +84,8 @@ def locate(document: Document, d: Diagnostic) -> Location | None:
         return None
     place = origin.place(d.line)
     text = document.line(d.line)
-    heading = _headings(document, d.line)
-    quote = _quote(text, d.column, d.end_column if d.end_line in (0, d.line) else len(text) + 1)
+    heading = heading_path(document, d.line)
+    quote = quote_of(text, d.column, d.end_column if d.end_line in (0, d.line) else len(text) + 1)
     if place is None:
         return Location(origin.kind, heading=heading, quote=quote)
     if place.table is not None:

@@ -135,6 +135,9 @@ class Diagnostic:
     """Text edits that correct the problem (``gialint check --fix``); empty when there is no safe fix."""
     location: Location | None = field(default=None, compare=False)
     """The place in a Word/PDF/HTML file (set by the engine for such inputs; None for text)."""
+    related: tuple[tuple[str, int], ...] = field(default=(), compare=False)
+    """Other places the finding refers to, as (path, line): e.g. the report a passage was copied
+    from (SARIF ``relatedLocations``; the HTML report shows both passages side by side)."""
 
     def message(self, lang: str) -> str:
         return self.message_en if lang == "en" else self.message_zh

@@ -92,3 +92,21 @@ def test_a_double_submission_is_reported(tmp_path: Path, twelve: tuple[Path, lis
     found = [d for d in _audit(tmp_path) if "submitted twice" in d["message"]]
     assert len(found) == 2
     assert all(first["agency"] in d["message"] for d in found)
+
+
+def test_copies_name_the_other_report_as_related_in_json_and_sarif(tmp_path: Path, twelve: tuple[Path, list[dict[str, Any]]]) -> None:
+    folder, manifest = twelve
+    template = manifest[0]
+    other = next(e for e in manifest if e["agency"] != template["agency"])
+    source = (folder / template["file"]).read_text(encoding="utf-8")
+    (tmp_path / template["file"]).write_text(source, encoding="utf-8")
+    (tmp_path / other["file"]).write_text(_rename(source, template["agency"], other["agency"]), encoding="utf-8")
+    found = _audit(tmp_path)
+    assert found and all(len(d["related"]) == 1 for d in found)
+    for d in found:
+        [related] = d["related"]
+        assert Path(related["path"]).name != Path(d["path"]).name and related["line"] >= 1
+    out = io.StringIO()
+    main(["audit", str(tmp_path), "--format", "sarif", "--select", "duplicate-content", "--no-cache", "--jobs", "1"], out, io.StringIO())
+    results = json.loads(out.getvalue())["runs"][0]["results"]
+    assert results and all(r["relatedLocations"][0]["physicalLocation"]["region"]["startLine"] >= 1 for r in results)

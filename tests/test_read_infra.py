@@ -135,3 +135,23 @@ def test_fix_refuses_reader_kinds(tmp_path: Path, fake_reader: None) -> None:
     main(["check", "--fix", "--no-cache", str(target)], io.StringIO(), err)
     assert "never rewrite" in err.getvalue()
     assert target.read_text(encoding="utf-8") == source
+
+
+def test_sarif_carries_the_place_as_logical_location_and_property_bag(tmp_path: Path, fake_reader: None) -> None:
+    import jsonschema
+
+    source = (EXAMPLES / "defective-2021.txt").read_text(encoding="utf-8")
+    (tmp_path / "r.fake").write_text(source, encoding="utf-8")
+    out = io.StringIO()
+    main(["check", "--format", "sarif", "--no-cache", "--jobs", "1", str(tmp_path / "r.fake")], out, io.StringIO())
+    log = json.loads(out.getvalue())
+    schema = json.loads((Path(__file__).parent / "data" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
+    jsonschema.Draft7Validator(schema).validate(log)
+    results = log["runs"][0]["results"]
+    assert results
+    for result in results:
+        [logical] = result["locations"][0]["logicalLocations"]
+        bag = result["properties"]["gialint.location"]
+        assert bag["kind"] == "fake" and logical["name"]
+        if "table" in bag:
+            assert bag["table_name"] in logical["name"] or f"第{bag['table']}个表格" in logical["name"]

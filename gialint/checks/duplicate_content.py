@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from dataclasses import replace
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -174,11 +175,12 @@ def _pairs(items: Sequence[CorpusItem], doc: int, parts: dict[str, dict[int, lis
             matches.sort()
             line, other_line, _ = matches[0]
             zh, en = _part_name(part)
-            yield ctx.report(
+            found = ctx.report(
                 items[doc].path, Span(line, 1, line, 1), "copied", part=zh, part_en=en, count=len(matches),
                 other=items[other].path, other_line=other_line,
                 similarity=round(sum(s for _, _, s in matches) / len(matches) * 100),
             )
+            yield replace(found, related=((items[other].path, other_line),))
 
 
 def _cluster(items: Sequence[CorpusItem], doc: int, parts: dict[str, dict[int, list[Match]]], ctx: CorpusContext) -> Diagnostic:
@@ -186,13 +188,15 @@ def _cluster(items: Sequence[CorpusItem], doc: int, parts: dict[str, dict[int, l
     matches = [m for by_other in parts.values() for ms in by_other.values() for m in ms]
     lines = sorted({m[0] for m in matches})
     names = [_part_name(p) for p in sorted(parts)]
-    return ctx.report(
+    first_in_other = {o: min(m[1] for ms in (by.get(o, []) for by in parts.values()) for m in ms) for o in others}
+    found = ctx.report(
         items[doc].path, Span(lines[0], 1, lines[0], 1), "cluster",
         parts="、".join(n[0] for n in names), parts_en=", ".join(n[1] for n in names),
         count=len(lines), size=len(others), others=_names(items, others),
         others_en=", ".join(items[o].path for o in others[:3]) + (f" and {len(others) - 3} more" if len(others) > 3 else ""),
         similarity=round(sum(m[2] for m in matches) / len(matches) * 100),
     )
+    return replace(found, related=tuple((items[o].path, first_in_other[o]) for o in others))
 
 
 def _double_submissions(items: Sequence[CorpusItem], ctx: CorpusContext) -> Iterator[Diagnostic]:

@@ -6,7 +6,8 @@ Contract (CI jobs and tools read it; add fields, never rename)::
      "diagnostics": [{"path", "line", "column", "end_line", "end_column",
                       "rule", "code", "severity", "message"[, "location"]}, …]}
 
-``location`` is present for Word/PDF/HTML input only (line and column then point into the text
+``related`` (``[{"path", "line"}, …]``) names the other places a finding refers to (the report a
+passage was copied from). ``location`` is present for Word/PDF/HTML input only (line and column then point into the text
 ``gialint extract`` prints): ``{"kind", "paragraph", "table", "table_name", "row", "column",
 "row_label", "column_label", "page", "heading": [...], "quote"}`` with the fields that apply.
 
@@ -36,6 +37,7 @@ def as_dict(d: Diagnostic, lang: str) -> dict[str, object]:
         "severity": str(d.severity),
         "message": d.message(lang),
         **({"location": d.location.as_dict()} if d.location is not None else {}),
+        **({"related": [{"path": path, "line": line} for path, line in d.related]} if d.related else {}),
     }
 
 

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, TextIO
 from urllib.parse import quote
 
 from gialint import __version__
-from gialint.diagnostic import Diagnostic, Severity
+from gialint.diagnostic import Diagnostic, Location, Severity
 from gialint.output import Report
 
 if TYPE_CHECKING:
@@ -109,15 +109,31 @@ def as_dict(report: Report) -> dict[str, object]:
     results = []
     for d in report.diagnostics:
         location = {**_location(d.path, cwd), "index": artifact_index[d.path]}
-        results.append(
-            {
-                "ruleId": d.code,
-                "ruleIndex": rule_index[d.code],
-                "level": LEVELS[d.severity],
-                "message": {"text": d.message(lang)},
-                "locations": [{"physicalLocation": {"artifactLocation": location, "region": _region(d)}}],
-            }
-        )
+        place: dict[str, object] = {"physicalLocation": {"artifactLocation": location, "region": _region(d)}}
+        result: dict[str, object] = {
+            "ruleId": d.code,
+            "ruleIndex": rule_index[d.code],
+            "level": LEVELS[d.severity],
+            "message": {"text": d.message(lang)},
+            "locations": [place],
+        }
+        if d.location is not None:
+            # Word/PDF/HTML input: the region is in the extracted text (gialint extract); the place
+            # in the file itself is a logical location, and every field is in the property bag.
+            place["logicalLocations"] = [_logical(d.location, lang)]
+            result["properties"] = {"gialint.location": d.location.as_dict()}
+        if d.related:
+            result["relatedLocations"] = [
+                {
+                    "id": i,
+                    "physicalLocation": {
+                        "artifactLocation": {**_location(path, cwd), **({"index": artifact_index[path]} if path in artifact_index else {})},
+                        "region": {"startLine": max(line, 1)},
+                    },
+                }
+                for i, (path, line) in enumerate(d.related, 1)
+            ]
+        results.append(result)
 
     driver: dict[str, object] = {"name": "gialint", "version": __version__, "semanticVersion": __version__}
     info = _information_uri()
@@ -133,6 +149,16 @@ def as_dict(report: Report) -> dict[str, object]:
         "columnKind": "unicodeCodePoints",
     }
     return {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
+
+
+def _logical(location: Location, lang: str) -> dict[str, object]:
+    """A SARIF logicalLocation for a place in a Word/PDF/HTML file."""
+    own = location.describe(lang).replace(f"“{location.quote}”", "").replace(f'"{location.quote}"', "").strip()
+    name = own or location.kind
+    out: dict[str, object] = {"name": name, "kind": "element"}
+    if location.heading:
+        out["fullyQualifiedName"] = " › ".join((*location.heading, name))
+    return out
 
 
 def write(out: TextIO, report: Report) -> None:

@@ -75,6 +75,7 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--baseline", metavar="FILE", help="hide the findings recorded in this baseline file")
     check.add_argument("--write-baseline", metavar="FILE", help="record the current findings in FILE (exit 0)")
     check.add_argument("--corpus", action="store_true", help="also run the rules that compare reports (duplicate-content, carry-over)")
+    check.add_argument("--stdin-filename", metavar="NAME", help="with PATH '-': the name standard input stands for (its suffix chooses the reader, its folder the configuration)")
     _add_run_options(check)
 
     audit = sub.add_parser("audit", help="audit a whole tree of reports: corpus rules on, progress, summary per agency and rule")
@@ -98,6 +99,7 @@ def _parser() -> argparse.ArgumentParser:
 
     rules = sub.add_parser("rules", help="list the available rules")
     rules.add_argument("--format", choices=("text", "json"), default="text")
+    rules.add_argument("--lang", choices=("zh", "en"), help="summaries in this language only (default: both)")
     rules.add_argument("--config", metavar="FILE", help="also list the pattern rules this rule set defines")
     rules.add_argument("--no-plugins", action="store_true")
 
@@ -199,8 +201,18 @@ def _cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO, corpus: bool 
 
     keep_sources = args.format not in ("text", "json") or bool(args.baseline or args.write_baseline)
     session = Session(_run_options(args, corpus or getattr(args, "corpus", False), keep_sources), lambda m: err.write(m + "\n"))
+    reading_stdin = args.paths == ["-"]
+    if "-" in (args.paths or []) and not reading_stdin:
+        err.write("gialint: '-' (standard input) cannot be mixed with file names / 标准输入不能与文件名一起使用\n")
+        return ExitCode.USAGE
+    if reading_stdin and (args.fix or args.diff or corpus or getattr(args, "corpus", False)):
+        err.write("gialint: --fix, --diff and --corpus need files, not standard input / 这些选项不能用于标准输入\n")
+        return ExitCode.USAGE
     try:
-        files, configs = collect(session)
+        if reading_stdin:
+            files, configs = _stdin_file(args, session)
+        else:
+            files, configs = collect(session)
     except ConfigError as exc:
         err.write(f"{exc}\n")
         err.write("gialint: configuration error; nothing was checked\n")
@@ -211,6 +223,7 @@ def _cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO, corpus: bool 
 
         from gialint.read import reader_for
 
+        pending = False
         for file in files:
             if reader_for(file) is not None:
                 err.write(
@@ -221,13 +234,20 @@ def _cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO, corpus: bool 
             fixed = fix_file(session.linter, file, configs[file], session.options.selection, write=args.fix and not args.diff)
             if fixed is not None and args.diff and fixed.changed:
                 out.write(fixed.diff())
+                pending = True
             if fixed is not None and fixed.applied and not args.quiet:
                 verb = "would fix" if args.diff else "fixed"
                 err.write(f"gialint: {verb} {fixed.applied} problem(s) in {file}\n")
-        if args.diff:
-            return ExitCode.OK
+        if args.diff:  # like ruff: 1 when fixes are pending, so a hook or CI job can stop on it
+            return ExitCode.FINDINGS if pending else ExitCode.OK
     progress = _progress(err) if getattr(args, "progress", False) else None
-    result = run(session, files, configs, progress)
+    if reading_stdin:
+        from gialint.run import RunResult
+
+        data = _read_stdin(args)
+        result = RunResult(list(files), configs, [session.lint_data(files[0], data, configs[files[0]])])
+    else:
+        result = run(session, files, configs, progress)
     diagnostics = result.diagnostics
     sources = result.sources()
     if args.write_baseline or args.baseline:
@@ -253,6 +273,23 @@ def _cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO, corpus: bool 
 
         report = replace(report, summary=summarize(result, lang, tuple(args.paths or ["."])))
     return _write_report(args, out, err, report, fail_on)
+
+
+STDIN_LIMIT = 20 * 1024 * 1024
+
+
+def _stdin_file(args: argparse.Namespace, session: Session) -> tuple[list[str], dict[str, Config]]:
+    """``gialint check -``: the one "file" is standard input, named by ``--stdin-filename`` (its
+    suffix chooses the reader, its folder the configuration), else ``-``, read as plain text."""
+    name = getattr(args, "stdin_filename", None) or "-"
+    return [name], {name: session.config_for(name if name != "-" else "stdin.txt")}
+
+
+def _read_stdin(args: argparse.Namespace) -> bytes:
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:  # a text stream (tests): its text as UTF-8
+        return sys.stdin.read(STDIN_LIMIT + 1).encode("utf-8")
+    return stream.read(STDIN_LIMIT + 1)
 
 
 def _cmd_audit(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -367,6 +404,7 @@ def _cmd_rules(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                 "plugin": r.plugin,
                 "summary_zh": r.summary_zh,
                 "summary_en": r.summary_en,
+                "fixable": r.fixable,
             }
             for r in rows
         ]
@@ -374,10 +412,16 @@ def _cmd_rules(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         out.write("\n")
         return ExitCode.OK
     width = max(len(r.name) for r in rows)
+    lang = args.lang
+    words = {"zh": {"error": "错误", "warning": "警告", "info": "提示", "off": "关闭"}}.get(lang or "", {})
+    fix_word = {"zh": "可修复", "en": "fixable"}.get(lang or "", "fix")
     for r in rows:
         setting = config.settings[r.name]
         state = str(setting.severity) if setting.enabled else "off"
-        out.write(f"{r.code:<8} {r.name:<{width}}  {state:<7}  {r.summary_en} / {r.summary_zh}\n")
+        state = words.get(state, state)
+        summary = r.summary_en if lang == "en" else r.summary_zh if lang == "zh" else f"{r.summary_en} / {r.summary_zh}"
+        fixable = fix_word if r.fixable else ""
+        out.write(f"{r.code:<8} {r.name:<{width}}  {state:<7}  {fixable:<{len(fix_word)}}  {summary}\n")
     return ExitCode.OK
 
 

@@ -82,4 +82,26 @@ def get_plugin_manager(load_entry_points: bool = True, extra: tuple[object, ...]
                         f"{type(exc).__name__}: {exc}; check its compatibility with this gialint",
                     )
                 )
+    problems.extend(_unknown_hooks(pm))
     return Plugins(pm, problems)
+
+
+def _unknown_hooks(pm: pluggy.PluginManager) -> list[PluginProblem]:
+    """Hook implementations whose name no hookspec declares (a misspelt ``gialint_get_rule``):
+    pluggy would silently never call them (``check_pending`` finds them; we report, not raise)."""
+    import difflib
+
+    known = [name for name in vars(pm.hook) if not name.startswith("_") and getattr(pm.hook, name).has_spec()]
+    problems = []
+    for name in vars(pm.hook):
+        caller = getattr(pm.hook, name)
+        if name.startswith("_") or caller.has_spec():
+            continue
+        for impl in caller.get_hookimpls():
+            if impl.optionalhook:
+                continue
+            plugin = pm.get_name(impl.plugin) or repr(impl.plugin)
+            close = difflib.get_close_matches(name, known, n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else f"; gialint's hooks are {', '.join(sorted(known))}"
+            problems.append(PluginProblem(plugin, f"plugin {plugin!r} implements {name!r}, which is not a gialint hook, so it is never called{hint}"))
+    return problems

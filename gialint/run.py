@@ -89,6 +89,13 @@ class Session:
         config = self.resolver.for_path(Path(path))
         return replace(config, year=self.options.year) if self.options.year is not None else config
 
+    def lint_data(self, path: str, data: bytes, config: Config) -> FileResult:
+        """Lint bytes that are not read from ``path`` (standard input); never cached."""
+        result = self.linter.lint_bytes(path, data, config, self.options.selection)
+        if self.options.selection.explicitly_ignores(*UNREADABLE):
+            result = replace(result, diagnostics=tuple(d for d in result.diagnostics if d.rule != UNREADABLE[0]))
+        return result.portable(self.options.keep_sources)
+
     def lint(self, path: str, config: Config | None = None) -> FileResult:
         config = config or self.config_for(path)
         selection = self.options.selection

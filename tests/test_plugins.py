@@ -74,3 +74,18 @@ def test_broken_plugin_is_reported_not_fatal(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stdout + result.stderr
     assert "plugin 'broken' 1.0" in result.stderr and "boom at import" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_misspelt_hook_name_is_reported(tmp_path: Path) -> None:
+    """pluggy never calls an implementation of a hook nobody declared; gialint says so."""
+    dist = tmp_path / "typo_plugin-1.0.dist-info"
+    dist.mkdir()
+    (dist / "METADATA").write_text("Metadata-Version: 2.1\nName: typo-plugin\nVersion: 1.0\n", encoding="utf-8")
+    (dist / "entry_points.txt").write_text("[gialint]\ntypo = typo_plugin_module\n", encoding="utf-8")
+    (tmp_path / "typo_plugin_module.py").write_text(
+        "import gialint\n\n@gialint.hookimpl\ndef gialint_get_rule():\n    return []\n", encoding="utf-8"
+    )
+    result = _gialint(tmp_path, "check", "--no-color", str(CLEAN))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "'gialint_get_rule', which is not a gialint hook" in result.stderr
+    assert "did you mean 'gialint_get_rules'?" in result.stderr

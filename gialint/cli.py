@@ -111,6 +111,13 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the findings (default zh)")
     serve.add_argument("--no-plugins", action="store_true", help="do not load third-party plugins (entry points)")
 
+    show = sub.add_parser("config", help="show the configuration that applies to a report, and which file set each key")
+    show.add_argument("path", nargs="?", default=".", metavar="PATH", help="a report (or a folder) to show the configuration of (default: .)")
+    show.add_argument("--config", metavar="FILE", help="use this rule set instead of discovering .gialint.yaml")
+    show.add_argument("--format", choices=("text", "json"), default="text")
+    show.add_argument("--lang", choices=("zh", "en"), default="zh")
+    show.add_argument("--no-plugins", action="store_true", help="do not load third-party plugins (entry points)")
+
     extract = sub.add_parser(
         "extract",
         help="print a report as gialint reads it: the text whose line numbers findings use (Word/PDF/HTML too)",
@@ -471,6 +478,24 @@ def _cmd_extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return ExitCode.OK
 
 
+def _cmd_config(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from gialint.discovery import ConfigResolver
+    from gialint.settings_view import effective, render_text
+
+    registry = _registry(args.no_plugins, err)
+    resolver = ConfigResolver(loader_for(registry), Path(args.config) if args.config else None)
+    config = resolver.for_path(Path(args.path))
+    view = effective(config, args.lang)
+    if args.format == "json":
+        import json
+
+        json.dump(view, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    else:
+        out.write(render_text(view, args.path, args.lang))
+    return ExitCode.OK
+
+
 def _cmd_serve(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if not 0 < args.port < 65536 or args.max_upload_mb <= 0:
         err.write("gialint: --port must be 1–65535 and --max-upload-mb positive\n")
@@ -506,7 +531,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
         return ExitCode.USAGE
     from gialint.config import ConfigError
 
-    commands = {"check": _cmd_check, "audit": _cmd_audit, "rules": _cmd_rules, "explain": _cmd_explain, "extract": _cmd_extract, "serve": _cmd_serve}
+    commands = {"check": _cmd_check, "audit": _cmd_audit, "rules": _cmd_rules, "explain": _cmd_explain, "extract": _cmd_extract, "serve": _cmd_serve, "config": _cmd_config}
     try:
         return commands[args.command](args, out, err)
     except ConfigError as exc:

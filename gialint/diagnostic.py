@@ -135,6 +135,9 @@ class Diagnostic:
     """Text edits that correct the problem (``gialint check --fix``); empty when there is no safe fix."""
     location: Location | None = field(default=None, compare=False)
     """The place in a Word/PDF/HTML file (set by the engine for such inputs; None for text)."""
+    rank: int = field(default=0, compare=False)
+    """Order among findings of one rule at the same place (e.g. the part number of a missing
+    part, so that 三 comes before 四); 0 when the rule does not say."""
 
     def message(self, lang: str) -> str:
         return self.message_en if lang == "en" else self.message_zh

@@ -40,6 +40,7 @@ RULE_MODULES = (
     "doubled_word",
     "plan_year",
     "prose_sum",
+    "wrong_agency",
 )
 
 

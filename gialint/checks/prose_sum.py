@@ -3,13 +3,14 @@
 Reports state a total and break it down: ``主动公开政府信息120条，其中工作动态58条，…，其他信息
 12条``. When one figure is updated and the other is not, the parts no longer add up. The rule
 checks a total followed by ``其中`` and figures in the same unit, up to the end of the sentence
-(or 另有/此外/结转…, which start something else). Because a breakdown may name only some of the
+(or 另有/此外/结转…, which start something else; or a ； when the items are separated by ，/、). Because a breakdown may name only some of the
 items, or channels that overlap (门户网站 and 公众号 both publish the same item), it reports
 only when:
 
 * the breakdown ends with a remainder (其他…/其余…), so it claims to be complete, and the sum
   differs from the total; or
-* the parts add up to MORE than the total and are not publishing channels.
+* the parts add up to MORE than the total and do not overlap (publishing channels, or the 2019
+  format's 新制作 and 新公开, count the same item twice).
 
 Approximate totals (``2300余条``) are not checked.
 
@@ -37,8 +38,11 @@ _UNITS = "条|件|个|项|次|人次|篇|期|场"
 _TOTAL = re.compile(rf"(?<![\d.第])(?P<n>\d+)\s*(?P<unit>{_UNITS})[。，,；;：:\s]{{0,2}}其中[：:，,]?")
 _ITEM = re.compile(rf"(?<![\d.第])(?P<n>\d+)\s*(?P<unit>{_UNITS})(?![\d%％])")
 _END = re.compile(r"。|其中|另有|另外|此外|同时|结转|上年|因|\n")
+_SEPARATOR = re.compile(r"\s*[；;]")
 _REST = re.compile(r"其他|其它|其余|剩余")
-_CHANNELS = re.compile(r"网站|网页|平台|公众号|微信|微博|新媒体|公开栏|公示栏|客户端|抖音|头条|APP|政务服务网|报刊|电视|广播")
+# Breakdowns whose items overlap: publishing channels, and the 2019 format's 新制作/新公开 (a
+# document made this year is also published this year).
+_OVERLAPPING = re.compile(r"网站|网页|平台|公众号|微信|微博|新媒体|公开栏|公示栏|客户端|抖音|头条|APP|政务服务网|报刊|电视|广播|新制作|新公开|新增|累计")
 
 
 def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Diagnostic]:
@@ -52,6 +56,12 @@ def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Diagnostic]:
             body = line[total.end() : stop.start() if stop else len(line)]
             unit = total.group("unit")
             items = [m for m in _ITEM.finditer(body) if m.group("unit") == unit and body[m.end() : m.end() + 1] != "余"]
+            if items and _SEPARATOR.match(body, items[0].end()) is None:
+                # Items separated by ，/、: a ； ends the list (what follows is another subject).
+                semicolon = body.find("；", items[0].end())
+                if semicolon >= 0:
+                    body = body[:semicolon]
+                    items = [m for m in items if m.end() <= semicolon]
             if len(items) < 2:
                 continue
             stated = int(total.group("n"))
@@ -61,7 +71,7 @@ def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Diagnostic]:
             last_item = body[: items[-1].start()]
             last_item = last_item[max(last_item.rfind(c) for c in "，,；;、") + 1 :]
             complete = bool(_REST.search(last_item))
-            if not complete and (parts < stated or _CHANNELS.search(body)):
+            if not complete and (parts < stated or _OVERLAPPING.search(body)):
                 continue
             span = Span(number, total.start("n") + 1, number, total.end("unit") + 1)
             figures = "＋".join(m.group("n") for m in items)

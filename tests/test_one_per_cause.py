@@ -45,3 +45,23 @@ MISSING_TWO_AND_THREE = """青山乡人民政府2022年政府信息公开工作�
 def test_missing_parts_at_one_place_in_part_order() -> None:
     found = lint(MISSING_TWO_AND_THREE, select=["missing-section"])
     assert [(d.line, d.message_en.split('"')[1][:2]) for d in found] == [(5, "二、"), (5, "三、")]
+
+
+# --------------------------------------------------------------------------- issue #10 part 6: no false alarms
+
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+NEW_RULES = (
+    "non-numeric-cell", "extra-section", "enumeration-order", "doubled-word", "plan-year", "prose-sum",
+    "wrong-agency", "required-content", "text-table-mismatch",
+)
+CLEAN = [ROOT / "examples" / "clean-2021.md", *sorted((ROOT / "tests" / "fixtures" / "reports").iterdir())]
+
+
+@pytest.mark.parametrize("path", CLEAN, ids=[p.name for p in CLEAN])
+def test_new_checks_are_silent_on_the_clean_reports(path: Path) -> None:
+    found = lint(path.read_text(encoding="utf-8"), path.name, select=NEW_RULES)
+    assert [(d.rule, d.line, d.column) for d in found] == []

@@ -30,12 +30,12 @@ import re
 from collections.abc import Iterator
 
 from gialint.checks._common import part_range
+from gialint.checks._text import in_book_title, sentence_around
 from gialint.diagnostic import Diagnostic, Severity
 from gialint.document import Document, Span
 from gialint.rule import Context, Message, Options, Rule
 
 _YEAR = re.compile(r"(?<![\d〔\[（(])((?:19|20)\d{2})[ \u3000]*年(?![ \u3000]*\d{1,2}[ \u3000]*月)")
-_SENTENCE = re.compile(r"[。；;！？\n]")
 _PLAN_WORDS = re.compile(
     r"将|计划|拟|预计|下一步|下步|明年|来年|下一年|下年|争取|力争|继续|打算|目标|部署|安排|展望|筹备|准备|要求|"
     r"截至|截止|结转|以前|之前|起|施行|预算|规划"
@@ -46,16 +46,6 @@ _PLAN = re.compile(
     r"(?P<between>[^，,。；;、\d《》]{0,10}?)(?:将|计划|拟|打算|力争|争取|准备)"
 )
 _NOT_A_PLAN = re.compile(r"以来|已|前|曾|底|月|提出|存在|报告|问题|整改|中")
-
-
-def _sentence(line: str, start: int, end: int) -> str:
-    left = max((m.end() for m in _SENTENCE.finditer(line, 0, start)), default=0)
-    right = _SENTENCE.search(line, end)
-    return line[left : right.start() if right else len(line)]
-
-
-def _in_book_title(line: str, start: int) -> bool:
-    return line.rfind("《", 0, start) > line.rfind("》", 0, start)
 
 
 def _done_lines(doc: Document) -> Iterator[int]:
@@ -74,9 +64,9 @@ def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Diagnostic]:
     for number in sorted(set(_done_lines(doc))):
         line = doc.line(number)
         for m in _YEAR.finditer(line):
-            if int(m.group(1)) != year + 1 or _in_book_title(line, m.start()):
+            if int(m.group(1)) != year + 1 or in_book_title(line, m.start()):
                 continue
-            if _PLAN_WORDS.search(_sentence(line, m.start(), m.end())):
+            if _PLAN_WORDS.search(sentence_around(line, m.start(), m.end())):
                 continue
             span = Span(number, m.start(1) + 1, number, m.end(1) + 1)
             yield ctx.report(span, "future", stated=m.group(1), year=year)
@@ -88,7 +78,7 @@ def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Diagnostic]:
         line = doc.line(number)
         for m in _PLAN.finditer(line):
             stated = int(m.group("year"))
-            if stated > year or stated < year - 5 or _NOT_A_PLAN.search(m.group("between")) or _in_book_title(line, m.start()):
+            if stated > year or stated < year - 5 or _NOT_A_PLAN.search(m.group("between")) or in_book_title(line, m.start()):
                 continue
             span = Span(number, m.start("year") + 1, number, m.end("year") + 1)
             yield ctx.report(span, "plan", stated=stated, year=year, next=year + 1)

@@ -31,6 +31,7 @@ from collections import Counter
 from collections.abc import Iterator
 from pathlib import PurePath
 
+from gialint.checks._text import in_book_title, sentence_around
 from gialint.diagnostic import Diagnostic, Severity
 from gialint.document import Document, Span
 from gialint.rule import Context, Message, Option, Options, Rule
@@ -40,19 +41,8 @@ _PERIOD = re.compile(
     r"统计(?:期限|时限|时间|时段|周期|区间|范围|时间跨度)?[^。\n]{0,20}?((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日"
     r"[^。\n]{0,6}?(?:((?:19|20)\d{2})\s*年\s*)?12\s*月\s*31\s*日"
 )
-_CLAUSE_BREAK = re.compile(r"[。；;！？\n]")
 _FILE_YEAR = re.compile(r"(?<!\d)(20\d{2})(?!\d)")
 _SOURCE_ZH = {"title": "标题", "config": "配置", "filename": "文件名", "text": "正文"}
-
-
-def _clause(line: str, start: int, end: int) -> str:
-    left = max((m.end() for m in _CLAUSE_BREAK.finditer(line, 0, start)), default=0)
-    right = _CLAUSE_BREAK.search(line, end)
-    return line[left : right.start() if right else len(line)]
-
-
-def _in_book_title(line: str, start: int) -> bool:
-    return line.rfind("《", 0, start) > line.rfind("》", 0, start)
 
 
 def _consensus(doc: Document) -> int | None:
@@ -107,9 +97,9 @@ def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Diagnostic]:
             line = doc.line(number)
             for m in _YEAR.finditer(line):
                 stated = int(m.group(1))
-                if stated >= year or stated < year - 3 or _in_book_title(line, m.start()):
+                if stated >= year or stated < year - 3 or in_book_title(line, m.start()):
                     continue
-                clause = _clause(line, m.start(), m.end())
+                clause = sentence_around(line, m.start(), m.end())
                 if legit is not None and legit.search(clause):
                     continue
                 span = Span(number, m.start(1) + 1, number, m.end(1) + 1)

@@ -65,3 +65,14 @@ CLEAN = [ROOT / "examples" / "clean-2021.md", *sorted((ROOT / "tests" / "fixture
 def test_new_checks_are_silent_on_the_clean_reports(path: Path) -> None:
     found = lint(path.read_text(encoding="utf-8"), path.name, select=NEW_RULES)
     assert [(d.rule, d.line, d.column) for d in found] == []
+
+
+def test_missing_overview_topics_in_the_formats_order() -> None:
+    text = """青山乡人民政府2022年政府信息公开工作年度报告
+一、总体情况
+2022年，我乡扎实推进政务公开工作。
+"""
+    found = [d for d in lint(text, select=["required-content"]) if d.line == 2]
+    assert [d.message_en.split(" does not state ")[1].split(",")[0] for d in found] == [
+        "proactive disclosure", "disclosure on request", "information management", "disclosure platforms", "oversight and safeguards (appraisal",
+    ]

@@ -56,6 +56,9 @@ def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Diagnostic]:
             for m in pattern.finditer(line):
                 if m.start() in taken or _NUMERAL.match(m.group(1)):
                     continue
+                after = line[m.end() : m.end() + 2]
+                if pattern is _SINGLE and len(after) == 2 and after[0] == after[1]:
+                    continue  # AABB reduplication: 的的确确, 和和美美
                 taken.update(range(m.start(), m.end()))
                 yield ctx.report(Span(number, m.start() + 1, number, m.end() + 1), "word", text=m.group(0), word=m.group(1))
 

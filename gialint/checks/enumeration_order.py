@@ -48,7 +48,7 @@ def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Diagnostic]:
             last = 0 if line.strip() else last
             continue
         markers = _markers(line)
-        starts_with_marker = bool(markers) and not line[: markers[0][1]].strip(" \u3000\t*（(")
+        starts_with_marker = bool(markers) and not line[: markers[0][1]].strip(" \u3000\t*（(-+·•>#")
         if not starts_with_marker:
             last = 0  # a new paragraph: an enumeration does not run on into it
         for n, start, end in markers:

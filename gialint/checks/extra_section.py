@@ -91,7 +91,7 @@ def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Diagnostic]:
     parts = fmt.parts
     total = int_to_cn(len(parts))
     for span, key, what in _announcements(doc, parts):  # type: ignore[misc]
-        yield ctx.report(span, key, what=what, total=total)
+        yield ctx.report(span, key, what=what, total=total, count=len(parts))
     seen_last = False
     for section in doc.sections:
         if section.level != 1:
@@ -100,7 +100,7 @@ def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Diagnostic]:
             seen_last = True
         elif section.number > len(parts) and seen_last:
             heading = f"{section.numeral}{section.title}"
-            yield ctx.report(section.span, "extra", heading=heading, total=total)
+            yield ctx.report(section.span, "extra", heading=heading, total=total, count=len(parts))
 
 
 RULES = (
@@ -114,15 +114,15 @@ RULES = (
         messages={
             "extra": Message(
                 "“{heading}”不是统一格式的部分：统一格式只有{total}个部分，改进计划应写入第五部分，其他内容写入第六部分",
-                '"{heading}" is not a part of the format, which has {total} parts: put plans in part 五 and anything else in part 六',
+                '"{heading}" is not a part of the format, which has {count} parts: put plans in part 五 and anything else in part 六',
             ),
             "announced": Message(
                 "引言列出的“{what}”不是统一格式的部分：应列出统一格式的{total}个部分",
-                'the preamble announces "{what}", which is not a part of the format: list the format\'s {total} parts',
+                'the preamble announces "{what}", which is not a part of the format: list the format\'s {count} parts',
             ),
             "count": Message(
                 "引言说报告共{what}个部分，而统一格式有{total}个部分：请核对",
-                "the preamble announces {what} parts, but the format has {total}: check it",
+                "the preamble announces {what} parts, but the format has {count}: check it",
             ),
         },
         docs=__doc__ or "",

@@ -5,9 +5,11 @@ Two slips supervisors find in reports built from last year's text (formats.md §
 * a sentence in the preamble or parts 一–四 that states work done under the FOLLOWING year
   (``2023年，我镇主动公开政府信息120条`` in the 2022 report) — plans there (将, 计划, 下一步 …),
   dates with a month (``2023年1月``, work done after the year's end) and periods (截至) are not
-  reported; years further ahead are ``stale-year``'s;
+  reported, nor events early in the following year (春节, 年初) or its documents (要点, 方案);
+  years further ahead are ``stale-year``'s;
 * part 五's improvement plan dated the report year or earlier (``2022年我镇将在以下方面加以
-  改进`` in the 2022 report): the plan is for the following year.
+  改进`` in the 2022 report): the plan is for the following year. A sentence that tells what
+  was done (已, 了, 完成: 将 then marks the object, ``将政务公开纳入考核``) is not a plan.
 
 **FAIL** (the 2022 report)::
 
@@ -38,7 +40,7 @@ from gialint.rule import Context, Message, Options, Rule
 _YEAR = re.compile(r"(?<![\d〔\[（(])((?:19|20)\d{2})[ \u3000]*年(?![ \u3000]*\d{1,2}[ \u3000]*月)")
 _PLAN_WORDS = re.compile(
     r"将|计划|拟|预计|下一步|下步|明年|来年|下一年|下年|争取|力争|继续|打算|目标|部署|安排|展望|筹备|准备|要求|"
-    r"截至|截止|结转|以前|之前|起|施行|预算|规划"
+    r"截至|截止|结转|以前|之前|起|施行|预算|规划|年初|春节|元旦|前夕|季度|要点|方案|通知|意见|工作报告|清单"
 )
 # 2022年我镇将…, 2022年度，我们计划…: a year governing a plan verb a few characters later.
 _PLAN = re.compile(
@@ -46,6 +48,8 @@ _PLAN = re.compile(
     r"(?P<between>[^，,。；;、\d《》]{0,10}?)(?:将|计划|拟|打算|力争|争取|准备)"
 )
 _NOT_A_PLAN = re.compile(r"以来|已|前|曾|底|月|提出|存在|报告|问题|整改|中")
+# 将 also marks an object (2022年，我镇将政务公开纳入考核，取得了成效): a sentence telling what was done
+_DONE = re.compile(r"已|了|完成|取得")
 
 
 def _done_lines(doc: Document) -> Iterator[int]:
@@ -79,6 +83,8 @@ def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Diagnostic]:
         for m in _PLAN.finditer(line):
             stated = int(m.group("year"))
             if stated > year or stated < year - 5 or _NOT_A_PLAN.search(m.group("between")) or in_book_title(line, m.start()):
+                continue
+            if _DONE.search(sentence_around(line, m.start(), m.end())):
                 continue
             span = Span(number, m.start("year") + 1, number, m.end("year") + 1)
             yield ctx.report(span, "plan", stated=stated, year=year, next=year + 1)

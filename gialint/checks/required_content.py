@@ -27,6 +27,7 @@ province can add its own items.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from gialint.checks._common import part_range
 from gialint.diagnostic import Diagnostic, Severity
@@ -47,13 +48,14 @@ def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Diagnostic]:
         # The heading itself (存在的主要问题及改进情况) must not count as saying it.
         body = "\n".join(doc.lines[heading.end_line : end])
         title = doc.line(heading.line).strip()
-        for item in items:
+        for rank, item in enumerate(items, 1):
             if any(p.search(body) for p in item.any):
                 continue
             severity = Severity.parse(item.severity) if item.severity else None
             message = ctx.rule.messages["missing"]
             params = {"part": part_no, "title": title, "what": item.zh, "what_en": item.en, "format": fmt.name_zh, "format_en": fmt.name_en}
-            yield ctx.diagnostic(heading, message.zh.format(**params), message.en.format(**params), severity)
+            finding = ctx.diagnostic(heading, message.zh.format(**params), message.en.format(**params), severity)
+            yield replace(finding, rank=rank)  # at one heading, in the format's order of the items
 
 
 RULES = (

@@ -3,7 +3,8 @@
 Editing leaves doubles behind: ``我镇的的工作``, ``主动公开公开政府信息``, or the same clause
 twice in a row (``加强审核把关，加强审核把关。``). Chinese reduplicates some words on purpose
 (常常, 人人, 看看, 谢谢, 层层, 逐一 …), so the rule is conservative: a single character counts
-only when it is a function word that is never doubled (的, 了, 和, 在 …); a doubled word of two
+only for the particles 的 and 了, and not where the second starts a word (的的确确, 为了了解);
+a doubled word of two
 to four characters counts unless it is a numeral; a clause counts when it repeats the one
 before it word for word. Table rows, numbers and Latin text are not checked.
 
@@ -27,8 +28,9 @@ from gialint.diagnostic import Diagnostic, Severity
 from gialint.document import Document, Span
 from gialint.rule import Context, Message, Options, Rule
 
-# Characters never doubled in formal prose (等等, 常常, 人人 … are not here).
-_SINGLE = re.compile(r"([的了和与及在对将把被从向于并或之而且其该])\1")
+# Particles never doubled in formal prose — unless the second starts a word: 的确, 了解, 了结 …
+# (和, 在, 与, 从 … are left out: 和和平村, 在在建项目, 与与会代表, 从从事 are right).
+_SINGLE = re.compile(r"(的)\1(?!确)|(了)\2(?![解结如然])")
 _WORD = re.compile(r"([\u4e00-\u9fff]{2,4})\1")
 _NUMERAL = re.compile(r"^[〇零一二三四五六七八九十百千万亿两几第]+$")
 _CLAUSE = re.compile(r"[^，,。；;！？：:\n]+")
@@ -54,13 +56,14 @@ def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Diagnostic]:
             yield ctx.report(Span(number, start + 1, number, end + 1), "clause", text=text)
         for pattern in (_SINGLE, _WORD):
             for m in pattern.finditer(line):
-                if m.start() in taken or _NUMERAL.match(m.group(1)):
+                word = next(g for g in m.groups() if g)
+                if m.start() in taken or _NUMERAL.match(word):
                     continue
                 after = line[m.end() : m.end() + 2]
                 if pattern is _SINGLE and len(after) == 2 and after[0] == after[1]:
                     continue  # AABB reduplication: 的的确确, 和和美美
                 taken.update(range(m.start(), m.end()))
-                yield ctx.report(Span(number, m.start() + 1, number, m.end() + 1), "word", text=m.group(0), word=m.group(1))
+                yield ctx.report(Span(number, m.start() + 1, number, m.end() + 1), "word", text=m.group(0), word=word)
 
 
 RULES = (

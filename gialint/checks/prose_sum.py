@@ -9,8 +9,9 @@ only when:
 
 * the breakdown ends with a remainder (其他…/其余…), so it claims to be complete, and the sum
   differs from the total; or
-* the parts add up to MORE than the total and do not overlap (publishing channels, or the 2019
-  format's 新制作 and 新公开, count the same item twice).
+* the parts add up to MORE than the total and do not overlap (publishing channels, the 2019
+  format's 新制作 and 新公开, or stages such as 制发/废止 and 受理/办结 count one item twice, or are
+  not part of the total).
 
 Approximate totals (``2300余条``) are not checked.
 
@@ -42,7 +43,7 @@ _SEPARATOR = re.compile(r"\s*[；;]")
 _REST = re.compile(r"其他|其它|其余|剩余")
 # Breakdowns whose items overlap: publishing channels, and the 2019 format's 新制作/新公开 (a
 # document made this year is also published this year).
-_OVERLAPPING = re.compile(r"网站|网页|平台|公众号|微信|微博|新媒体|公开栏|公示栏|客户端|抖音|头条|APP|政务服务网|报刊|电视|广播|新制作|新公开|新增|累计")
+_OVERLAPPING = re.compile(r"网站|网页|平台|公众号|微信|微博|新媒体|公开栏|公示栏|客户端|抖音|头条|APP|政务服务网|报刊|电视|广播|新制作|新公开|新增|累计|制发|废止|受理|办结|答复")
 
 
 def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Diagnostic]:

@@ -76,3 +76,12 @@ def test_missing_overview_topics_in_the_formats_order() -> None:
     assert [d.message_en.split(" does not state ")[1].split(",")[0] for d in found] == [
         "proactive disclosure", "disclosure on request", "information management", "disclosure platforms", "oversight and safeguards (appraisal",
     ]
+
+
+def test_dash_in_a_cell_is_empty_cells_finding_and_a_unit_is_non_numeric_cells() -> None:
+    text = (ROOT / "examples" / "clean-2021.md").read_text(encoding="utf-8")
+    text = text.replace("| 行政规范性文件 | 2 | 1 | 5 |", "| 行政规范性文件 | - | 1 | 5 |").replace("| 行政事业性收费 | 1.35 |", "| 行政事业性收费 | 1.35万元 |")
+    found = [(d.rule, d.line) for d in lint(text, "report.md", select=["empty-cell", "non-numeric-cell"])]
+    assert found == [("empty-cell", 42), ("non-numeric-cell", 61)]
+    alone = [(d.rule, d.line) for d in lint(text, "report.md", select=["non-numeric-cell"])]
+    assert alone == [("non-numeric-cell", 42), ("non-numeric-cell", 61)]

@@ -138,6 +138,9 @@ class Diagnostic:
     related: tuple[tuple[str, int], ...] = field(default=(), compare=False)
     """Other places the finding refers to, as (path, line): e.g. the report a passage was copied
     from (SARIF ``relatedLocations``; the HTML report shows both passages side by side)."""
+    rank: int = field(default=0, compare=False)
+    """Order among findings of one rule at the same place (e.g. the part number of a missing
+    part, so that 三 comes before 四); 0 when the rule does not say."""
 
     def message(self, lang: str) -> str:
         return self.message_en if lang == "en" else self.message_zh

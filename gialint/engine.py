@@ -86,8 +86,17 @@ def _suppressed(d: Diagnostic, ranges: Sequence[tuple[int, int, frozenset[str]]]
     return any(a <= d.line <= b and (not rules or d.rule in rules or d.code.upper() in rules) for a, b, rules in ranges)
 
 
-def _order(d: Diagnostic) -> tuple[int, int, str, str]:
-    return (d.line, d.column, d.code, d.message_en)
+def _order(d: Diagnostic) -> tuple[int, int, str, int, str]:
+    return (d.line, d.column, d.code, d.rank, d.message_en)
+
+
+def _one_per_cause(diagnostics: list[Diagnostic], yields: Mapping[str, tuple[str, ...]]) -> list[Diagnostic]:
+    """Drop a finding whose rule yields to another rule that reports the same place (one cause,
+    one finding: a placeholder phone number is placeholder-text's, not also absent-contact's)."""
+    if not yields:
+        return diagnostics
+    at = {(d.line, d.column, d.rule) for d in diagnostics}
+    return [d for d in diagnostics if not any((d.line, d.column, other) in at for other in yields.get(d.rule, ()))]
 
 
 class Linter:
@@ -189,6 +198,7 @@ class Linter:
             if extra:
                 document.extensions.update(extra)
         features: dict[str, Any] = {}
+        yields: dict[str, tuple[str, ...]] = {}
         for rule, setting in config.enabled_rules():
             if (rule.name, rule.code) in (UNREADABLE, RULE_ERROR, UNUSED_DISABLE) or not selection.allows(rule.name, rule.code):
                 continue
@@ -200,11 +210,13 @@ class Linter:
                         diagnostics.append(self._crash(config, path, f"rule {rule.name} ({rule.code}) of plugin {rule.plugin}", exc))
                 continue
             ctx = Context(rule, setting.severity, path)
+            if rule.yields_to:
+                yields[rule.name] = rule.yields_to
             try:
                 diagnostics.extend(rule.check(document, setting.options, ctx))
             except Exception as exc:  # noqa: BLE001 - one crashing rule must not hide the others
                 diagnostics.append(self._crash(config, path, f"rule {rule.name} ({rule.code}) of plugin {rule.plugin}", exc))
-        diagnostics = self._suppress(document, diagnostics, config, selection)
+        diagnostics = _one_per_cause(self._suppress(document, diagnostics, config, selection), yields)
         crash_setting = config.settings.get(RULE_ERROR[0])
         if crash_setting is not None and not crash_setting.enabled or selection.explicitly_ignores(*RULE_ERROR):
             diagnostics = [d for d in diagnostics if d.rule != RULE_ERROR[0]]

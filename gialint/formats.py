@@ -88,6 +88,8 @@ class Statement:
     table: str
     row: str
     column: str
+    plus: tuple[tuple[str, str], ...] = ()
+    """Further (row, column) cells of the same table whose sum the text states (行政诉讼 = 直接起诉 + 复议后起诉)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -311,16 +313,19 @@ def load_format(node: Any, path: str, known: Mapping[str, Format]) -> Format:
         relations.append(reader.relation(rel_node, tables, f"{where}.relations"))
     statements = list(base.statements) if base else []
     for st in reader.seq(node, "statements", where):
-        cell = reader.text(st, "cell", f"{where}.statements").split(".")
-        if len(cell) != 3 or cell[0] not in tables:
-            raise reader.fail(st, "cell", f"{where}.statements.cell: must be table.row.column of this format")
-        table = tables[cell[0]]
-        if table.row(cell[1]) is None or table.column(cell[2]) is None:
-            raise reader.fail(st, "cell", f"{where}.statements.cell: table {cell[0]} has no row {cell[1]!r} or column {cell[2]!r}")
+        # One cell, or a sum of cells of one table: 四.cases.direct-total + 四.cases.after-total
+        cells = [c.strip().split(".") for c in reader.text(st, "cell", f"{where}.statements").split("+")]
+        for cell in cells:
+            if len(cell) != 3 or cell[0] not in tables or cell[0] != cells[0][0]:
+                raise reader.fail(st, "cell", f"{where}.statements.cell: must be table.row.column of this format (or a sum of cells of one table)")
+            table = tables[cell[0]]
+            if table.row(cell[1]) is None or table.column(cell[2]) is None:
+                raise reader.fail(st, "cell", f"{where}.statements.cell: table {cell[0]} has no row {cell[1]!r} or column {cell[2]!r}")
+        cell = cells[0]
         pattern = reader.regex(st, "pattern", reader.text(st, "pattern", f"{where}.statements"), f"{where}.statements")
         if "n" not in pattern.groupindex:
             raise reader.fail(st, "pattern", f"{where}.statements.pattern: must capture the figure as (?P<n>…)")
-        statements.append(Statement(pattern, cell[0], cell[1], cell[2]))
+        statements.append(Statement(pattern, cell[0], cell[1], cell[2], tuple((c[1], c[2]) for c in cells[1:])))
     content: dict[str, tuple[ContentItem, ...]] = dict(base.required_content) if base else {}
     for part_no, items in reader.mapping(node, "required-content", where).items():
         parsed = []

@@ -105,6 +105,9 @@ class Rule:
     """Whether the rule offers fixes (``gialint check --fix``)."""
     corpus: CorpusCheck | None = None
     """For rules that compare the documents of a run (see :class:`CorpusCheck`)."""
+    yields_to: tuple[str, ...] = ()
+    """Names of rules that report the same cause better: a finding of this rule is dropped when
+    one of theirs (not suppressed) starts at the same line and column."""
     explain_config: Callable[[Any], str] | None = None
     """Optional: extra text for ``gialint explain`` from the active configuration (e.g. the
     relations of the active report format). Receives the :class:`gialint.config.Config`."""

@@ -196,3 +196,10 @@ def test_duizhen_is_checked_against_the_2019_format() -> None:
         "weidian-2021.txt": (2021, "gov-2021"),
         "xinglong-2021.txt": (2021, "gov-2021"),
     }
+
+
+def test_doubled_word_in_weidian(findings: dict[str, list[dict[str, object]]]) -> None:
+    # 镇属单位单位负责人: the one doubled word in the corpus (issue #10 part 6); nothing else fires
+    assert [(d["line"], d["column"]) for d in findings["weidian-2021.txt"] if d["rule"] == "doubled-word"] == [(22, 10)]
+    new_rules = ("non-numeric-cell", "extra-section", "enumeration-order", "doubled-word", "plan-year", "prose-sum", "wrong-agency")
+    assert [d["rule"] for ds in findings.values() for d in ds if d["rule"] in new_rules] == ["doubled-word"]

@@ -541,3 +541,10 @@ def test_unknown_pinned_format_is_a_located_config_error(tmp_path: Path) -> None
     assert run.code == 2
     assert run.err.splitlines()[0] == f"{tmp_path / '.gialint.yaml'}:2:9: format: unknown format 'gov-2020'; known formats: gov-2019, gov-2021"
 
+
+
+def test_province_statement_summing_cells_of_two_tables_is_a_config_error(tmp_path: Path) -> None:
+    bad = PROVINCE + "  statements:\n    - pattern: '诉讼(?P<n>\\d+)件'\n      cell: 四.cases.direct-total + 三.new.total\n"
+    first = _config_error(tmp_path, bad)
+    assert first.startswith(f"{tmp_path / '.gialint.yaml'}:")
+    assert "a sum of cells of one table" in first

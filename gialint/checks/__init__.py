@@ -34,6 +34,13 @@ RULE_MODULES = (
     "implausible_value",
     "duplicate_content",
     "carry_over",
+    "non_numeric_cell",
+    "extra_section",
+    "enumeration_order",
+    "doubled_word",
+    "plan_year",
+    "prose_sum",
+    "wrong_agency",
 )
 
 

@@ -6,6 +6,10 @@ a phone number, an address (or the office to contact), and an e-mail address or 
 reports which are missing; a placeholder left where a URL or number should be (具体网址,
 电话：XX) is reported as such.
 
+A phone number counts without the word 电话 when it is written as one (area code or mobile)
+in a sentence about contacting the agency (``请与镇党政办公室（0731-1234567）联系``), and in
+full-width digits too.
+
 **FAIL**: a report with no 电话, 地址 or 网址 anywhere; or ``政府门户网站（具体网址）``.
 
 **PASS**::
@@ -26,6 +30,12 @@ from gialint.rule import Context, Message, Option, Options, Rule
 _PLACEHOLDER = r"(?:具体(?:网址|地址|号码|电话|邮箱)|(?<![A-Za-z])[XxＸ]{2,}(?![A-Za-z@.])|[×*＊]{2,}|待(?:填写|补充|定)|某某)"
 _PHONE = re.compile(r"(?<![\d-])(?:0\d{2,3}[-－—–\s]?)?\d{7,8}(?!\d)|(?<!\d)1[3-9]\d{9}(?!\d)")
 _PHONE_LABEL = re.compile(r"(?:联系|咨询|办公|监督)?电\s*话|Tel|TEL|热线")
+# Without the word 电话, a number written as a phone number (area code, or a mobile) in a
+# sentence about contacting the agency: 请与镇党政办公室（0731-1234567）联系.
+_PHONE_SHAPE = re.compile(r"(?<![\d-])0\d{2,3}[-－—–]\d{7,8}(?!\d)|(?<!\d)1[3-9]\d{9}(?!\d)")
+_CONTACT_WORDS = re.compile(r"联系|咨询|致电|垂询|办公室|党政办")
+# Full-width digits and dashes count like ASCII ones (one character for one: columns stay right).
+_WIDE = str.maketrans("０１２３４５６７８９－＠．", "0123456789-@.")
 _ADDRESS = re.compile(r"地\s*址\s*[：:]|邮\s*编\s*[：:]?\s*\d{6}|通讯地址|办公地点")
 _OFFICE = re.compile(r"请(?:与|联系)[）)]?[^。；]{2,40}?(?:办公室|党政办|党政综合办|办事处|服务中心|政务公开[^。；]{0,6})")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -58,16 +68,18 @@ _NAMES = {
 def _find(doc: Document) -> tuple[dict[str, Span], list[tuple[Span, str, str]]]:
     found: dict[str, Span] = {}
     placeholders: list[tuple[Span, str, str]] = []
-    for number, line in enumerate(doc.lines, 1):
-        if not _WORTH_A_LOOK.search(line):
+    for number, raw in enumerate(doc.lines, 1):
+        line = raw.translate(_WIDE)
+        if not _WORTH_A_LOOK.search(line) and not _PHONE_SHAPE.search(line):
             continue  # no contact word, address or link: most lines of a report
         for pattern in (_PLACEHOLDER_AFTER, _PORTAL_PLACEHOLDER):
             for m in pattern.finditer(line):
                 label = m.groupdict().get("label") or "网址"
                 span = Span(number, m.start("ph") + 1, number, m.end("ph") + 1)
                 placeholders.append((span, label, m.group("ph")))
+        phone = _PHONE if _PHONE_LABEL.search(line) else _PHONE_SHAPE if _CONTACT_WORDS.search(line) else None
         checks = (
-            ("phone", _PHONE if _PHONE_LABEL.search(line) else None),
+            ("phone", phone),
             ("address", _ADDRESS),
             ("address", _OFFICE),
             ("online", _EMAIL),
@@ -139,5 +151,7 @@ RULES = (
             ),
         },
         docs=__doc__ or "",
+        # A placeholder phone or URL is one finding: placeholder-text's (an error), not also ours.
+        yields_to=("placeholder-text",),
     ),
 )

@@ -20,6 +20,7 @@ its heading when one is recognisable, else at the next part present.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from collections.abc import Iterator
 
 from gialint.checks._common import PARTS, FoundPart, find_parts, is_number, norm
@@ -74,7 +75,7 @@ def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Diagnostic]:
         if spec.number not in wanted or spec.number in found:
             continue
         span, where_zh, where_en = _where(doc, spec.number, found)
-        yield ctx.report(
+        finding = ctx.report(
             span,
             "missing",
             numeral=spec.numeral,
@@ -83,6 +84,7 @@ def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Diagnostic]:
             where_zh=where_zh,
             where_en=where_en,
         )
+        yield replace(finding, rank=spec.number)  # parts missing at one place are listed 三 before 四
 
 
 RULES = (

@@ -10,7 +10,8 @@ The report's year comes from its title (else the statistics period, else the fil
 
 Mentions that are rightly about another year are left alone: last year's problems and their
 rectification (上年度问题的整改, 2020年存在的问题), comparisons (较上年, 同比), carried-over
-requests (结转), periods (截至, 以来), document titles in 《》, and all of part 五.
+requests (结转, the format's own 上年结转), periods (截至, 以来), last year's 决算/预算 or annual
+report published this year, document titles in 《》, and all of part 五.
 
 **FAIL** (a 2021 report)::
 
@@ -30,28 +31,20 @@ from collections import Counter
 from collections.abc import Iterator
 from pathlib import PurePath
 
+from gialint.checks._text import in_book_title, sentence_around
 from gialint.diagnostic import Diagnostic, Severity
 from gialint.document import Document, Span
 from gialint.rule import Context, Message, Option, Options, Rule
 
 _YEAR = re.compile(r"(?<![\d〔\[（(])((?:19|20)\d{2})[ \u3000]*年")
 _PERIOD = re.compile(
-    r"统计(?:期限|时间|时段|周期|区间|范围|时间跨度)?[^。\n]{0,20}?((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日"
+    r"统计(?:期限|时限|时间|时段|周期|区间|范围|时间跨度)?[^。\n]{0,20}?((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日"
     r"[^。\n]{0,6}?(?:((?:19|20)\d{2})\s*年\s*)?12\s*月\s*31\s*日"
 )
-_CLAUSE_BREAK = re.compile(r"[。；;！？\n]")
+# The format's own words for last year's requests: never a stale year, whatever `legitimate` says.
+_FORMAT_WORDING = re.compile(r"上年结转|上一年度结转|结转下年度|结转下一年度")
 _FILE_YEAR = re.compile(r"(?<!\d)(20\d{2})(?!\d)")
 _SOURCE_ZH = {"title": "标题", "config": "配置", "filename": "文件名", "text": "正文"}
-
-
-def _clause(line: str, start: int, end: int) -> str:
-    left = max((m.end() for m in _CLAUSE_BREAK.finditer(line, 0, start)), default=0)
-    right = _CLAUSE_BREAK.search(line, end)
-    return line[left : right.start() if right else len(line)]
-
-
-def _in_book_title(line: str, start: int) -> bool:
-    return line.rfind("《", 0, start) > line.rfind("》", 0, start)
 
 
 def _consensus(doc: Document) -> int | None:
@@ -106,10 +99,10 @@ def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Diagnostic]:
             line = doc.line(number)
             for m in _YEAR.finditer(line):
                 stated = int(m.group(1))
-                if stated >= year or stated < year - 3 or _in_book_title(line, m.start()):
+                if stated >= year or stated < year - 3 or in_book_title(line, m.start()):
                     continue
-                clause = _clause(line, m.start(), m.end())
-                if legit is not None and legit.search(clause):
+                clause = sentence_around(line, m.start(), m.end())
+                if _FORMAT_WORDING.search(clause) or legit is not None and legit.search(clause):
                     continue
                 span = Span(number, m.start(1) + 1, number, m.end(1) + 1)
                 yield ctx.report(span, "body", stated=stated, year=year)
@@ -130,7 +123,8 @@ RULES = (
                 list,
                 [
                     "上年", "上一年", "去年", "往年", "历年", "前年", "以来", "截至", "截止", "同比", "相比", "比上",
-                    "较上", "较去", "增长", "减少", "下降", "结转", "整改", "问题", "年报", "年度报告", r"自\d{4}", "起至", "成立",
+                    "较上", "较去", "增长", "减少", "下降", "结转", "整改", "问题", "年报", "年度报告",
+                    r"(?:19|20)\d{2}\s*年度?[^，,。；;、\d]{0,8}(?:决算|预算)", r"自\d{4}", "起至", "成立",
                     r"于\d{4}年\d{1,2}月", r"\d{4}年\d{1,2}月(?:\d{1,2}日)?(?:起|以来|建成|设立|印发|出台|制定)",
                 ],
                 "Regular expressions; a year in a clause matching any of them is a legitimate mention of another year.",

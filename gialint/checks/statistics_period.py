@@ -1,7 +1,7 @@
 """统计期限缺失、不完整或格式错误 / The statistics period is missing, partial or malformed.
 
 A report states, usually in its opening paragraph, the period its figures cover:
-``本报告所列数据的统计期限自2021年1月1日起至2021年12月31日止`` (also 统计时间/统计时间跨度/
+``本报告所列数据的统计期限自2021年1月1日起至2021年12月31日止`` (also 统计时限/统计时间/统计时间跨度/
 数据统计期限, with 为/自/从, 至/到/—, spaces between the digits, or no year on the end date).
 This rule reports:
 
@@ -54,7 +54,7 @@ _WHOLE_YEAR = re.compile(rf"{_Y}{_G}年(?:度|全年)?$")
 # 统计/所列数据, then at most a few words (期限, 时间, 为, 自 …) before the first digit of a date.
 _HEAD = re.compile(r"(?:统计|所列数据|报告数据)([^。；;，,\n\d〇○]{0,15}?)(?=\d|二[〇○零])")
 _PERIOD_WORD = re.compile(
-    r"^[的 \u3000*]*(?:统计)?[的 \u3000*]*(?:起止|数据)?(?:期限|时间|时段|周期|区间|期间|跨度|日期|截至|截止)"
+    r"^[的 \u3000*]*(?:统计)?[的 \u3000*]*(?:起止|数据)?(?:期限|时限|时间|时段|周期|区间|期间|跨度|日期|截至|截止)"
 )
 _PLAIN_HEAD = re.compile(r"^[ \u3000*]*(?:的)?[ \u3000*]*(?:自|从)[ \u3000*]*$")
 _DATEISH = re.compile(r"[月日至到—~～]|\d[.．/-]\d")

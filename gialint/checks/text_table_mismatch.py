@@ -1,8 +1,10 @@
 """正文与表格数据不符 / A figure stated in the text contradicts the table cell it describes.
 
 The format's ``statements:`` say which sentences state which cell — 共收到政府信息公开申请N件
-is table 三's 一、本年新收 / 总计, 行政复议N件 is table 四's 行政复议 / 总计, 现行有效规范性文件N件
-is table 二's 现行有效件数 … A figure in the text that differs from its cell is inaccurate
+is table 三's 一、本年新收 / 总计, 行政复议N件 is table 四's 行政复议 / 总计, 行政诉讼N件 is the sum
+of table 四's two litigation totals, 现行有效规范性文件N件 (or ``制发行政规范性文件2件，废止1件，
+现行有效5件``) is table 二's 现行有效件数, 行政许可/行政处罚决定N件 are table 二's 本年处理决定数量,
+收取行政事业性收费N万元 is its 本年收费金额 … A figure in the text that differs from its cell is inaccurate
 content (内容不准确), whichever of the two is wrong.
 
 **FAIL**::
@@ -22,7 +24,9 @@ from collections.abc import Iterator
 from gialint.checks._tables import active, cell_name, cell_name_en, fmt_number
 from gialint.diagnostic import Diagnostic, Severity
 from gialint.document import Document, Span
+from gialint.formats import Statement
 from gialint.rule import Context, Message, Options, Rule
+from gialint.tablematch import FormatMatch
 
 
 _DIGIT = re.compile(r"\d")
@@ -42,34 +46,53 @@ def _about_another_year(line: str, start: int, end: int, year: int | None) -> bo
     return False
 
 
+def _stated_cell(m: FormatMatch, statement: Statement) -> tuple[float, int, str, str] | None:
+    """(value, line, name, English name) of the cell the statement names, or of the sum of its cells."""
+    template = m.format.table(statement.table)
+    if template is None or template.part in m.foreign:
+        return None
+    total, line, names, names_en = 0.0, 0, [], []
+    for row_key, column_key in ((statement.row, statement.column), *statement.plus):
+        cell = m.value(statement.table, row_key, column_key)
+        if cell is None or cell.value is None:
+            return None
+        row, column = template.row(row_key), template.column(column_key)
+        total += cell.value
+        line = line or cell.span.line
+        names.append(cell_name(template, row, column))  # type: ignore[arg-type]
+        names_en.append(cell_name_en(template, row, column))  # type: ignore[arg-type]
+    if len(names) > 1:
+        return total, line, "与".join(names) + "之和", " plus ".join(names_en)
+    return total, line, names[0], names_en[0]
+
+
 def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Diagnostic]:
     m = active(doc)
     if m is None or not m.format.statements:
         return
     table_lines = {c.span.line for t in doc.tables for r in t.rows for c in r.cells}
     for statement in m.format.statements:
-        template = m.format.table(statement.table)
-        cell = m.value(statement.table, statement.row, statement.column)
-        if template is None or cell is None or cell.value is None or template.part in m.foreign:
+        found = _stated_cell(m, statement)
+        if found is None:
             continue
-        row, column = template.row(statement.row), template.column(statement.column)
+        value, cell_line, name, name_en = found
         for line_no, line in enumerate(doc.lines, 1):
             if line_no in table_lines or not _DIGIT.search(line):
                 continue  # a statement captures a figure: lines without digits cannot hold one
             for hit in statement.pattern.finditer(line):
-                stated = int(hit.group("n"))
-                if stated == cell.value or _about_another_year(line, hit.start(), hit.end(), doc.year):
+                stated = float(hit.group("n"))
+                if stated == value or _about_another_year(line, hit.start(), hit.end(), doc.year):
                     continue
                 span = Span(line_no, hit.start("n") + 1, line_no, hit.end("n") + 1)
                 yield ctx.report(
                     span,
                     "differs",
-                    stated=stated,
+                    stated=fmt_number(stated),
                     text=hit.group(0),
-                    cell=cell_name(template, row, column),  # type: ignore[arg-type]
-                    cell_en=cell_name_en(template, row, column),  # type: ignore[arg-type]
-                    value=fmt_number(cell.value),
-                    line=cell.span.line,
+                    cell=name,
+                    cell_en=name_en,
+                    value=fmt_number(value),
+                    line=cell_line,
                 )
 
 

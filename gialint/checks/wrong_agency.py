@@ -1,0 +1,119 @@
+"""内容与报告机关不符 / Text that belongs to another agency's report.
+
+Reports are often built from a neighbour's: the title names one township, but a sentence in
+the preamble or part 一 still names the other as doing the work (``李家镇高度重视政务公开工作``
+in 青石镇's report). And a township or street office sometimes copies a county's or city's
+text describing duties only a higher-level government has — making 规章 (under the 立法法 only
+国务院部门 and the governments of provinces and 设区的市 make them) or 地方性法规.
+
+The rule is conservative: another 镇/乡/街道 counts only as the subject of a clause (after a
+sentence or clause break, followed by a verb of doing the work such as 高度重视, 认真, 积极,
+主动公开); working with, visiting or helping another township (与李家镇, 协助…) is not
+reported. The agency comes from the title (or ``agency:`` in config); its level as in
+``implausible-value``.
+
+**FAIL** (青石镇人民政府's report)::
+
+    2022年，李家镇高度重视政府信息公开工作。
+    本年度我镇制定规章1件。
+
+**PASS**::
+
+    2022年，青石镇高度重视政府信息公开工作，与李家镇开展交流学习。
+    本年度我镇未制定规章。
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from gialint.checks._common import part_range
+from gialint.checks.implausible_value import agency_level
+from gialint.diagnostic import Diagnostic, Severity
+from gialint.document import Document, Span
+from gialint.rule import Context, Message, Options, Rule
+
+_OWN = re.compile(r"(?P<name>[\u4e00-\u9fff]*?(?:镇|乡|街道))(?:办事处|人民政府|政府|党委)?$")
+_SUBJECT = re.compile(
+    r"(?:^|(?<=[。；;，,：:\s“])|(?<=\d年)|(?<=\d年度))"
+    r"(?P<name>[\u4e00-\u9fff]{2,4}?(?:镇|乡|街道))(?:人民政府|政府|办事处|党委|党委政府)?"
+    r"(?=高度重视|认真|严格|积极|扎实|深入|全面|坚持|始终|进一步|按照|围绕|主动公开|共收到|共公开|全年|本年度|"
+    r"不断|切实|及时|依法|紧紧|持续|着力|紧扣|大力|狠抓|强化|加强|全力)"
+)
+_NOT_A_NAME = re.compile(
+    r"^(?:[乡镇城市县区省村]|城镇|集镇)|[我本全该各每所其这此将对向在的和与及了是为把按从经由据]|公开|乡镇|小城镇"
+)  # 全镇, 我镇, 现将我镇, 公开镇政府…: words, not another township's name
+_HIGHER = re.compile(
+    r"(?:制定|制发|出台|起草|印发|发布|审议通过)(?:了)?(?:\s*\d+\s*(?:件|部|个)\s*)?(?:本级)?(?:政府)?(?P<what>规章|地方性法规)"
+)
+_NEGATION = re.compile(r"未|无|没有|不涉及|无权|不得|不具备|不属于|0件|零")
+_CLAUSE = re.compile(r"[。；;，,！？]")
+
+
+def _own_name(doc: Document) -> str | None:
+    m = _OWN.search(re.sub(r"\s+", "", doc.agency or ""))
+    return m.group("name") if m else None
+
+
+def _lines(doc: Document) -> Iterator[int]:
+    yield from range(1, doc.preamble_end + 1)
+    found = part_range(doc, 1)
+    if found is not None:
+        yield from range(found[0].line, found[1] + 1)
+
+
+def _clause_before(line: str, start: int) -> str:
+    left = max((m.end() for m in _CLAUSE.finditer(line, 0, start)), default=0)
+    return line[left:start]
+
+
+def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Diagnostic]:
+    if agency_level(doc, "auto") != "township":
+        return
+    own = _own_name(doc)
+    title_lines = set(range(doc.title.span.line, doc.title.span.end_line + 1)) if doc.title else set()
+    if own is not None:
+        for number in _lines(doc):
+            if number in title_lines:
+                continue
+            line = doc.line(number)
+            for m in _SUBJECT.finditer(line):
+                other = m.group("name")
+                if _NOT_A_NAME.search(other) or other == own or own.endswith(other) or other.endswith(own):
+                    continue
+                span = Span(number, m.start("name") + 1, number, m.end("name") + 1)
+                yield ctx.report(span, "other", other=other, own=own)
+    for number, line in enumerate(doc.lines, 1):
+        if "规" not in line and "法规" not in line or "\t" in line or "|" in line:
+            continue
+        for m in _HIGHER.finditer(line):
+            if _NEGATION.search(_clause_before(line, m.start()) + m.group(0)):
+                continue
+            span = Span(number, m.start() + 1, number, m.end() + 1)
+            yield ctx.report(span, "higher", text=m.group(0), what=m.group("what"))
+
+
+RULES = (
+    Rule(
+        name="wrong-agency",
+        code="GIA109",
+        summary_zh="正文把另一个乡镇（街道）写成了开展工作的机关，或乡镇报告写了只有上级政府才有的职责（制定规章等）",
+        summary_en="The text names another township as the agency doing the work, or a township claims a higher government's duty (making 规章 …)",
+        check=check,
+        severity=Severity.WARNING,
+        messages={
+            "other": Message(
+                "此处写的是“{other}”开展工作，而本报告是{own}的报告：可能沿用了其他乡镇的报告，请改为本机关",
+                'this names "{other}" as doing the work, but the report is {own}\'s: probably copied from another '
+                "township's report; name this agency",
+            ),
+            "higher": Message(
+                "“{text}”：乡镇（街道）无权制定{what}（规章只能由国务院部门和省、设区的市人民政府制定）：可能沿用了上级政府的报告，请核对",
+                '"{text}": a township cannot make {what} (only State Council departments and provincial or '
+                "prefecture-city governments make 规章): probably copied from a higher government's report; check it",
+            ),
+        },
+        docs=__doc__ or "",
+    ),
+)

@@ -89,6 +89,8 @@ def locate(document: Document, d: Diagnostic) -> Location | None:
         return Location(origin.kind, heading=heading, quote=quote)
     if place.table is not None:
         index = _cell_index(text, d.column)
+        if "\t" in text and d.column > len(text) and not text.endswith("\t"):
+            index += 1  # just past the row's last cell: the cell the row lacks (a short row)
         table = _table_at(document, d.line)
         row_label, column_label = _labels(table, d.line, index)
         name = f"表{table.section[0]}" if table is not None and table.section else ""

@@ -1,0 +1,65 @@
+"""Web pages (.html/.htm/.shtml): the report published on a government site, read with lxml.
+
+The page is decoded first (:mod:`gialint.read.html_decode`: a ``gb2312`` page is read as
+GB18030), parsed by lxml's forgiving HTML parser (malformed markup is repaired, never fatal),
+flattened into blocks and tables (:mod:`gialint.read.html_blocks`), and the report is found
+among the site's chrome (:mod:`gialint.read.html_body`). Places: ¶ counts the report body's
+blocks from its title on; tables are numbered within the body, rows on the table's grid.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from gialint.document import Place
+from gialint.read import Extracted, ReadError
+from gialint.read.html_decode import decode_page
+
+if TYPE_CHECKING:
+    from gialint.parse.options import ParseOptions
+
+NO_BODY_ZH = (
+    "这个网页里没有找到年度报告正文（没有“一、总体情况”“二、主动公开政府信息情况”这样的部分标题）："
+    "它可能是栏目列表页、错误页或报告附件的下载页。请打开报告正文所在的网页另存后再检查；"
+    "报告是 PDF 或 Word 附件的，请下载附件检查"
+)
+NO_BODY_EN = (
+    "no annual report found on this web page (no part headings such as 一、总体情况 or 二、主动公开政府信息情况): "
+    "it may be a list page, an error page or the download page of an attachment. Save the page that shows the "
+    "report itself and check that; when the report is a PDF or Word attachment, download and check the attachment"
+)
+
+
+def read(path: str, data: bytes, options: ParseOptions) -> Extracted:
+    """The report on the page as extracted text with the place of every line.
+
+    :raises ReadError: the page cannot be decoded, or holds no report body.
+    """
+    import lxml.etree
+    import lxml.html
+
+    from gialint.read.html_blocks import flatten
+    from gialint.read.html_body import find_body
+    from gialint.read.report_markers import markers
+
+    text, encoding = decode_page(data)
+    parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
+    try:
+        root = lxml.html.document_fromstring(text.encode("utf-8", "surrogatepass"), parser=parser)
+    except (lxml.etree.ParserError, ValueError):
+        raise ReadError(NO_BODY_ZH, NO_BODY_EN) from None
+    body = find_body(flatten(root), markers())
+    if body is None:
+        raise ReadError(NO_BODY_ZH, NO_BODY_EN)
+    out = Extracted("html")
+    if encoding != "utf-8":
+        out.notes.append(f"encoding: {encoding}")
+    paragraphs = tables = 0
+    for item in body.items:
+        if item.kind == "table":
+            tables += 1
+            out.table(item.rows, [Place(table=tables, row=r) for r in range(1, len(item.rows) + 1)])
+        else:
+            paragraphs += 1
+            out.paragraph(item.text, Place(paragraph=paragraphs))
+    return out

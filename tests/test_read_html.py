@@ -233,3 +233,62 @@ def test_undecodable_bytes_are_refused_at_their_place() -> None:
 def test_a_blank_file_is_refused() -> None:
     with pytest.raises(ReadError, match="empty"):
         decode_page(b"  \r\n ")
+
+
+# --------------------------------------------------------------------------- finding the body
+
+
+def _report_lines(name: str = "clean-2021.md") -> list[str]:
+    text = (EXAMPLES / name).read_text(encoding="utf-8")
+    return [line.lstrip("# ").replace("**", "") for line in text.split("\n") if line.strip() and not line.startswith("|")]
+
+
+def test_a_report_pasted_as_one_paragraph_is_still_found(tmp_path: Path) -> None:
+    blob = "".join(_report_lines())
+    target = tmp_path / "blob.html"
+    target.write_text(f'<html><body><div class="nav"><a>首页</a></div><div id="zoom"><p>{blob}</p></div></body></html>', encoding="utf-8")
+    out = io.StringIO()
+    assert main(["extract", str(target)], out, io.StringIO()) == 0
+    assert out.getvalue() == blob + "\n"
+
+
+def test_unnumbered_part_headings_are_report_headings(tmp_path: Path) -> None:
+    body = "".join(f"<p>{re.sub(r'^[一二三四五六]、', '', line)}</p>" for line in _report_lines())
+    target = tmp_path / "plain.html"
+    target.write_text(f"<html><body><ul><li><a>首页</a></li></ul><div class='content'>{body}</div></body></html>", encoding="utf-8")
+    out = io.StringIO()
+    assert main(["extract", str(target)], out, io.StringIO()) == 0
+    assert "\n总体情况\n" in out.getvalue()
+
+
+def test_a_linked_title_above_the_body_is_kept_but_a_sidebar_link_is_not(tmp_path: Path) -> None:
+    lines = _report_lines()
+    body = "".join(f"<p>{line}</p>" for line in lines[1:])
+    sidebar = "<ul class='list'><li><a href='/x'>红岭乡2020年政府信息公开工作年度报告</a></li></ul>"
+    linked = f"<html><body>{sidebar}<h1><a href='/self'>{lines[0]}</a></h1><div id='zoom'>{body}</div></body></html>"
+    plain = f"<html><body>{sidebar}<div id='zoom'>{body}</div></body></html>"
+    for html, first in ((linked, lines[0]), (plain, lines[1])):
+        target = tmp_path / "t.html"
+        target.write_text(html, encoding="utf-8")
+        out = io.StringIO()
+        assert main(["extract", str(target)], out, io.StringIO()) == 0
+        assert out.getvalue().split("\n")[0] == first
+
+
+def test_tables_are_put_on_their_grid() -> None:
+    import lxml.html
+
+    from gialint.read.html_blocks import grid
+
+    table = lxml.html.fragment_fromstring(
+        "<table><tr><td rowspan=2 colspan=2>A</td><td colspan=2>B</td><td rowspan=0>C</td></tr>"
+        "<tr><td>b1</td><td>b2</td></tr>"
+        "<tr><td>x</td><td colspan='2;'>y</td><td rowspan='junk'>&nbsp;</td></tr>"
+        "<tr><td>short</td></tr></table>"
+    )
+    assert grid(table) == [
+        ["A", "", "B", "", "C"],
+        ["", "", "b1", "b2", ""],
+        ["x", "y", "", "", ""],  # colspan="2;" is 2; rowspan="junk" is 1; &nbsp; is blank
+        ["short", "", "", "", ""],  # rowspan=0 reaches the last row
+    ]

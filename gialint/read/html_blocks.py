@@ -152,7 +152,8 @@ def is_layout_table(table: HtmlElement) -> bool:
     """A table that lays the page out (holds other tables, or prose) rather than figures."""
     if next(table.iterdescendants("table"), None) is not None:
         return True
-    return any(len(cell_text(c)) > LAYOUT_CELL_CHARS for c in table.iterdescendants("td", "th"))
+    cells = table.iterdescendants("td", "th")  # raw length first: cheap, and an upper bound
+    return any(len(c.text_content()) > LAYOUT_CELL_CHARS and len(cell_text(c)) > LAYOUT_CELL_CHARS for c in cells)
 
 
 class _Flattener:

@@ -99,7 +99,7 @@ def _features(item: Item, markers: Markers) -> tuple[set[str], int, int, int]:
     if item.kind == "table":
         labels = sum(1 for row in item.rows for cell in row if markers.is_label(cell))
         return set(), labels, 0, sum(len(c) for row in item.rows for c in row)
-    parts = {p for line in item.text.split("\n") if (p := markers.part_heading(line))}
+    parts = markers.part_headings(item.text)
     return parts, 0, len(_PREAMBLE.findall(item.text)), len(item.text)
 
 
@@ -143,6 +143,13 @@ def _kept(item: Item) -> Item | None:
 
 def _title_above(items: list[Item], first: int) -> Item | None:
     for item in reversed(items[max(first - TITLE_LOOKBACK, 0) : first]):
-        if item.kind == "text" and not item.links_only and is_report_title(item.text) and not is_chrome_line(item.text):
+        if item.kind != "text" or not is_report_title(item.text) or is_chrome_line(item.text):
+            continue
+        if not item.links_only or _is_title_element(item.element):  # not a link to another report
             return item
     return None
+
+
+def _is_title_element(element: HtmlElement) -> bool:
+    names = f"{element.get('class') or ''} {element.get('id') or ''}".lower()
+    return element.tag in ("h1", "h2", "h3") or "title" in names or "bt" in names.split()

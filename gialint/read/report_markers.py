@@ -15,6 +15,9 @@ from gialint.labels import core
 _NUMERAL = "[一二三四五六七八九十]{1,3}"
 _PART_NUMBERING = re.compile(rf"(?:第{_NUMERAL}部分[、.．:：]?|{_NUMERAL}\s*[、.．])")
 _TITLE = re.compile(r"(?:政府信息公开|政务公开)(?:工作)?(?:的)?年度(?:工作)?报告$|(?:政府信息公开|政务公开)(?:工作)?(?:的)?年报$")
+_RUN_IN_NUMBERING = re.compile(rf"(?<![一二三四五六七八九十第“‘《「])(?:{_NUMERAL}[、.．]|第{_NUMERAL}部分)")
+UNNUMBERED_HEADING = 20
+"""A line this short (blanks removed) may be a part heading without its numbering."""
 MIN_LABEL = 4
 """Labels shorter than this (规章, 其他, 总计) say nothing about where a report is."""
 
@@ -28,16 +31,31 @@ class Markers:
 
     def part_heading(self, text: str) -> str | None:
         """The part number when ``text`` starts with a numbered part heading (``二、主动公开…``,
-        a heading run into its body too), else None. The intro's list of the six titles has no
-        numbering, and table 三's rows (``三、本年度办理结果``) match no part title."""
-        match = _PART_NUMBERING.match(text.lstrip(" \u3000\xa0*#"))
-        if match is None:
+        a heading run into its body too) or is a short unnumbered one (``总体情况``), else None.
+        The intro's list of the six titles is neither, and table 三's rows
+        (``三、本年度办理结果``) match no part title."""
+        text = text.lstrip(" \u3000\xa0*#")
+        match = _PART_NUMBERING.match(text)
+        if match is not None:
+            rest = norm(text[match.end() :])[:40]
+        elif len(norm(text)) <= UNNUMBERED_HEADING:
+            rest = norm(text)
+        else:
             return None
-        rest = norm(text.lstrip(" \u3000\xa0*#")[match.end() :])[:40]
         for number, variants in self.parts:
             if any(v.match(rest) for v in variants):
                 return number
         return None
+
+    def part_headings(self, text: str) -> set[str]:
+        """The parts whose headings start ``text``'s lines, or whose numbered headings stand
+        inside a line (a report pasted as one long paragraph)."""
+        found = {n for line in text.split("\n") if (n := self.part_heading(line))}
+        for start in _RUN_IN_NUMBERING.finditer(text):
+            number = self.part_heading(text[start.start() :])
+            if number is not None:
+                found.add(number)
+        return found
 
     def is_label(self, text: str) -> bool:
         key = core(text)

@@ -4,7 +4,8 @@ A page is what a county site's CMS publishes: a header with links, navigation, a
 sidebar with other reports, the 信息公开 metadata table, the title in its own element, a
 ``字体：【大 中 小】`` bar, the article in ``#zoom > .TRS_Editor`` as Word's "save as web page"
 writes it (``MsoNormal`` paragraphs, ``&nbsp;`` indents, source lines wrapped inside sentences),
-table 三 with its real merged header and merged 三、本年度办理结果 block, ``【打印本页】【关闭
+table 二's four blocks in one table under caption rows, table 三 with its real merged header
+and merged 三、本年度办理结果 block, table 四 with its three header rows, ``【打印本页】【关闭
 窗口】`` and a footer with ICP numbers.
 """
 
@@ -96,21 +97,81 @@ def _table_three(rows: list[list[str]]) -> str:
     return "\n".join(out)
 
 
+def _is_table_four(rows: list[list[str]]) -> bool:
+    return len(rows[0]) == 15 and rows[0][0].startswith("行政复议") and rows[0][14].startswith("复议后起诉")
+
+
+def _table_four(rows: list[list[str]]) -> str:
+    """Table 四 as published: 行政复议 over five columns, 行政诉讼 over ten split into
+    未经复议直接起诉 and 复议后起诉, the five result labels under each."""
+    groups = ("行政复议", "未经复议直接起诉", "复议后起诉")
+    leaves = [label.removeprefix(next(g for g in groups if label.startswith(g))) for label in rows[0]]
+    out = ['<table border="1" cellspacing="0" cellpadding="0">']
+    out.append(f'<tr>{_td("行政复议", " colspan=5")}{_td("行政诉讼", " colspan=10")}</tr>')
+    out.append("<tr>" + "".join(_td(x, " rowspan=2") for x in leaves[:5]) + _td(groups[1], " colspan=5") + _td(groups[2], " colspan=5") + "</tr>")
+    out.append("<tr>" + "".join(_td(x) for x in leaves[5:]) + "</tr>")
+    out += ["<tr>" + "".join(_td(c) for c in row) + "</tr>" for row in rows[1:]]
+    out.append("</table>")
+    return "\n".join(out)
+
+
+def _table_two(blocks: list[tuple[str, list[list[str]]]]) -> str:
+    """Table 二's four blocks as one table, each under a caption row (第二十条第（一）项) that
+    spans the table; a block narrower than the table widens its last column."""
+    width = max(len(r) for _, rows in blocks for r in rows)
+    out = ['<table border="1" cellspacing="0" cellpadding="0">']
+    for caption, rows in blocks:
+        out.append(f"<tr>{_td(caption, f' colspan={width}')}</tr>")
+        for row in rows:
+            last = f" colspan={width - len(row) + 1}" if len(row) < width else ""
+            out.append("<tr>" + "".join(_td(c) for c in row[:-1]) + _td(row[-1], last) + "</tr>")
+    out.append("</table>")
+    return "\n".join(out)
+
+
 def _table(rows: list[list[str]]) -> str:
-    return _table_three([list(r) for r in rows]) if _is_table_three(rows) else _flat_table(rows)
+    if _is_table_three(rows):
+        return _table_three([list(r) for r in rows])
+    return _table_four(rows) if _is_table_four(rows) else _flat_table(rows)
+
+
+def _render(blocks: list[tuple[str, object]]) -> str:
+    """HTML of the blocks; table 二's captions and tables become the one table sites publish."""
+    out: list[str] = []
+    k = 0
+    while k < len(blocks):
+        kind, value = blocks[k]
+        if kind == "caption" and k + 1 < len(blocks) and blocks[k + 1][0] == "table":
+            pairs = []
+            while k + 1 < len(blocks) and blocks[k][0] == "caption" and blocks[k + 1][0] == "table":
+                pairs.append((str(blocks[k][1]), blocks[k + 1][1]))
+                k += 2
+            out.append(_table_two(pairs))  # type: ignore[arg-type]
+            continue
+        if kind == "table":
+            out.append(_table(value))  # type: ignore[arg-type]
+        elif kind == "caption":
+            out.append(f'<p align="center"><b>{escape(str(value), quote=False)}</b></p>')
+        else:
+            out.append(str(value))
+        k += 1
+    return "\n".join(out)
+
+
+_CAPTION = re.compile(r"^\**(第二十条第（[一二三四五六七八九十]）项)\**$")
 
 
 def article(source: str) -> tuple[str, str]:
     """The report's title and its body as the CMS's article HTML."""
     lines = source.split("\n")
     title = ""
-    out: list[str] = []
+    blocks: list[tuple[str, object]] = []
     table: list[list[str]] = []
     k = 0
     for line in [*lines, ""]:
         stripped = line.strip()
         if table and not (stripped.startswith("|") or "\t" in line):
-            out.append(_table(table))
+            blocks.append(("table", table))
             table = []
         if stripped.startswith("|") or "\t" in line:
             if not _PIPE_SEPARATOR.match(stripped):
@@ -121,15 +182,17 @@ def article(source: str) -> tuple[str, str]:
         k += 1
         if not title and (stripped.startswith("# ") or k == 1):
             title = stripped.removeprefix("# ")
+        elif caption := _CAPTION.match(stripped):
+            blocks.append(("caption", caption.group(1)))
         elif stripped.startswith("## "):
-            out.append(f"<h3 style=\"text-indent:2em\">{escape(stripped[3:], quote=False)}</h3>")
+            blocks.append(("html", f"<h3 style=\"text-indent:2em\">{escape(stripped[3:], quote=False)}</h3>"))
         elif stripped.startswith("### "):
-            out.append(f'<p class="MsoNormal"><strong><span>{escape(stripped[4:], quote=False)}</span></strong></p>')
+            blocks.append(("html", f'<p class="MsoNormal"><strong><span>{escape(stripped[4:], quote=False)}</span></strong></p>'))
         elif stripped.startswith("**") and stripped.endswith("**"):
-            out.append(f'<p align="center"><b>{escape(stripped.strip("*"), quote=False)}</b></p>')
+            blocks.append(("html", f'<p align="center"><b>{escape(stripped.strip("*"), quote=False)}</b></p>'))
         else:
-            out.append(_paragraph(stripped, k))
-    return title, "\n".join(out)
+            blocks.append(("html", _paragraph(stripped, k)))
+    return title, _render(blocks)
 
 
 def page(

@@ -117,6 +117,19 @@ def test_the_short_row_of_merged_table_three_is_located_at_the_missing_cell(tmp_
         "表三", 10, "（一）予以公开", "总计"
     )
     assert "总计" in str(empty["message"])
+    assert location["quote"] == "（一）予以公开"  # the row's label to search for, not the figure “2”
+
+
+def test_a_repeated_column_label_is_named_with_its_group_and_a_header_row_has_no_row_label(tmp_path: Path) -> None:
+    _, html = _write_page(tmp_path, "defective-2020.md")
+    _, found = _check(str(html), "--select", "empty-cell,missing-section")
+    empty = next(d for d in found if d["rule"] == "empty-cell")
+    assert empty["location"]["column_label"] == "复议后起诉 › 总计"  # type: ignore[index]
+    _, html = _write_page(tmp_path, "defective-2021.txt")
+    _, found = _check(str(html), "--select", "missing-section")
+    [missing] = found
+    location = missing["location"]
+    assert isinstance(location, dict) and location["row"] == 1 and "row_label" not in location
 
 
 def test_a_chrome_only_page_is_unreadable_input_with_what_to_do(tmp_path: Path) -> None:
@@ -178,8 +191,9 @@ def test_extract_shows_the_report_without_the_site_around_it(tmp_path: Path) -> 
     assert main(["extract", "--places", str(html)], out, io.StringIO()) == 0
     text = out.getvalue()
     lines = text.split("\n")
-    assert lines[0].split(None, 2)[1:] == ["¶1", "青石镇人民政府2021年政府信息公开工作年度报告"]
-    for chrome in ("当前位置", "字体", "打印本页", "关闭窗口", "ICP", "网站标识码", "发布日期", "发布机构", "浏览次数", "繁體版", "首页", "document.write", "TRS_Editor", "白沙镇2020年"):
+    assert lines[:2] == ['# 正文取自 / report body from: <div class="TRS_Editor">', "# 编码 / encoding: UTF-8"]
+    assert lines[2].split(None, 2)[1:] == ["¶1", "青石镇人民政府2021年政府信息公开工作年度报告"]
+    for chrome in ("当前位置", "字体", "打印本页", "关闭窗口", "ICP", "网站标识码", "发布日期", "发布机构", "浏览次数", "繁體版", "首页", "document.write", "text-indent", "白沙镇2020年"):
         assert chrome in html.read_text(encoding="utf-8") and chrome not in text, chrome
     assert "T2 r6" in text and "三、本年度办理结果\t（一）予以公开\t\t1\t1\t0" in text
     # a source line break between two Chinese characters is no blank; &nbsp;/\u3000 indents are gone

@@ -13,9 +13,11 @@ from typing import TYPE_CHECKING
 
 from gialint.document import Place
 from gialint.read import Extracted, ReadError
-from gialint.read.html_decode import decode_page
+from gialint.read.html_decode import decode_page, declared_label
 
 if TYPE_CHECKING:
+    from lxml.html import HtmlElement
+
     from gialint.parse.options import ParseOptions
 
 NO_BODY_ZH = (
@@ -52,8 +54,10 @@ def read(path: str, data: bytes, options: ParseOptions) -> Extracted:
     if body is None:
         raise ReadError(NO_BODY_ZH, NO_BODY_EN)
     out = Extracted("html")
-    if encoding != "utf-8":
-        out.notes.append(f"encoding: {encoding}")
+    out.notes.append(f"正文取自 / report body from: {_describe(body.container)}")
+    declared = declared_label(data)
+    said = f"（网页声明 / declared: {declared}）" if declared and declared.replace("-", "") != encoding.replace("-", "") else ""
+    out.notes.append(f"编码 / encoding: {encoding.upper()}{said}")
     paragraphs = tables = 0
     for item in body.items:
         if item.kind == "table":
@@ -63,3 +67,9 @@ def read(path: str, data: bytes, options: ParseOptions) -> Extracted:
             paragraphs += 1
             out.paragraph(item.text, Place(paragraph=paragraphs))
     return out
+
+
+def _describe(element: HtmlElement) -> str:
+    """``<div id="zoom" class="TRS_Editor">``: the container as the page's source shows it."""
+    attrs = "".join(f' {name}="{element.get(name)}"' for name in ("id", "class") if element.get(name))
+    return f"<{element.tag}{attrs}>"

@@ -28,14 +28,20 @@ _LATIN = {"latin_1", "iso8859-1", "cp1252", "ascii"}
 """Declared Western charsets: on a Chinese page they are a template's leftover, not the truth."""
 
 
-def declared_charset(data: bytes) -> str | None:
-    """The Python codec the page declares in its first bytes (``<meta charset>``, http-equiv
-    content-type, XML declaration), GB family mapped to GB18030; None if none or unknown."""
+def declared_label(data: bytes) -> str | None:
+    """The charset the page declares in its first bytes (``<meta charset>``, http-equiv
+    content-type, XML declaration), as written, lower case; None if it declares none."""
     head = data[:SNIFF_BYTES]
     match = _META.search(head) or _XML_DECL.search(head)
-    if match is None:
+    return None if match is None else match.group(1).decode("ascii", "replace").strip().lower()
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The Python codec of the declared charset, GB family mapped to GB18030; None if the page
+    declares none or one Python does not know."""
+    label = declared_label(data)
+    if label is None:
         return None
-    label = match.group(1).decode("ascii", "replace").strip().lower()
     if label in _GB_FAMILY:
         return "gb18030"
     try:

@@ -238,6 +238,11 @@ def test_without_a_declaration_utf8_then_gb18030() -> None:
     assert decode_page(body.encode("utf-16"))[0] == body
 
 
+def test_a_utf8_page_still_declaring_gb2312_is_read_as_utf8() -> None:
+    body = '<html><head><meta charset="gb2312"></head><body><p>政府信息公开工作年度报告</p></body></html>'
+    assert decode_page(body.encode("utf-8")) == (body, "utf-8")
+
+
 def test_a_wrong_western_declaration_does_not_garble_chinese() -> None:
     body = '<html><head><meta charset="iso-8859-1"></head><body><p>年度报告</p></body></html>'
     assert "年度报告" in decode_page(body.encode("utf-8"))[0]
@@ -313,3 +318,18 @@ def test_tables_are_put_on_their_grid() -> None:
         ["x", "y", "", "", ""],  # colspan="2;" is 2; rowspan="junk" is 1; &nbsp; is blank
         ["short", "", "", "", ""],  # rowspan=0 reaches the last row
     ]
+
+
+def test_hidden_copies_and_footer_lines_are_not_report_text_but_prose_mentioning_them_is(tmp_path: Path) -> None:
+    lines = _report_lines()
+    body = "".join(f"<p>{line}</p>" for line in lines)
+    hidden = "<div style='display: none'><p>一、总体情况</p><p>隐藏的副本</p></div><p hidden>模板文字</p>"
+    prose = "<p>如对本报告有疑问，请联系我们：0793-6718235。</p>"
+    footer = "<p>主办单位：青石县人民政府办公室</p><p>网站标识码：3607220001</p>"
+    target = tmp_path / "h.html"
+    target.write_text(f"<html><body><div id='zoom'>{body}{hidden}{prose}{footer}</div></body></html>", encoding="utf-8")
+    out = io.StringIO()
+    assert main(["extract", str(target)], out, io.StringIO()) == 0
+    text = out.getvalue()
+    assert "隐藏的副本" not in text and "模板文字" not in text and "主办单位" not in text and "网站标识码" not in text
+    assert "请联系我们：0793-6718235。" in text

@@ -38,6 +38,7 @@ _BREAK = "\r"
 _WIDE = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f\u2018-\u201d\u2026"
 _CJK_WRAP = re.compile(rf"(?<=[{_WIDE}])[ \t\n\f]*\n[ \t\n\f]*(?=[{_WIDE}])")
 _SPAN = re.compile(r"\d+")
+_HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -71,6 +72,11 @@ def join_cell_lines(text: str) -> str:
             out += " "
         out += line
     return out
+
+
+def hidden(element: HtmlElement) -> bool:
+    """Not shown by a browser (``hidden``, ``display:none``): a page's copies and templates."""
+    return element.get("hidden") is not None or bool(_HIDDEN.search(element.get("style") or ""))
 
 
 def _tag(element: HtmlElement) -> str:
@@ -131,7 +137,7 @@ def cell_text(element: HtmlElement) -> str:
 
     def walk(el: HtmlElement) -> None:
         tag = _tag(el)
-        if tag in SKIP:
+        if tag in SKIP or hidden(el):
             return
         if tag == "br" or tag in BLOCK:
             parts.append(_BREAK)
@@ -180,7 +186,7 @@ class _Flattener:
 
     def walk(self, el: HtmlElement, in_link: bool = False) -> None:
         tag = _tag(el)
-        if tag in SKIP or not tag:
+        if tag in SKIP or not tag or hidden(el):
             return
         if tag == "br":
             self.raw.append(_BREAK)

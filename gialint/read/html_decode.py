@@ -1,4 +1,4 @@
-"""A web page's bytes to text: BOM, then the page's declared charset, then UTF-8 and GB18030.
+"""A web page's bytes to text: BOM, then UTF-8, the page's declared charset and GB18030.
 
 Government sites declare ``charset=gb2312`` but publish GBK-only characters (``繁體版``,
 names with rare characters), which a strict GB2312 decoder rejects: every GB family label is
@@ -72,17 +72,19 @@ def decode_page(data: bytes) -> tuple[str, str]:
             candidates = [name]
             break
     else:
+        # UTF-8 first: Chinese text in any other encoding is practically never valid UTF-8,
+        # while sites that moved to UTF-8 often kept the old template's charset=gb2312.
         declared = declared_charset(data)
-        candidates = [] if declared is None or declared in _LATIN else [declared]
-        candidates += [c for c in ("utf-8", "gb18030") if c not in candidates]
-    first_error: UnicodeDecodeError | None = None
+        candidates = ["utf-8"] + ([] if declared in (None, "utf-8", *_LATIN) else [declared])
+        candidates += [] if "gb18030" in candidates else ["gb18030"]
+    errors: list[tuple[int, str]] = []
     for encoding in candidates:
         try:
             return data.decode(encoding), encoding.replace("-sig", "")
         except UnicodeDecodeError as err:
-            first_error = first_error or err
-    assert first_error is not None
-    line, column = _line_column(data, first_error.start, candidates[0])
+            errors.append((err.start, encoding))
+    offset, likeliest = max(errors)  # the encoding that read furthest is the likelier one
+    line, column = _line_column(data, offset, likeliest)
     tried = "、".join(c.upper() for c in candidates)
     raise ReadError(
         f"网页的文字编码无法识别（按 {tried} 都读不通，第 {line} 行第 {column} 列起出错）："

@@ -333,3 +333,16 @@ def test_hidden_copies_and_footer_lines_are_not_report_text_but_prose_mentioning
     text = out.getvalue()
     assert "隐藏的副本" not in text and "模板文字" not in text and "主办单位" not in text and "网站标识码" not in text
     assert "请联系我们：0793-6718235。" in text
+
+
+def test_a_title_split_into_agency_and_report_lines_above_the_body_is_kept_whole(tmp_path: Path) -> None:
+    lines = _report_lines("defective-2021.txt")
+    body = "".join(f"<p>{line}</p>" for line in lines[1:] if "\t" not in line)
+    title = f"<div class='title'><p>白沙镇人民政府</p><p>{lines[0]}</p></div>"
+    target = tmp_path / "split.html"
+    target.write_text(f"<html><body><p>欢迎访问白沙镇人民政府</p>{title}<div id='zoom'>{body}</div></body></html>", encoding="utf-8")
+    out = io.StringIO()
+    assert main(["extract", str(target)], out, io.StringIO()) == 0
+    assert out.getvalue().startswith(f"白沙镇人民政府\n{lines[0]}\n本报告")
+    _, found = _check(str(target), "--select", "missing-title")
+    assert found == []

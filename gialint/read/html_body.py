@@ -54,6 +54,10 @@ _CHROME_TOKENS = re.compile(
     r"关闭窗口|关闭本页|关闭|收藏本页|收藏|返回顶部|返回|分享到|分享|扫一扫在手机(?:上)?打开当前页|扫一扫|"
     r"(?:浏览|阅读|访问)次数\s*[:：]?\s*\d*|默认|视力保护色|繁體版|简体版|无障碍"
 )
+_AGENCY_LINE = re.compile(
+    r"^[^\s。，：:；;！？\d]{2,36}(?:政府|办公室|办公厅|委员会|管委会|局|厅|署|院|中心|镇|乡|街道|办事处)$"
+)
+"""The first line of a title split in two: the agency's name alone."""
 _LEFTOVER = re.compile(r"[\s【】\[\]（）()|｜:：/·•>＞、,，.。-]+")
 
 
@@ -125,9 +129,7 @@ def find_body(items: list[Item], markers: Markers) -> Body | None:
     body = [kept for i in items if i.element in inside and (kept := _kept(i)) is not None]
     first = next((k for k, i in enumerate(items) if i.element in inside), 0)
     if not any(i.kind == "text" and is_report_title(i.text) for i in body[:5]):
-        title = _title_above(items, first)
-        if title is not None:
-            body.insert(0, title)
+        body[:0] = _title_above(items, first)
     return Body(body, best)
 
 
@@ -141,13 +143,26 @@ def _kept(item: Item) -> Item | None:
     return replace(item, text="\n".join(lines)) if lines else None
 
 
-def _title_above(items: list[Item], first: int) -> Item | None:
-    for item in reversed(items[max(first - TITLE_LOOKBACK, 0) : first]):
+def _title_above(items: list[Item], first: int) -> list[Item]:
+    """The report's title above the container, with the agency line above it when the title
+    is split in two (``白沙镇人民政府`` / ``2021年政府信息公开工作年度报告``)."""
+    for k in range(first - 1, max(first - TITLE_LOOKBACK, 0) - 1, -1):
+        item = items[k]
         if item.kind != "text" or not is_report_title(item.text) or is_chrome_line(item.text):
             continue
-        if not item.links_only or _is_title_element(item.element):  # not a link to another report
-            return item
-    return None
+        if item.links_only and not _is_title_element(item.element):  # a link to another report
+            continue
+        above = items[k - 1] if k > 0 else None
+        if (
+            above is not None
+            and above.kind == "text"
+            and not above.links_only
+            and above.element.getparent() is item.element.getparent()
+            and _AGENCY_LINE.match(above.text)
+        ):
+            return [above, item]
+        return [item]
+    return []
 
 
 def _is_title_element(element: HtmlElement) -> bool:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import json
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -346,3 +347,15 @@ def test_a_title_split_into_agency_and_report_lines_above_the_body_is_kept_whole
     assert out.getvalue().startswith(f"白沙镇人民政府\n{lines[0]}\n本报告")
     _, found = _check(str(target), "--select", "missing-title")
     assert found == []
+
+
+def test_gialints_own_results_page_is_not_taken_for_a_report(tmp_path: Path) -> None:
+    shutil.copy(EXAMPLES / "defective-2021.txt", tmp_path / "r.txt")
+    out = io.StringIO()
+    main(["audit", "--no-cache", "--format", "html", str(tmp_path / "r.txt")], out, io.StringIO())
+    assert 'name="generator" content="gialint' in out.getvalue()
+    (tmp_path / "audit.html").write_text(out.getvalue(), encoding="utf-8")
+    code, found = _check(str(tmp_path / "audit.html"))
+    assert code == 1
+    [d] = found
+    assert d["rule"] == "unreadable-input" and "gialint 生成的检查结果网页" in str(d["message"])

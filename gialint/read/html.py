@@ -9,6 +9,7 @@ blocks from its title on; tables are numbered within the body, rows on the table
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from gialint.document import Place
@@ -31,6 +32,16 @@ NO_BODY_EN = (
     "report itself and check that; when the report is a PDF or Word attachment, download and check the attachment"
 )
 
+OWN_OUTPUT_ZH = (
+    "这是 gialint 生成的检查结果网页（--format html），不是年度报告：请把检查结果保存到报告文件夹以外，"
+    "或在 .gialint.yaml 的 exclude: 里排除它"
+)
+OWN_OUTPUT_EN = (
+    "this is a results page gialint wrote (--format html), not a report: save results outside the reports "
+    "folder, or list it under exclude: in .gialint.yaml"
+)
+_OWN_OUTPUT = re.compile(rb"""<meta\s+name=["']generator["']\s+content=["']gialint\b""", re.IGNORECASE)
+
 
 def read(path: str, data: bytes, options: ParseOptions) -> Extracted:
     """The report on the page as extracted text with the place of every line.
@@ -44,6 +55,8 @@ def read(path: str, data: bytes, options: ParseOptions) -> Extracted:
     from gialint.read.html_body import find_body
     from gialint.read.report_markers import markers
 
+    if _OWN_OUTPUT.search(data[:4096]):
+        raise ReadError(OWN_OUTPUT_ZH, OWN_OUTPUT_EN)
     text, encoding = decode_page(data)
     parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
     try:

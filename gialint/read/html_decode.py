@@ -75,7 +75,7 @@ def decode_page(data: bytes) -> tuple[str, str]:
         # UTF-8 first: Chinese text in any other encoding is practically never valid UTF-8,
         # while sites that moved to UTF-8 often kept the old template's charset=gb2312.
         declared = declared_charset(data)
-        candidates = ["utf-8"] + ([] if declared in (None, "utf-8", *_LATIN) else [declared])
+        candidates = ["utf-8"] + ([declared] if declared is not None and declared not in ("utf-8", *_LATIN) else [])
         candidates += [] if "gb18030" in candidates else ["gb18030"]
     errors: list[tuple[int, str]] = []
     for encoding in candidates:

@@ -359,3 +359,15 @@ def test_gialints_own_results_page_is_not_taken_for_a_report(tmp_path: Path) -> 
     assert code == 1
     [d] = found
     assert d["rule"] == "unreadable-input" and "gialint 生成的检查结果网页" in str(d["message"])
+
+
+def test_a_page_in_traditional_characters_is_found_and_kept_as_written(tmp_path: Path) -> None:
+    pytest.importorskip("opencc")
+    headings = ["一、總體情況", "二、主動公開政府資訊情況", "三、收到和處理政府資訊公開申請情況", "六、其他需要報告的事項"]
+    body = "".join(f"<p><strong>{h}</strong></p><p>本年度本機關依法辦理。</p>" for h in headings)
+    title = "<h1>青石鎮人民政府2021年政府資訊公開工作年度報告</h1>"
+    target = tmp_path / "big5.html"
+    target.write_text(f"<html><body><div class='nav'><a>首頁</a></div>{title}<div id='zoom'>{body}</div></body></html>", encoding="utf-8")
+    out = io.StringIO()
+    assert main(["extract", str(target)], out, io.StringIO()) == 0
+    assert out.getvalue().split("\n")[:2] == ["青石鎮人民政府2021年政府資訊公開工作年度報告", "一、總體情況"]

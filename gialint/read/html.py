@@ -17,6 +17,8 @@ from gialint.read import Extracted, ReadError
 from gialint.read.html_decode import decode_page, declared_label
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from lxml.html import HtmlElement
 
     from gialint.parse.options import ParseOptions
@@ -63,7 +65,11 @@ def read(path: str, data: bytes, options: ParseOptions) -> Extracted:
         root = lxml.html.document_fromstring(text.encode("utf-8", "surrogatepass"), parser=parser)
     except (lxml.etree.ParserError, ValueError):
         raise ReadError(NO_BODY_ZH, NO_BODY_EN) from None
-    body = find_body(flatten(root), markers())
+    items = flatten(root)
+    body = find_body(items, markers())
+    simplify = _simplifier() if body is None else None
+    if simplify is not None:  # a page in traditional characters (a mirror site, a 繁體版 page)
+        body = find_body(items, markers(), simplify)
     if body is None:
         raise ReadError(NO_BODY_ZH, NO_BODY_EN)
     out = Extracted("html")
@@ -86,3 +92,14 @@ def _describe(element: HtmlElement) -> str:
     """``<div id="zoom" class="TRS_Editor">``: the container as the page's source shows it."""
     attrs = "".join(f' {name}="{element.get(name)}"' for name in ("id", "class") if element.get(name))
     return f"<{element.tag}{attrs}>"
+
+
+def _simplifier() -> Callable[[str], str] | None:
+    """Traditional → simplified Chinese, phrase by phrase (資訊 → 信息), with OpenCC when it is
+    installed; None without it."""
+    try:
+        import opencc
+    except ImportError:
+        return None
+    converter = opencc.OpenCC("tw2sp")
+    return lambda text: str(converter.convert(text))

@@ -20,6 +20,8 @@ from typing import TYPE_CHECKING
 from gialint.read.report_markers import Markers, is_report_title
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from lxml.html import HtmlElement
 
     from gialint.read.html_blocks import Item
@@ -99,21 +101,28 @@ class _Score:
         return 10 * len(self.parts) + min(self.labels, 40) / 4 + min(self.preamble, 6)
 
 
-def _features(item: Item, markers: Markers) -> tuple[set[str], int, int, int]:
+def _same(text: str) -> str:
+    return text
+
+
+def _features(item: Item, markers: Markers, simplify: Callable[[str], str]) -> tuple[set[str], int, int, int]:
     if item.kind == "table":
-        labels = sum(1 for row in item.rows for cell in row if markers.is_label(cell))
+        labels = sum(1 for row in item.rows for cell in row if cell and markers.is_label(simplify(cell)))
         return set(), labels, 0, sum(len(c) for row in item.rows for c in row)
-    parts = markers.part_headings(item.text)
-    return parts, 0, len(_PREAMBLE.findall(item.text)), len(item.text)
+    text = simplify(item.text)
+    return markers.part_headings(text), 0, len(_PREAMBLE.findall(text)), len(text)
 
 
-def find_body(items: list[Item], markers: Markers) -> Body | None:
-    """The report's blocks on the page, or None when the page holds no report."""
+def find_body(items: list[Item], markers: Markers, simplify: Callable[[str], str] = _same) -> Body | None:
+    """The report's blocks on the page, or None when the page holds no report.
+
+    ``simplify`` turns the page's text into what the markers are written in (traditional
+    characters into simplified) for finding the report only; the blocks keep their text."""
     scores: dict[HtmlElement, _Score] = defaultdict(lambda: _Score(set()))
     for item in items:
         if item.links_only:
             continue
-        parts, labels, preamble, chars = _features(item, markers)
+        parts, labels, preamble, chars = _features(item, markers, simplify)
         for element in (item.element, *item.element.iterancestors()):
             score = scores[element]
             score.parts |= parts
@@ -128,8 +137,8 @@ def find_body(items: list[Item], markers: Markers) -> Body | None:
     inside = {best, *best.iterdescendants()}
     body = [kept for i in items if i.element in inside and (kept := _kept(i)) is not None]
     first = next((k for k, i in enumerate(items) if i.element in inside), 0)
-    if not any(i.kind == "text" and is_report_title(i.text) for i in body[:5]):
-        body[:0] = _title_above(items, first)
+    if not any(i.kind == "text" and is_report_title(simplify(i.text)) for i in body[:5]):
+        body[:0] = _title_above(items, first, simplify)
     return Body(body, best)
 
 
@@ -137,18 +146,18 @@ def _kept(item: Item) -> Item | None:
     """The item without its chrome lines; None when nothing of it is report text."""
     if item.kind == "table":
         return None if item.links_only or is_metadata_table(item.rows) else item
-    if item.links_only and not is_report_title(item.text):
+    if item.links_only and not is_report_title(item.text):  # (a linked title kept by _title_above)
         return None
     lines = [line for line in item.text.split("\n") if not is_chrome_line(line)]
     return replace(item, text="\n".join(lines)) if lines else None
 
 
-def _title_above(items: list[Item], first: int) -> list[Item]:
+def _title_above(items: list[Item], first: int, simplify: Callable[[str], str]) -> list[Item]:
     """The report's title above the container, with the agency line above it when the title
     is split in two (``白沙镇人民政府`` / ``2021年政府信息公开工作年度报告``)."""
     for k in range(first - 1, max(first - TITLE_LOOKBACK, 0) - 1, -1):
         item = items[k]
-        if item.kind != "text" or not is_report_title(item.text) or is_chrome_line(item.text):
+        if item.kind != "text" or not is_report_title(simplify(item.text)) or is_chrome_line(item.text):
             continue
         if item.links_only and not _is_title_element(item.element):  # a link to another report
             continue

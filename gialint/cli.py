@@ -471,6 +471,8 @@ def _cmd_extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return ExitCode.OK
     from gialint.read.places import describe_place
 
+    for note in document.origin.notes if document.origin is not None else ():
+        out.write(f"# {note}\n")
     width = len(str(len(document.lines)))
     for number, line in enumerate(document.lines, 1):
         place = document.origin.place(number) if document.origin is not None else None

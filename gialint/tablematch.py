@@ -137,7 +137,9 @@ class _Builder:
         return MatchedTable(self.template, dict(self.rows), tuple(self.header), self.first_line, self.last_line, max(1, len(self.sources)))
 
 
-def _values(template: TableTemplate, row: Row, zone: Sequence[Cell], label_text: str) -> tuple[CellValue, ...]:
+def _values(template: TableTemplate, row: Row, zone: Sequence[Cell], label_text: str, lead: int = 0) -> tuple[CellValue, ...]:
+    """The row's figures for the template's columns. ``lead``: how many grid cells after the
+    label come before the column where the table's other rows start their figures."""
     columns = template.columns
     filled = [c for c in zone if c.text]
     number = item_number(label_text)
@@ -146,6 +148,8 @@ def _values(template: TableTemplate, row: Row, zone: Sequence[Cell], label_text:
     if len(filled) == len(columns):
         chosen: list[Cell | None] = list(filled)
     else:
+        if 0 < lead <= len(zone) and not any(c.text for c in zone[:lead]):
+            zone = zone[lead:]  # blank grid cells of a label merged across columns, not figures
         chosen = [*zone[: len(columns)]] + [None] * max(0, len(columns) - len(zone))
     end = row.cells[-1].span if row.cells else Span(row.line, 1, row.line, 1)
     out = []
@@ -155,6 +159,19 @@ def _values(template: TableTemplate, row: Row, zone: Sequence[Cell], label_text:
         else:
             out.append(CellValue(column, cell.text, cell.span, True, parse_number(cell.text) if cell.text else None))
     return tuple(out)
+
+
+def _figures_start(table: Table) -> int:
+    """The grid column where most rows of ``table`` start their figures (0 when none has any).
+
+    On a Word or web page grid a label merged across columns (``colspan``) is followed by blank
+    cells; this tells them from a blank first figure in a row that lacks a cell."""
+    starts: dict[int, int] = {}
+    for row in table.rows:
+        at = [i for i, c in enumerate(row.cells) if is_value(c.text)]
+        if len(at) >= 2:
+            starts[at[0]] = starts.get(at[0], 0) + 1
+    return max(starts, key=lambda k: (starts[k], -k)) if starts else 0
 
 
 def _rows_in_order(doc: Document) -> Iterator[tuple[Table, Row]]:
@@ -266,6 +283,7 @@ def match(doc: Document, fmt: Format, others: Sequence[Format] = ()) -> FormatMa
     previous_table: Table | None = None
     last_group: str = ""
     caption_lines = sorted(captions)
+    figures_start: dict[int, int] = {}
 
     def builder(t: TableTemplate) -> _Builder:
         return builders.setdefault(t.id, _Builder(t))
@@ -376,7 +394,10 @@ def match(doc: Document, fmt: Format, others: Sequence[Format] = ()) -> FormatMa
             continue
         span = Span(label_cells[0].span.line, label_cells[0].span.column, label_cells[-1].span.end_line, label_cells[-1].span.end_column)
         exact = label_norm.endswith(cand.norm)
-        values = () if cand.row.group == "group" else _values(template, row, zone, label_cells[-1].text)
+        if id(table) not in figures_start:
+            figures_start[id(table)] = _figures_start(table)
+        lead = figures_start[id(table)] - (label_idx[-1] + 1)
+        values = () if cand.row.group == "group" else _values(template, row, zone, label_cells[-1].text, lead)
         own = label_cells[-1]
         b.rows[cand.row.key] = MatchedRow(cand.row, written, span, row.line, values, exact, row, own.text, own.span)
         current = template

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from gialint.diagnostic import Diagnostic, Location
-from gialint.document import Document, Section, Table
+from gialint.document import Document, Row, Section, Table
 
 QUOTE_CHARS = 24
 """How long a quote may be: enough to find the place with Word's 查找, short enough to read."""
@@ -45,19 +46,32 @@ def _labels(table: Table | None, line: int, index: int) -> tuple[str, str]:
     at = next((k for k, r in enumerate(rows) if r.line == line), None)
     if at is None:
         return "", ""
-    for cell in rows[at].cells:  # the last label of the row's leading label cells
+    cells = rows[at].cells
+    header_row = len([c for c in cells if c.text]) > 1 and not any(c.text and _NUMBER.match(c.text) for c in cells)
+    for cell in () if header_row else cells:  # the last label of the row's leading label cells
         if cell.text and _NUMBER.match(cell.text):
             break
         if cell.text:
             row_label = cell.text
     if index > 0:
-        for row in reversed(rows[:at]):
+        for k in range(at - 1, -1, -1):
+            row = rows[k]
             if index < len(row.cells):
                 text = row.cells[index].text
                 if text and not _NUMBER.match(text):
-                    column_label = text
+                    column_label = _with_group(rows[:at], k, index, text)
                     break
     return row_label, column_label
+
+
+def _with_group(above: Sequence[Row], k: int, index: int, label: str) -> str:
+    """``复议后起诉 › 总计`` when ``label`` (in row ``k``) repeats in the rows above the finding
+    (table 四 has three 总计): the nearest label at or left of the column in the header row
+    above ``k``, the merged cell that spans it."""
+    if k == 0 or sum(c.text == label for row in above for c in row.cells) < 2:
+        return label
+    group = next((c.text for c in reversed(above[k - 1].cells[: index + 1]) if c.text), "")
+    return f"{group} › {label}" if group and not _NUMBER.match(group) else label
 
 
 def quote_of(text: str, column: int, end_column: int) -> str:
@@ -90,9 +104,13 @@ def locate(document: Document, d: Diagnostic) -> Location | None:
         return Location(origin.kind, heading=heading, quote=quote)
     if place.table is not None:
         index = _cell_index(text, d.column)
+        if "\t" in text and d.column > len(text) and not text.endswith("\t"):
+            index += 1  # just past the row's last cell: the cell the row lacks (a short row)
         table = _table_at(document, d.line)
         row_label, column_label = _labels(table, d.line, index)
         name = f"表{table.section[0]}" if table is not None and table.section else ""
+        if row_label and _NUMBER.match(quote):  # “0” finds nothing with 查找; the row's label does
+            quote = row_label
         return Location(
             origin.kind,
             table=place.table,

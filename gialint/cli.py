@@ -90,6 +90,12 @@ def _parser() -> argparse.ArgumentParser:
     audit.add_argument("--quiet", "-q", action="store_true", help="no closing count line")
     audit.add_argument("--no-color", action="store_true")
     audit.add_argument("--no-plugins", action="store_true")
+    audit.add_argument(
+        "--respect-tree-config",
+        action="store_true",
+        help="use the .gialint.yaml/pyproject.toml found inside the audited folders (default: ignore them; "
+        "the configuration is --config or the one found from the current folder)",
+    )
     _add_run_options(audit)
     audit.set_defaults(
         fix=False, diff=False, baseline=None, write_baseline=None, statistics=False,
@@ -171,6 +177,8 @@ def _run_options(args: argparse.Namespace, corpus: bool, keep_sources: bool) -> 
         corpus=corpus,
         keep_sources=keep_sources,
         report_unused_disables=getattr(args, "report_unused_disables", False),
+        confine=args.command == "audit",
+        tree_config=args.command != "audit" or args.respect_tree_config,
     )
 
 

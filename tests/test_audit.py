@@ -213,7 +213,9 @@ def test_exit_codes_are_those_of_check(county: Path, tmp_path: Path) -> None:
     assert code == 1 and {d["severity"] for d in json.loads(out)["diagnostics"]} == {"warning"}
     assert cli("audit", "only-warnings", "--no-cache", "--fail-on", "error")[0] == 0
     (only / ".gialint.yaml").write_text("fail-on: error\n", encoding="utf-8")
-    assert cli("audit", "only-warnings", "--no-cache")[0] == 0
+    # The audited tree's own configuration is used only when asked for (issue #8 part 6).
+    assert cli("audit", "only-warnings", "--no-cache")[0] == 1
+    assert cli("audit", "only-warnings", "--no-cache", "--respect-tree-config")[0] == 0
     # A clean tree.
     clean = tmp_path / "clean"
     clean.mkdir()
@@ -227,7 +229,7 @@ def test_exit_codes_are_those_of_check(county: Path, tmp_path: Path) -> None:
     bad.mkdir()
     (bad / ".gialint.yaml").write_text("rules:\n  no-such-rule: error\n", encoding="utf-8")
     shutil.copy(CLEAN_2021, bad)
-    code, out, err = cli("audit", "bad", "--no-cache")
+    code, out, err = cli("audit", "bad", "--no-cache", "--respect-tree-config")
     assert code == 2 and "no-such-rule" in err
     assert cli("audit", "c", "--no-cache", "--format", "nope")[0] == 2
     assert cli("audit", "c", "--no-cache", "--no-such-flag")[0] == 2

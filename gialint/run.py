@@ -96,7 +96,7 @@ class Session:
         if options.cache_dir:
             from gialint.cache import ResultCache
 
-            self.cache = ResultCache(options.cache_dir)
+            self.cache = ResultCache(options.cache_dir, warn)
         self._fingerprints: dict[int, str] = {}
 
     def config_for(self, path: str) -> Config:

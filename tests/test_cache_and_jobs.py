@@ -68,7 +68,7 @@ def found(data: dict[str, Any], rule: str | None = None) -> list[tuple[str, int,
 
 def entries(directory: Path) -> dict[str, int]:
     """The cache's entries and their modification times."""
-    return {str(p.relative_to(directory)): p.stat().st_mtime_ns for p in directory.rglob("*.pickle")}
+    return {str(p.relative_to(directory)): p.stat().st_mtime_ns for p in directory.rglob("*.json")}
 
 
 @pytest.fixture
@@ -387,7 +387,7 @@ def test_no_cache_writes_and_reads_nothing(work: Path, linted: list[str]) -> Non
     code, out, err = cli("check", ".", "--jobs", "1", "--no-plugins", "--no-cache")
     assert code == 1 and not err
     assert not (work / ".gialint_cache").exists()
-    assert list(work.rglob("*.pickle")) == []
+    assert list(work.rglob("*.json")) == []
     check_json(".")
     stored = entries(work / ".gialint_cache")
     linted.clear()
@@ -465,7 +465,7 @@ BAD_CORRUPTIONS = {
 def _corrupt_all_and_rerun(work: Path, linted: list[str], corrupt: Any) -> None:
     first = cli("check", ".", "--jobs", "1", "--no-plugins", "--format", "json")
     cache = work / ".gialint_cache"
-    stored = list(cache.rglob("*.pickle"))
+    stored = list(cache.rglob("*.json"))
     assert len(stored) == 3
     for entry in stored:
         entry.write_bytes(corrupt(entry.read_bytes()))
@@ -491,7 +491,7 @@ def test_a_corrupt_entry_that_raises_other_errors_is_re_linted(kind: str, work: 
 
 def test_an_entry_that_is_a_directory_is_re_linted(work: Path, linted: list[str]) -> None:
     first = cli("check", ".", "--jobs", "1", "--no-plugins")
-    for entry in list((work / ".gialint_cache").rglob("*.pickle")):
+    for entry in list((work / ".gialint_cache").rglob("*.json")):
         entry.unlink()
         entry.mkdir()
     linted.clear()

@@ -19,6 +19,7 @@ from typing import TextIO
 from gialint import __version__
 from gialint.diagnostic import Diagnostic, Severity
 from gialint.output import Report
+from gialint.output.escape import unsurrogate
 from gialint.output.text import counts, summary
 
 _LABELS = {
@@ -153,7 +154,7 @@ _CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline
 
 
 def _e(text: object) -> str:
-    return escape(str(text), quote=True)
+    return escape(unsurrogate(str(text)), quote=True)
 
 
 def _worst(diagnostics: Sequence[Diagnostic]) -> str:

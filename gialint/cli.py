@@ -417,14 +417,16 @@ def _cmd_extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     registry = _registry(args.no_plugins, err)
     resolver = ConfigResolver(loader_for(registry), Path(args.config) if args.config else None)
     config = resolver.for_path(Path(args.file))
+    from gialint.inputs import InputError, read_report
+
     try:
-        data = Path(args.file).read_bytes()
+        data, _ = read_report(args.file)
         document = Linter(registry.plugins).read(args.file, data, config)
-    except OSError as exc:
-        err.write(f"gialint: cannot read {args.file}: {exc.strerror or exc}\n")
+    except InputError as exc:
+        err.write(f"gialint: {printable(args.file)}: {exc.message_zh} / {exc.message_en}\n")
         return ExitCode.FINDINGS
     except ReadError as exc:
-        err.write(f"{args.file}:{exc.line}:{exc.column}: {exc.message_zh} / {exc.message_en}\n")
+        err.write(f"{printable(args.file)}:{exc.line}:{exc.column}: {exc.message_zh} / {exc.message_en}\n")
         return ExitCode.FINDINGS
     if not args.places:
         out.write(document.source if document.source.endswith("\n") else document.source + "\n")

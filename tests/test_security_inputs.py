@@ -315,3 +315,9 @@ def test_an_empty_folder_says_there_is_nothing_to_check(tmp_path: Path, monkeypa
     assert out.startswith("No reports to check")
     code, out, err = cli("check", "--no-cache", "--format", "json", "empty")
     assert code == 0 and json.loads(out)["files"] == [] and "No reports to check" in err
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="no /dev/zero")
+def test_extract_never_reads_a_device(work: Path) -> None:
+    done = subprocess_cli("extract", "/dev/zero", cwd=work.parent)
+    assert done.returncode == 1 and "字符设备" in done.stderr.decode("utf-8")

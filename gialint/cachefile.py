@@ -12,6 +12,7 @@ holding anything else (a plugin's own objects) is simply not cached.
 
 from __future__ import annotations
 
+import contextlib
 import json
 from array import array
 import os
@@ -236,8 +237,6 @@ def write_new(folder: Path, name: str, data: bytes) -> None:
             fh.write(data)
         os.replace(tmp, folder / name)
     except BaseException:
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(tmp)
-        except OSError:
-            pass
         raise

@@ -9,6 +9,7 @@ reason becomes a ``fix-not-written`` finding; the other files are fixed and lint
 
 from __future__ import annotations
 
+import contextlib
 import os
 import stat
 import tempfile
@@ -99,10 +100,8 @@ def replace_checked(path: str, data: bytes, snapshot: Snapshot, new: bytes, forc
         except OSError as exc:
             raise _failed(exc) from None
     except BaseException:
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(tmp)
-        except OSError:
-            pass
         raise
     _sync_folder(target.parent)
 

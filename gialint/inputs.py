@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from gialint.decode import DEFAULT_MAX_BYTES
+from gialint.read import ReadError
 
 MAX_READER_BYTES = 200 * 1024 * 1024
 """Word/PDF/HTML files larger than this are refused (a scanned PDF report can be large)."""
@@ -27,13 +28,8 @@ _SPECIAL = (
 )
 
 
-class InputError(Exception):
-    """The path cannot be read as a report; the messages say why and what to do."""
-
-    def __init__(self, message_zh: str, message_en: str) -> None:
-        super().__init__(message_en)
-        self.message_zh = message_zh
-        self.message_en = message_en
+class InputError(ReadError):
+    """The path cannot be read as a report (reported at 1:1); the messages say why and what to do."""
 
 
 @dataclass(frozen=True, slots=True)

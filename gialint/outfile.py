@@ -8,6 +8,7 @@ is reported in plain words.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import io
 import os
@@ -92,7 +93,5 @@ def _write_direct(path: str, write: Callable[[TextIO], None]) -> None:
 
 
 def _remove(path: str) -> None:
-    try:
+    with contextlib.suppress(OSError):
         os.unlink(path)
-    except OSError:
-        pass

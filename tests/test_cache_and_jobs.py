@@ -83,20 +83,6 @@ def work(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
-@pytest.fixture
-def linted(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The paths actually parsed and checked (not served from the cache), in call order."""
-    calls: list[str] = []
-    original = gialint.engine.Linter.lint_bytes
-
-    def spy(self: gialint.engine.Linter, path: str, *args: Any, **kwargs: Any) -> Any:
-        calls.append(path)
-        return original(self, path, *args, **kwargs)
-
-    monkeypatch.setattr(gialint.engine.Linter, "lint_bytes", spy)
-    return calls
-
-
 ALL3 = ["./clean-2021.md", "./defective-2020.md", "./defective-2021.txt"]
 
 

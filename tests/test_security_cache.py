@@ -50,19 +50,6 @@ def work(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
-@pytest.fixture
-def linted(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    calls: list[str] = []
-    original = gialint.engine.Linter.lint_bytes
-
-    def spy(self: gialint.engine.Linter, path: str, *args: Any, **kwargs: Any) -> Any:
-        calls.append(path)
-        return original(self, path, *args, **kwargs)
-
-    monkeypatch.setattr(gialint.engine.Linter, "lint_bytes", spy)
-    return calls
-
-
 class Planted:
     """Unpickling this creates the marker file: the attack a planted cache entry makes."""
 

@@ -321,3 +321,18 @@ def test_an_empty_folder_says_there_is_nothing_to_check(tmp_path: Path, monkeypa
 def test_extract_never_reads_a_device(work: Path) -> None:
     done = subprocess_cli("extract", "/dev/zero", cwd=work.parent)
     assert done.returncode == 1 and "字符设备" in done.stderr.decode("utf-8")
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no Unix sockets")
+def test_a_socket_named_like_a_report_is_refused(work: Path) -> None:
+    import socket
+
+    server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    try:
+        server.bind(str(work / "sock.txt"))
+        server.listen(1)
+        code, out, _ = cli("check", "--no-cache", "--format", "json", "reports")
+    finally:
+        server.close()
+    (finding,) = json.loads(out)["diagnostics"]
+    assert code == 1 and finding["path"] == "reports/sock.txt" and "套接字" in finding["message"]

@@ -33,7 +33,6 @@ import pytest
 
 import gialint
 import gialint.cache
-import gialint.engine
 import gialint.run
 from gialint.cli import main
 from gialint.run import RunOptions, Session, collect, run

@@ -22,7 +22,6 @@ from typing import Any
 import pytest
 
 import gialint.cache
-import gialint.engine
 from gialint.cache import _tree_digest, config_fingerprint, plugin_versions
 from gialint.cachefile import dump, load
 from gialint.cli import main

@@ -19,7 +19,6 @@ from typing import Any
 import pytest
 
 import gialint.fix
-import gialint.fixwrite
 from gialint.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent

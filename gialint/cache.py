@@ -183,6 +183,11 @@ class ResultCache:
 
     # ------------------------------------------------------------------ the folder
 
+    def prepare(self) -> bool:
+        """Make (or check) the folder now, in the main process: a refusal is said once, and
+        worker processes find it ready."""
+        return self._ready()
+
     def _owned(self) -> bool:
         """Whether the folder exists and is gialint's (a real folder with gialint's tag)."""
         try:

@@ -198,6 +198,8 @@ def run(
     jobs = max(1, options.jobs)
     collector_was_on = gc.isenabled()
     gc.disable()  # documents hold no reference cycles: the cyclic collector only costs time here
+    if session.cache is not None and files:
+        session.cache.prepare()
     try:
         if jobs > 1 and len(files) >= PARALLEL_THRESHOLD:
             stream: Iterator[FileResult] = _parallel(options, files, jobs)

@@ -252,3 +252,14 @@ def test_an_editable_plugins_source_is_part_of_the_key(editable: bool, tmp_path:
     finally:
         plugin_versions.cache_clear()
     assert (after != before) is editable
+
+
+def test_a_refused_cache_dir_is_said_with_worker_processes_too(work: Path) -> None:
+    for n in range(20):
+        shutil.copy(CLEAN, work / f"copy-{n}.md")
+    (work / "notes").mkdir()
+    (work / "notes" / "todo.txt").write_text("mine\n", encoding="utf-8")
+    out, err = io.StringIO(), io.StringIO()
+    code = main(["check", "--jobs", "2", "--no-plugins", "--cache-dir", "notes", "."], out=out, err=err)
+    assert code == 1 and err.getvalue().count("not a cache folder gialint created") == 1
+    assert sorted(p.name for p in (work / "notes").iterdir()) == ["todo.txt"]

@@ -53,7 +53,9 @@ def write(path: Path, diagnostics: Iterable[Diagnostic], sources: Mapping[str, S
         for (p, rule, fp), n in sorted(counts.items())
     ]
     payload = {"version": FORMAT_VERSION, "gialint": __version__, "entries": entries}
-    path.write_text(json.dumps(payload, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    from gialint.output.escape import json_text
+
+    path.write_text(json_text(json.dumps(payload, ensure_ascii=False, indent=1)) + "\n", encoding="utf-8")
     return sum(counts.values())
 
 

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from gialint import __version__
 from gialint.output import FORMATS, formatter
+from gialint.output.escape import printable
 
 CACHE_DIR = ".gialint_cache"
 
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
 
     from gialint.config import Config, Loader
+    from gialint.diagnostic import Diagnostic
     from gialint.run import RunOptions, Session
     from gialint.diagnostic import Severity
     from gialint.output import Report
@@ -64,12 +66,13 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of standard output")
     check.add_argument("--lang", choices=("zh", "en"), help="message language (default: zh, or lang: in config)")
     check.add_argument("--fail-on", choices=("error", "warning", "info"), help="lowest severity that makes the exit code 1 (default: warning)")
-    check.add_argument("--year", type=int, help="report year, overriding the detected one")
+    check.add_argument("--year", type=_year, help="report year (2000–2100), overriding the detected one")
     check.add_argument("--quiet", "-q", action="store_true", help="print diagnostics only, no summary")
     check.add_argument("--statistics", action="store_true", help="also print the number of findings per rule (text; json adds a field)")
     check.add_argument("--no-color", action="store_true", help="never colour the output (also: NO_COLOR=1)")
     check.add_argument("--no-plugins", action="store_true", help="do not load third-party plugins (entry points)")
     check.add_argument("--fix", action="store_true", help="apply the fixes rules offer, writing the files in place")
+    check.add_argument("--force", action="store_true", help="with --fix: also rewrite read-only files")
     check.add_argument("--diff", action="store_true", help="show the fixes as a unified diff; write nothing")
     check.add_argument("--report-unused-disables", action="store_true", help="report gialint-disable comments that suppress nothing")
     check.add_argument("--baseline", metavar="FILE", help="hide the findings recorded in this baseline file")
@@ -87,13 +90,19 @@ def _parser() -> argparse.ArgumentParser:
     audit.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE")
     audit.add_argument("--lang", choices=("zh", "en"))
     audit.add_argument("--fail-on", choices=("error", "warning", "info"))
-    audit.add_argument("--year", type=int, help="report year, overriding the detected one")
+    audit.add_argument("--year", type=_year, help="report year (2000–2100), overriding the detected one")
     audit.add_argument("--quiet", "-q", action="store_true", help="no closing count line")
     audit.add_argument("--no-color", action="store_true")
     audit.add_argument("--no-plugins", action="store_true")
+    audit.add_argument(
+        "--respect-tree-config",
+        action="store_true",
+        help="use the .gialint.yaml/pyproject.toml found inside the audited folders (default: ignore them; "
+        "the configuration is --config or the one found from the current folder)",
+    )
     _add_run_options(audit)
     audit.set_defaults(
-        fix=False, diff=False, baseline=None, write_baseline=None, statistics=False,
+        fix=False, force=False, diff=False, baseline=None, write_baseline=None, statistics=False,
         report_unused_disables=False, corpus=True, summary=True, progress=True,
     )
 
@@ -133,6 +142,20 @@ def _parser() -> argparse.ArgumentParser:
     explain.add_argument("--config", metavar="FILE")
     explain.add_argument("--no-plugins", action="store_true")
     return parser
+
+
+YEARS = (2000, 2100)
+"""The report years ``--year`` accepts."""
+
+
+def _year(text: str) -> int:
+    try:
+        year = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a year: {text!r}") from None
+    if not YEARS[0] <= year <= YEARS[1]:
+        raise argparse.ArgumentTypeError(f"{year} is outside {YEARS[0]}–{YEARS[1]} (年份应在 {YEARS[0]}–{YEARS[1]} 之间)")
+    return year
 
 
 def registry_for(no_plugins: bool, warn: Callable[[str], None] | None = None) -> Registry:
@@ -188,6 +211,8 @@ def _run_options(args: argparse.Namespace, corpus: bool, keep_sources: bool) -> 
         corpus=corpus,
         keep_sources=keep_sources,
         report_unused_disables=getattr(args, "report_unused_disables", False),
+        confine=args.command == "audit",
+        tree_config=args.command != "audit" or args.respect_tree_config,
     )
 
 
@@ -225,26 +250,39 @@ def _cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO, corpus: bool 
         err.write("gialint: configuration error; nothing was checked\n")
         return ExitCode.USAGE
     _warn_unknown_selection(session, configs, err)
+    if not files and (args.quiet or args.format != "text"):
+        from gialint.output.text import NO_REPORTS_EN, NO_REPORTS_ZH
+
+        err.write(f"gialint: {NO_REPORTS_ZH} / {NO_REPORTS_EN}\n")
+    if args.output and (refusal := _refuse_output(args.output, files)):
+        err.write(refusal)
+        return ExitCode.USAGE
+    not_written: list[Diagnostic] = []
     if args.fix or args.diff:
         from gialint.fix import fix_file
 
         from gialint.read import reader_for
 
         pending = False
+        roots = (*session.options.roots, os.path.realpath("."))
         for file in files:
+            shown = printable(file)
             if reader_for(file) is not None:
                 err.write(
-                    f"gialint: {file}: --fix/--diff 不会改写 Word、PDF 或网页文件，请在原文件中按提示修改"
+                    f"gialint: {shown}: --fix/--diff 不会改写 Word、PDF 或网页文件，请在原文件中按提示修改"
                     " / --fix and --diff never rewrite Word, PDF or HTML files: edit the original as the findings say\n"
                 )
                 continue
-            fixed = fix_file(session.linter, file, configs[file], session.options.selection, write=args.fix and not args.diff)
+            write = args.fix and not args.diff
+            fixed = fix_file(session.linter, file, configs[file], session.options.selection, write, args.force, roots)
             if fixed is not None and args.diff and fixed.changed:
                 out.write(fixed.diff())
                 pending = True
-            if fixed is not None and fixed.applied and not args.quiet:
+            if fixed is not None and fixed.problem is not None:
+                not_written.append(fixed.problem)
+            elif fixed is not None and fixed.applied and not args.quiet:
                 verb = "would fix" if args.diff else "fixed"
-                err.write(f"gialint: {verb} {fixed.applied} problem(s) in {file}\n")
+                err.write(f"gialint: {verb} {fixed.applied} problem(s) in {shown}\n")
         if args.diff:  # like ruff: 1 when fixes are pending, so a hook or CI job can stop on it
             return ExitCode.FINDINGS if pending else ExitCode.OK
     progress = _progress(err) if getattr(args, "progress", False) else None
@@ -255,7 +293,7 @@ def _cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO, corpus: bool 
         result = RunResult(list(files), configs, [session.lint_data(files[0], data, configs[files[0]])])
     else:
         result = run(session, files, configs, progress)
-    diagnostics = result.diagnostics
+    diagnostics = sorted([*result.diagnostics, *not_written], key=lambda d: (d.path, d.line, d.column, d.code))
     sources = result.sources()
     if args.write_baseline or args.baseline:
         from gialint import baseline
@@ -311,7 +349,8 @@ def _progress(err: TextIO) -> Callable[[int, int, str], None] | None:
     def show(done: int, total: int, path: str) -> None:
         width = 30
         filled = width * done // max(total, 1)
-        name = path if len(path) <= 40 else "…" + path[-39:]
+        shown = printable(path)
+        name = shown if len(shown) <= 40 else "…" + shown[-39:]
         err.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {name:<40}")
         if done == total:
             err.write("\n")
@@ -342,21 +381,17 @@ def _write_report(args: argparse.Namespace, out: TextIO, err: TextIO, report: Re
         return ExitCode.USAGE
     if getattr(writer, "BINARY", False):
         return _write_binary(args, out, err, writer, report, fail_on)
-    target = out
-    handle = None
     if args.output:
+        from gialint.outfile import OutputError, write_output
+
         try:
-            handle = open(args.output, "w", encoding="utf-8", newline="\n")  # noqa: SIM115
-        except OSError as exc:
-            err.write(f"gialint: cannot write --output {args.output}: {exc.strerror or exc}\n")
+            write_output(args.output, lambda target: writer.write(target, replace(report, color=False, statistics=getattr(args, "statistics", False))))
+        except OutputError as exc:
+            err.write(f"gialint: {exc.message_zh} / {exc.message_en}\n")
             return ExitCode.USAGE
-        target = handle
-    color = target.isatty() and not args.no_color and not os.environ.get("NO_COLOR") and args.format == "text"
-    try:
-        writer.write(target, replace(report, color=color, statistics=getattr(args, "statistics", False)))
-    finally:
-        if handle is not None:
-            handle.close()
+    else:
+        color = out.isatty() and not args.no_color and not os.environ.get("NO_COLOR") and args.format == "text"
+        writer.write(out, replace(report, color=color, statistics=getattr(args, "statistics", False)))
     failed = any(d.severity >= fail_on for d in report.diagnostics)
     return ExitCode.FINDINGS if failed else ExitCode.OK
 
@@ -377,10 +412,16 @@ def _write_binary(args: argparse.Namespace, out: TextIO, err: TextIO, writer: ob
                   f"--format {args.format} needs openpyxl: pip install 'gialint[xlsx]' ({exc})\n")
         return ExitCode.USAGE
     if args.output:
+        from gialint.outfile import OutputError, write_output
+
+        def put(target: TextIO) -> None:
+            target.flush()
+            target.buffer.write(buffer.getvalue())  # type: ignore[attr-defined]
+
         try:
-            Path(args.output).write_bytes(buffer.getvalue())
-        except OSError as exc:
-            err.write(f"gialint: cannot write --output {args.output}: {exc.strerror or exc}\n")
+            write_output(args.output, put)
+        except OutputError as exc:
+            err.write(f"gialint: {exc.message_zh} / {exc.message_en}\n")
             return ExitCode.USAGE
     else:
         out.flush()
@@ -388,6 +429,21 @@ def _write_binary(args: argparse.Namespace, out: TextIO, err: TextIO, writer: ob
         out.buffer.flush()  # type: ignore[attr-defined]
     failed = any(d.severity >= fail_on for d in report.diagnostics)
     return ExitCode.FINDINGS if failed else ExitCode.OK
+
+
+def _refuse_output(output: str, files: Sequence[str]) -> str | None:
+    """Why ``--output`` may not be written (it is one of the reports checked), or None."""
+    for file in files:
+        try:
+            same = os.path.samefile(output, file)
+        except OSError:
+            continue
+        if same:
+            return (
+                f"gialint: --output {printable(output)} 是被检查的报告之一，不能覆盖它：请换一个输出文件名"
+                f" / --output {printable(output)} is one of the reports being checked; it is never overwritten: choose another name\n"
+            )
+    return None
 
 
 def _config_for_listing(args: argparse.Namespace, registry: Registry) -> Config:
@@ -457,14 +513,16 @@ def _cmd_extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     registry = _registry(args.no_plugins, err)
     resolver = ConfigResolver(loader_for(registry), Path(args.config) if args.config else None)
     config = resolver.for_path(Path(args.file))
+    from gialint.inputs import InputError, read_report
+
     try:
-        data = Path(args.file).read_bytes()
+        data, _ = read_report(args.file)
         document = Linter(registry.plugins).read(args.file, data, config)
-    except OSError as exc:
-        err.write(f"gialint: cannot read {args.file}: {exc.strerror or exc}\n")
+    except InputError as exc:
+        err.write(f"gialint: {printable(args.file)}: {exc.message_zh} / {exc.message_en}\n")
         return ExitCode.FINDINGS
     except ReadError as exc:
-        err.write(f"{args.file}:{exc.line}:{exc.column}: {exc.message_zh} / {exc.message_en}\n")
+        err.write(f"{printable(args.file)}:{exc.line}:{exc.column}: {exc.message_zh} / {exc.message_en}\n")
         return ExitCode.FINDINGS
     if not args.places:
         out.write(document.source if document.source.endswith("\n") else document.source + "\n")

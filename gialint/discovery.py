@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import fnmatch
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from gialint.config import DEFAULT_SET, Config, ConfigError, Loader
+from gialint.inputs import inside
 
 CONFIG_NAMES = (".gialint.yaml", ".gialint.yml")
 REPORT_SUFFIXES = (".md", ".markdown", ".txt", ".docx", ".docm", ".doc", ".wps", ".pdf", ".html", ".htm", ".shtml")
@@ -21,9 +22,12 @@ _SKIP_DIRS = {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache
 
 
 class ConfigResolver:
-    def __init__(self, loader: Loader, explicit: Path | None = None) -> None:
+    def __init__(self, loader: Loader, explicit: Path | None = None, untrusted: Sequence[str] = ()) -> None:
         self.loader = loader
         self.explicit = explicit
+        self.untrusted = tuple(untrusted)
+        """Resolved folders whose own configuration files are not used (an audited tree): the
+        configuration is then looked for from the current folder upward, outside them."""
         self._by_dir: dict[Path, Config] = {}
         self._by_source: dict[str, Config] = {}
 
@@ -38,7 +42,10 @@ class ConfigResolver:
             explicit = self.explicit
             config = self._load(str(explicit.resolve()), lambda: self.loader.load_file(explicit))
         else:
-            directory = (path if path.is_dir() else path.parent).resolve()
+            if self.untrusted:
+                directory = Path.cwd().resolve()
+            else:
+                directory = (path if _is(path, Path.is_dir) else path.parent).resolve()
             config = self._by_dir.get(directory)  # type: ignore[assignment]
             if config is None:
                 config = self._by_dir[directory] = self._discover(directory)
@@ -48,15 +55,29 @@ class ConfigResolver:
         for folder in (directory, *directory.parents):
             for name in CONFIG_NAMES:
                 candidate = folder / name
-                if candidate.is_file():
+                if self._usable(candidate):
                     return self._load(str(candidate), lambda c=candidate: self.loader.load_file(c))
         for folder in (directory, *directory.parents):
             candidate = folder / "pyproject.toml"
-            if candidate.is_file():
+            if self._usable(candidate):
                 data = _tool_section(candidate)
                 if data is not None:
                     return self._load(str(candidate), lambda c=candidate, d=data: self.loader.load_mapping(d, str(c), c.parent))
         return self._load(DEFAULT_SET, lambda: self.loader.load_named(DEFAULT_SET))
+
+
+    def _usable(self, candidate: Path) -> bool:
+        if self.untrusted and inside(str(candidate), self.untrusted):
+            return False
+        return _is(candidate, Path.is_file)
+
+
+def _is(path: Path, test: Callable[[Path], bool]) -> bool:
+    """``path.is_file()`` / ``is_dir()``, False where the path cannot even be looked at."""
+    try:
+        return test(path)
+    except OSError:
+        return False
 
 
 def _tool_section(path: Path) -> dict[str, object] | None:
@@ -75,9 +96,14 @@ def _tool_section(path: Path) -> dict[str, object] | None:
     return section
 
 
-def iter_files(paths: Sequence[str]) -> Iterator[tuple[str, bool]]:
+def iter_files(paths: Sequence[str], roots: Sequence[str] = ()) -> Iterator[tuple[str, bool]]:
     """``(path, named)``: files named directly (in the order given), then reports found under
-    directories (sorted). Only found files are subject to a config's ``exclude:``."""
+    directories (sorted). Only found files are subject to a config's ``exclude:``.
+
+    Nothing is skipped silently: a folder that cannot be listed, a dangling link, a pipe named
+    like a report, and (with ``roots``, an audit) a link leaving the tree are yielded too, so the
+    engine reports each as ``unreadable-input``. Linked folders are followed once each.
+    """
     seen: set[str] = set()
 
     def first_time(item: str) -> bool:
@@ -92,14 +118,41 @@ def iter_files(paths: Sequence[str]) -> Iterator[tuple[str, bool]]:
         path = Path(raw)
         if path.is_dir():
             found: list[str] = []
-            for root, dirs, files in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS and not d.startswith("."))
-                found.extend(os.path.join(root, n) for n in files if n.lower().endswith(REPORT_SUFFIXES))
+            _walk(raw, roots, found, {os.path.realpath(raw)})
             for item in sorted(found):
                 if first_time(item):
                     yield item, False
         elif first_time(raw):
             yield raw, True
+
+
+def _walk(folder: str, roots: Sequence[str], found: list[str], visited: set[str]) -> None:
+    """Collect the reports under ``folder``; the folder itself when it cannot be listed."""
+    try:
+        with os.scandir(folder) as it:
+            entries = list(it)
+    except OSError:
+        found.append(folder)  # the engine says why it cannot be listed
+        return
+    for entry in entries:
+        try:
+            is_dir = entry.is_dir()
+        except OSError:
+            is_dir = False
+        if not is_dir:
+            if entry.name.lower().endswith(REPORT_SUFFIXES):
+                found.append(entry.path)  # special files and dangling links too: reported, not read
+            continue
+        if entry.name in _SKIP_DIRS or entry.name.startswith("."):
+            continue
+        real = os.path.realpath(entry.path)
+        if roots and not inside(real, roots):
+            found.append(entry.path)  # a link out of the audited tree: reported, not followed
+            continue
+        if real in visited:
+            continue  # a link back to a folder already walked (or a loop)
+        visited.add(real)
+        _walk(entry.path, roots, found, visited)
 
 
 def glob_match(path: str, globs: Sequence[str], root: str) -> bool:

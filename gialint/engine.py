@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
-from pathlib import Path
 
 from gialint.config import Config
 from gialint.decode import DecodeError, decode
@@ -102,8 +101,12 @@ def _one_per_cause(diagnostics: list[Diagnostic], yields: Mapping[str, tuple[str
 class Linter:
     """Lints files with a plugin manager; configuration and selection are handed in per call."""
 
-    def __init__(self, plugins: Plugins, report_unused_disables: bool = False, corpus: bool = False) -> None:
+    def __init__(
+        self, plugins: Plugins, report_unused_disables: bool = False, corpus: bool = False, confine: Sequence[str] = ()
+    ) -> None:
         self.plugins = plugins
+        self.confine = tuple(confine)
+        """Resolved folders the run may read from (``gialint audit``); empty = anywhere."""
         self.report_unused_disables = report_unused_disables
         self.corpus = corpus
         """Whether corpus rules collect features (``gialint audit``, ``check --corpus``)."""
@@ -115,15 +118,12 @@ class Linter:
         return result
 
     def _lint_path(self, path: str, config: Config, selection: Selection) -> FileResult:
+        from gialint.inputs import InputError, read_report
+
         try:
-            data = Path(path).read_bytes()
-        except FileNotFoundError:
-            return self._unreadable(path, config, "文件或目录不存在：请检查路径", "no such file or directory: check the path")
-        except IsADirectoryError:
-            return self._unreadable(path, config, "这是目录，不是文件", "is a directory, not a file")
-        except OSError as exc:
-            reason = exc.strerror or str(exc)
-            return self._unreadable(path, config, f"无法读取文件（{reason}）：请检查权限", f"cannot read the file ({reason}): check its permissions")
+            data, _ = read_report(path, self.confine)
+        except InputError as err:
+            return self._unreadable(path, config, err.message_zh, err.message_en)
         return self.lint_bytes(path, data, config, selection)
 
     def read(self, path: str, data: bytes, config: Config) -> Document:

@@ -22,6 +22,8 @@ _META_DIR = re.compile(r"^(?P<name>[^-]+)-(?P<version>[^-]+?)(?:-py[\d.]+)?\.(?:
 class Distribution:
     name: str
     version: str
+    path: str = ""
+    """Its metadata folder (``*.dist-info`` / ``*.egg-info``)."""
 
 
 @dataclass(frozen=True)
@@ -78,5 +80,5 @@ def entry_points(group: str, path: list[str] | None = None) -> list[EntryPoint]:
                     text = fh.read()
             except OSError:
                 continue
-            found.extend(_parse(text, group, Distribution(m.group("name"), m.group("version"))))
+            found.extend(_parse(text, group, Distribution(m.group("name"), m.group("version"), os.path.join(folder or ".", entry))))
     return found

@@ -5,23 +5,23 @@ decoded text with its original line endings, so nothing outside an edit changes;
 are resolved by keeping the first (in file order). After each pass the text is linted again;
 a pass that leaves more problems than it removed is undone. Passes repeat until no fix remains
 (at most a few), so a second ``--fix`` run changes nothing. Files are written atomically in their
-original encoding (BOM included) and line endings.
+original encoding (BOM included) and line endings, and only when nothing else changed them
+meanwhile (:mod:`gialint.fixwrite`).
 """
 
 from __future__ import annotations
 
 import difflib
-import os
 import re
-import tempfile
 from collections.abc import Sequence
-from dataclasses import dataclass
-from pathlib import Path
+from dataclasses import dataclass, replace
 
 from gialint.config import Config
 from gialint.decode import DecodeError, Decoded, decode
 from gialint.diagnostic import Diagnostic, Edit
 from gialint.engine import Linter
+from gialint.fixwrite import NotWritten, not_written, replace_checked
+from gialint.inputs import InputError, read_report
 from gialint.parse.options import ParseOptions
 from gialint.selection import Selection
 
@@ -39,6 +39,8 @@ class FixResult:
     diagnostics: tuple[Diagnostic, ...]
     """What remains after fixing."""
     decoded: Decoded | None = None
+    problem: Diagnostic | None = None
+    """Why the fixes were not written (``fix-not-written``), when they were not."""
 
     @property
     def changed(self) -> bool:
@@ -164,19 +166,34 @@ def _key(d: Diagnostic) -> tuple[str, int, int, str]:
     return (d.rule, d.line, d.column, d.message_en)
 
 
-def fix_file(linter: Linter, path: str, config: Config, selection: Selection, write: bool) -> FixResult | None:
-    """Fix one file; None when it cannot be read (the normal lint reports why)."""
+def fix_file(
+    linter: Linter,
+    path: str,
+    config: Config,
+    selection: Selection,
+    write: bool,
+    force: bool = False,
+    roots: Sequence[str] = (),
+) -> FixResult | None:
+    """Fix one file; None when it cannot be read (the normal lint reports why).
+
+    Writing never loses anything: see :func:`gialint.fixwrite.replace_checked` (the file must be
+    unchanged since it was read, writable unless ``force``, and a link is written through only
+    to a target inside ``roots``). When it does not write, ``problem`` says why, as a finding.
+    """
     try:
-        data = Path(path).read_bytes()
+        data, snapshot = read_report(path)
         decoded = decode(data)
-    except (OSError, DecodeError):
+    except (InputError, DecodeError):
         return None
     options = ParseOptions(year=config.year, agency=config.agency, encoding=decoded.encoding, newline=decoded.newline)
     fixed, applied, remaining = fix_text(linter, path, decoded.raw, config, selection, options)
     result = FixResult(path, decoded.raw, fixed, applied, remaining, decoded)
     if write and result.changed:
-        # Through a symbolic link, the report it points to is fixed and the link kept.
-        _write_atomically(Path(path).resolve(), _encode(fixed, decoded.encoding, data))
+        try:
+            replace_checked(path, data, snapshot, _encode(fixed, decoded.encoding, data), force, roots)
+        except NotWritten as why:
+            return replace(result, problem=not_written(config, path, why))
     return result
 
 
@@ -196,17 +213,3 @@ def _encode(text: str, encoding: str, original: bytes) -> bytes:
     return text.encode(encoding)
 
 
-def _write_atomically(path: Path, data: bytes) -> None:
-    mode = path.stat().st_mode & 0o7777
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".gialint-tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise

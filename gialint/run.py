@@ -43,10 +43,22 @@ class RunOptions:
     keep_sources: bool = False
     """Keep each file's lines (for html output and baselines)."""
     report_unused_disables: bool = False
+    confine: bool = False
+    """An audit: read nothing outside the named folders (links out of them are reported)."""
+    tree_config: bool = True
+    """Use the configuration files found in the checked tree (off for an audit by default)."""
 
     @property
     def selection(self) -> Selection:
         return Selection(self.select, self.ignore)
+
+    @property
+    def roots(self) -> tuple[str, ...]:
+        """The resolved folders of the paths given: a folder itself, a named file's folder."""
+        out = []
+        for p in self.paths or (".",):
+            out.append(os.path.realpath(p if os.path.isdir(p) else os.path.dirname(os.path.abspath(p))))
+        return tuple(dict.fromkeys(out))
 
 
 @dataclass
@@ -76,13 +88,15 @@ class Session:
 
         self.options = options
         self.registry = registry_for(options.no_plugins, warn)
-        self.resolver: ConfigResolver = ConfigResolver(loader_for(self.registry), Path(options.config) if options.config else None)
-        self.linter = Linter(self.registry.plugins, options.report_unused_disables, options.corpus)
+        untrusted = () if options.tree_config else options.roots
+        self.resolver: ConfigResolver = ConfigResolver(loader_for(self.registry), Path(options.config) if options.config else None, untrusted)
+        self.confine = options.roots if options.confine else ()
+        self.linter = Linter(self.registry.plugins, options.report_unused_disables, options.corpus, self.confine)
         self.cache: ResultCache | None = None
         if options.cache_dir:
             from gialint.cache import ResultCache
 
-            self.cache = ResultCache(options.cache_dir)
+            self.cache = ResultCache(options.cache_dir, warn)
         self._fingerprints: dict[int, str] = {}
 
     def config_for(self, path: str) -> Config:
@@ -101,9 +115,11 @@ class Session:
         selection = self.options.selection
         if self.cache is None:
             return self.linter.lint_path(path, config, selection).portable(self.options.keep_sources)
+        from gialint.inputs import InputError, read_report
+
         try:
-            data = Path(path).read_bytes()
-        except OSError:
+            data, _ = read_report(path, self.confine)
+        except InputError:  # the linter reports why
             return self.linter.lint_path(path, config, selection).portable(self.options.keep_sources)
         from gialint.cache import config_fingerprint
 
@@ -141,7 +157,7 @@ def collect(session: Session, excluded_check: bool = True) -> tuple[list[str], d
 
     files: list[str] = []
     configs: dict[str, Config] = {}
-    for file, named in iter_files(session.options.paths or (".",)):
+    for file, named in iter_files(session.options.paths or (".",), session.confine):
         config = session.config_for(file)
         if excluded_check and not named and excluded(file, config):
             continue
@@ -189,6 +205,8 @@ def run(
     jobs = max(1, options.jobs)
     collector_was_on = gc.isenabled()
     gc.disable()  # documents hold no reference cycles: the cyclic collector only costs time here
+    if session.cache is not None and files:
+        session.cache.prepare()
     try:
         if jobs > 1 and len(files) >= PARALLEL_THRESHOLD:
             stream: Iterator[FileResult] = _parallel(options, files, jobs)

@@ -92,7 +92,7 @@ def test_text_output_ends_with_the_summary_per_agency_and_per_rule(county: Path)
     diagnostics = [line for line in lines if re.match(r"c/\S+:\d+:\d+: GIA\d{3} ", line)]
     assert len(diagnostics) == 19
     assert lines[: len(diagnostics)] == diagnostics, "the findings come first"
-    assert lines[19] == "共 19 个问题（错误 7，警告 12，提示 0），涉及 4/5 个文件"
+    assert lines[19] == "共 19 个问题（错误 7，警告 12，提示 0），涉及 4/5 个文件；检查了 5 个文件，其中 1 个无法读取"
     tail = lines[20:]
     assert tail[0] == "" and tail[1] == "按机关汇总（按扣分排序）："
     assert tail[2:6] == EXPECTED_AGENCIES_ZH
@@ -214,7 +214,9 @@ def test_exit_codes_are_those_of_check(county: Path, tmp_path: Path) -> None:
     assert code == 1 and {d["severity"] for d in json.loads(out)["diagnostics"]} == {"warning"}
     assert cli("audit", "only-warnings", "--no-cache", "--fail-on", "error")[0] == 0
     (only / ".gialint.yaml").write_text("fail-on: error\n", encoding="utf-8")
-    assert cli("audit", "only-warnings", "--no-cache")[0] == 0
+    # The audited tree's own configuration is used only when asked for (issue #8 part 6).
+    assert cli("audit", "only-warnings", "--no-cache")[0] == 1
+    assert cli("audit", "only-warnings", "--no-cache", "--respect-tree-config")[0] == 0
     # A clean tree.
     clean = tmp_path / "clean"
     clean.mkdir()
@@ -228,7 +230,7 @@ def test_exit_codes_are_those_of_check(county: Path, tmp_path: Path) -> None:
     bad.mkdir()
     (bad / ".gialint.yaml").write_text("rules:\n  no-such-rule: error\n", encoding="utf-8")
     shutil.copy(CLEAN_2021, bad)
-    code, out, err = cli("audit", "bad", "--no-cache")
+    code, out, err = cli("audit", "bad", "--no-cache", "--respect-tree-config")
     assert code == 2 and "no-such-rule" in err
     assert cli("audit", "c", "--no-cache", "--format", "nope")[0] == 2
     assert cli("audit", "c", "--no-cache", "--no-such-flag")[0] == 2

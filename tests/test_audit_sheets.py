@@ -120,10 +120,11 @@ def test_ten_doubled_full_stops_do_not_outrank_a_missing_part(tmp_path: Path, mo
 
 def test_scoring_weights_come_from_the_configuration(tree: Path) -> None:
     before = _json_reports()
-    (tree / ".gialint.yaml").write_text(
+    config = tree.parent / "supervisor.yaml"  # an audit uses the supervisor's config, not the tree's
+    config.write_text(
         "county: 测试县\nscoring:\n  rules:\n    stale-year: 0\n    empty-cell: {points: 9, most: 9}\n", encoding="utf-8"
     )
-    after = _json_reports()
+    after = _json_reports("--config", str(config))
     assert {row["county"] for row in after.values()} == {"测试县"}
     path = next(p for p in after if p.endswith("defective-2021.txt"))
     assert after[path]["rules"]["GIA301"] == 3 and after[path]["rules"]["GIA204"] == 1

@@ -33,7 +33,6 @@ import pytest
 
 import gialint
 import gialint.cache
-import gialint.engine
 import gialint.run
 from gialint.cli import main
 from gialint.run import RunOptions, Session, collect, run
@@ -68,7 +67,7 @@ def found(data: dict[str, Any], rule: str | None = None) -> list[tuple[str, int,
 
 def entries(directory: Path) -> dict[str, int]:
     """The cache's entries and their modification times."""
-    return {str(p.relative_to(directory)): p.stat().st_mtime_ns for p in directory.rglob("*.pickle")}
+    return {str(p.relative_to(directory)): p.stat().st_mtime_ns for p in directory.rglob("*.json")}
 
 
 @pytest.fixture
@@ -81,20 +80,6 @@ def work(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     shutil.copy(DEFECTIVE_TXT, tmp_path / "defective-2021.txt")
     shutil.copy(DEFECTIVE_MD, tmp_path / "defective-2020.md")
     return tmp_path
-
-
-@pytest.fixture
-def linted(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The paths actually parsed and checked (not served from the cache), in call order."""
-    calls: list[str] = []
-    original = gialint.engine.Linter.lint_bytes
-
-    def spy(self: gialint.engine.Linter, path: str, *args: Any, **kwargs: Any) -> Any:
-        calls.append(path)
-        return original(self, path, *args, **kwargs)
-
-    monkeypatch.setattr(gialint.engine.Linter, "lint_bytes", spy)
-    return calls
 
 
 ALL3 = ["./clean-2021.md", "./defective-2020.md", "./defective-2021.txt"]
@@ -391,7 +376,7 @@ def test_no_cache_writes_and_reads_nothing(work: Path, linted: list[str]) -> Non
     code, out, err = cli("check", ".", "--jobs", "1", "--no-plugins", "--no-cache")
     assert code == 1 and not err
     assert not (work / ".gialint_cache").exists()
-    assert list(work.rglob("*.pickle")) == []
+    assert list(work.rglob("*.json")) == []
     check_json(".")
     stored = entries(work / ".gialint_cache")
     linted.clear()
@@ -469,7 +454,7 @@ BAD_CORRUPTIONS = {
 def _corrupt_all_and_rerun(work: Path, linted: list[str], corrupt: Any) -> None:
     first = cli("check", ".", "--jobs", "1", "--no-plugins", "--format", "json")
     cache = work / ".gialint_cache"
-    stored = list(cache.rglob("*.pickle"))
+    stored = list(cache.rglob("*.json"))
     assert len(stored) == 3
     for entry in stored:
         entry.write_bytes(corrupt(entry.read_bytes()))
@@ -495,7 +480,7 @@ def test_a_corrupt_entry_that_raises_other_errors_is_re_linted(kind: str, work: 
 
 def test_an_entry_that_is_a_directory_is_re_linted(work: Path, linted: list[str]) -> None:
     first = cli("check", ".", "--jobs", "1", "--no-plugins")
-    for entry in list((work / ".gialint_cache").rglob("*.pickle")):
+    for entry in list((work / ".gialint_cache").rglob("*.json")):
         entry.unlink()
         entry.mkdir()
     linted.clear()

@@ -575,9 +575,10 @@ def test_failed_write_leaves_the_original_and_no_temporary_file(tmp_path: Path, 
         real_replace(src, dst, *args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(os, "replace", failing_replace)
-    code, _, err = run("check", "--fix", "--no-plugins", report)
-    assert code != 0
-    assert "No space left on device" in err
+    code, out, err = run("check", "--fix", "--no-plugins", report)
+    # A failed write is a finding (fix-not-written), not a crash (issue #8 part 7).
+    assert code == 1 and "internal error" not in err
+    assert "GIA004 fix-not-written" in out and "No space left on device" in out
     assert report.read_text(encoding="utf-8") == MIXED
     assert sorted(p.name for p in folder.iterdir()) == ["report.txt"]
 

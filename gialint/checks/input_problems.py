@@ -42,6 +42,23 @@ RULES = (
         ),
     ),
     Rule(
+        name="fix-not-written",
+        code="GIA004",
+        summary_zh="--fix 没有改写此文件（检查期间文件被改动、文件只读、链接指向外部或写入失败）",
+        summary_en="--fix did not rewrite this file (it changed meanwhile, is read-only, links outside, or the write failed)",
+        check=no_document_check,
+        severity=Severity.ERROR,
+        docs=(
+            "`gialint check --fix` replaces a report only when that loses nothing: the file must be\n"
+            "exactly as it was read (size, time, content), writable (or `--force`), and a link is\n"
+            "written through only to a target inside the checked folders. The new text is flushed\n"
+            "to disk and keeps the file's mode and owner. Otherwise the file is left as it was and\n"
+            "this finding says why; the other files are fixed and checked as usual.\n\n"
+            "**FAIL**: a report edited in Word while `--fix` ran; a read-only report without `--force`.\n\n"
+            "**PASS**: a writable report nobody touched during the run."
+        ),
+    ),
+    Rule(
         name="unused-disable",
         code="GIA003",
         summary_zh="gialint-disable 注释没有屏蔽任何问题（--report-unused-disables 时报告）",

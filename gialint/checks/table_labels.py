@@ -42,6 +42,11 @@ def _difference(written: str, canonical: str) -> str:
     return "，".join(changes[:3])
 
 
+def _is_label_text(text: str) -> bool:
+    """Whether a cell holds words (a label), not only numbers, spaces and punctuation."""
+    return any(ch.isalpha() for ch in text)
+
+
 def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Diagnostic]:
     for table in checked_tables(doc):
         name = table_name(table.template)
@@ -53,8 +58,10 @@ def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Diagnostic]:
             written = row.own or row.written
             span = row.own_span or row.label_span
             diff = _difference(written, canonical)
-            # The fix rewrites the label's own cell, only when that cell holds nothing but this label.
-            fix = (Edit(span.line, span.column, span.end_line, span.end_column, canonical),) if row.own and span.line == span.end_line else ()
+            # The fix rewrites the label's own cell, only when that cell holds nothing but this label
+            # and is a label at all: values run together ("0 0") are never overwritten by a label.
+            fixable = row.own and span.line == span.end_line and _is_label_text(row.own)
+            fix = (Edit(span.line, span.column, span.end_line, span.end_column, canonical),) if fixable else ()
             if diff:
                 yield ctx.report(span, "label", table=name, written=written, canonical=canonical, diff=diff, fix=fix)
             elif _NUMBERING.sub("", norm_label(written)) == _NUMBERING.sub("", norm_label(canonical)):

@@ -13,6 +13,7 @@ from typing import TextIO
 
 from gialint.diagnostic import Diagnostic, Severity
 from gialint.output import Report
+from gialint.output.escape import printable
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -26,12 +27,13 @@ def escape_property(text: str) -> str:
 
 
 def line(d: Diagnostic, lang: str) -> str:
-    props = [("file", d.path), ("line", str(d.line)), ("col", str(d.column))]
+    props = [("file", printable(d.path)), ("line", str(d.line)), ("col", str(d.column))]
     if d.end_line and d.end_column and (d.end_line, d.end_column) >= (d.line, d.column):
         props += [("endLine", str(d.end_line)), ("endColumn", str(d.end_column))]
     props.append(("title", f"{d.code} {d.rule}"))
     joined = ",".join(f"{key}={escape_property(value)}" for key, value in props)
-    return f"::{COMMANDS[d.severity]} {joined}::{escape_data(d.message(lang))}"
+    message = printable(d.message(lang), keep="\t\r\n")
+    return f"::{COMMANDS[d.severity]} {joined}::{escape_data(message)}"
 
 
 def write(out: TextIO, report: Report) -> None:

@@ -23,6 +23,7 @@ from typing import TextIO
 from gialint import __version__
 from gialint.diagnostic import Diagnostic
 from gialint.output import Report, rule_counts
+from gialint.output.escape import json_text
 
 
 def as_dict(d: Diagnostic, lang: str) -> dict[str, object]:
@@ -53,5 +54,5 @@ def write(out: TextIO, report: Report) -> None:
     if report.statistics:
         rows = rule_counts(report.diagnostics)
         payload["statistics"] = [{"code": code, "rule": rule, "count": n} for n, code, rule in rows]
-    json.dump(payload, out, ensure_ascii=False, indent=2)
-    out.write("\n")
+    # File names that are not UTF-8 are kept exactly, as \udcXX escapes (see gialint.output.escape).
+    out.write(json_text(json.dumps(payload, ensure_ascii=False, indent=2)) + "\n")

@@ -13,15 +13,15 @@ from typing import TextIO
 
 from gialint.diagnostic import Diagnostic
 from gialint.output import Report
-from gialint.output.text import counts
+from gialint.output.escape import unsurrogate
+from gialint.output.text import UNREADABLE_CODE, counts
 
-UNREADABLE_CODE = "GIA001"
 # Characters XML 1.0 cannot carry even escaped; a report's quoted text may contain them.
 _NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def _clean(text: str) -> str:
-    return _NOT_XML.sub("\ufffd", text)
+    return _NOT_XML.sub("\ufffd", unsurrogate(text))
 
 
 def build(report: Report) -> ET.Element:

@@ -14,11 +14,11 @@ import json
 import os
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, TextIO
-from urllib.parse import quote
 
 from gialint import __version__
 from gialint.diagnostic import Diagnostic, Location, Severity
 from gialint.output import Report
+from gialint.output.escape import json_text, uri_path
 
 if TYPE_CHECKING:
     from gialint.rule import Rule
@@ -53,8 +53,8 @@ def _location(path: str, cwd: Path) -> dict[str, str]:
     except ValueError:  # another drive on Windows
         relative = PurePath("..")
     if relative.parts and relative.parts[0] == "..":
-        return {"uri": absolute.as_uri()}
-    return {"uri": quote(relative.as_posix(), safe="/"), "uriBaseId": SRCROOT}
+        return {"uri": "file://" + uri_path(absolute.as_posix())}
+    return {"uri": uri_path(relative.as_posix()), "uriBaseId": SRCROOT}
 
 
 def _first_paragraph(text: str) -> str:
@@ -143,7 +143,7 @@ def as_dict(report: Report) -> dict[str, object]:
     run: dict[str, object] = {
         "tool": {"driver": driver},
         "language": "en-US" if lang == "en" else "zh-CN",
-        "originalUriBaseIds": {SRCROOT: {"uri": cwd.as_uri().rstrip("/") + "/"}},
+        "originalUriBaseIds": {SRCROOT: {"uri": "file://" + uri_path(cwd.as_posix()).rstrip("/") + "/"}},
         "artifacts": artifacts,
         "results": results,
         "columnKind": "unicodeCodePoints",
@@ -162,5 +162,4 @@ def _logical(location: Location, lang: str) -> dict[str, object]:
 
 
 def write(out: TextIO, report: Report) -> None:
-    json.dump(as_dict(report), out, ensure_ascii=False, indent=2)
-    out.write("\n")
+    out.write(json_text(json.dumps(as_dict(report), ensure_ascii=False, indent=2)) + "\n")

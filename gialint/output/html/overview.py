@@ -8,12 +8,13 @@ from typing import Any
 
 from gialint.diagnostic import Diagnostic, Severity
 from gialint.output import Report
+from gialint.output.escape import unsurrogate
 
 Labels = Mapping[object, str]
 
 
 def e(text: object) -> str:
-    return escape(str(text), quote=True)
+    return escape(unsurrogate(str(text)), quote=True)
 
 
 def worst(diagnostics: Sequence[Diagnostic]) -> str:

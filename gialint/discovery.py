@@ -36,7 +36,7 @@ class ConfigResolver:
         """The configuration for the report ``path``, with its per-file ``overrides`` applied."""
         if self.explicit is not None:
             explicit = self.explicit
-            config = self._load(str(explicit.resolve()), lambda: self.loader.load_file(explicit))
+            config = self._load(os.path.realpath(explicit), lambda: self.loader.load_file(explicit))
         else:
             directory = (path if path.is_dir() else path.parent).resolve()
             config = self._by_dir.get(directory)  # type: ignore[assignment]
@@ -48,31 +48,71 @@ class ConfigResolver:
         for folder in (directory, *directory.parents):
             for name in CONFIG_NAMES:
                 candidate = folder / name
-                if candidate.is_file():
+                if os.path.lexists(candidate):  # a FIFO, folder or dangling link there is an error, not "no config"
                     return self._load(str(candidate), lambda c=candidate: self.loader.load_file(c))
         for folder in (directory, *directory.parents):
             candidate = folder / "pyproject.toml"
-            if candidate.is_file():
+            if os.path.lexists(candidate):
                 data = _tool_section(candidate)
                 if data is not None:
-                    return self._load(str(candidate), lambda c=candidate, d=data: self.loader.load_mapping(d, str(c), c.parent))
+                    return self._load(str(candidate), lambda c=candidate, d=data: _load_tool_section(self.loader, c, d))
         return self._load(DEFAULT_SET, lambda: self.loader.load_named(DEFAULT_SET))
 
 
 def _tool_section(path: Path) -> dict[str, object] | None:
+    """``[tool.gialint]`` of a pyproject.toml (None when it has none); errors carry line and column."""
+    import re
     import tomllib
 
+    from gialint.yamlio import read_config_text
+
+    text = read_config_text(str(path), what="pyproject.toml")
     try:
-        with path.open("rb") as fh:
-            data = tomllib.load(fh)
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise ConfigError(str(path), 0, 0, f"cannot read pyproject.toml: {exc}") from None
-    section = data.get("tool", {}).get("gialint")
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        message = str(exc)
+        at = re.search(r"\(at line (\d+), column (\d+)\)$", message)
+        line, column = (int(at.group(1)), int(at.group(2))) if at else (0, 0)
+        raise ConfigError(str(path), line, column, f"malformed TOML: {message[: at.start()].strip() if at else message}") from None
+    except RecursionError:
+        raise ConfigError(str(path), 0, 0, "malformed TOML: nested too deeply") from None
+    tool = data.get("tool")
+    if tool is None:
+        return None
+    if not isinstance(tool, dict):
+        raise ConfigError(str(path), *_toml_line(text, r"tool\s*="), "tool must be a table ([tool.gialint] …)")
+    section = tool.get("gialint")
     if section is None:
         return None
     if not isinstance(section, dict):
-        raise ConfigError(str(path), 0, 0, "[tool.gialint] must be a table")
+        raise ConfigError(str(path), *_toml_line(text, r"(?:tool\.)?gialint\s*="), "[tool.gialint] must be a table")
     return section
+
+
+def _toml_line(text: str, key: str) -> tuple[int, int]:
+    """(line, column) of the first line where ``key`` (a regex) is set, or of ``[tool.gialint]``."""
+    import re
+
+    for number, line in enumerate(text.splitlines(), 1):
+        m = re.match(rf"\s*(?:{key}|\[\s*tool\s*\.\s*gialint\s*\])", line)
+        if m:
+            return number, len(line) - len(line.lstrip()) + 1
+    return 0, 0
+
+
+def _load_tool_section(loader: Loader, path: Path, data: dict[str, object]) -> Config:
+    """The config of ``[tool.gialint]``; errors inside it (TOML keeps no positions) point at its header."""
+    try:
+        return loader.load_mapping(data, str(path), path.parent)
+    except ConfigError as exc:
+        if exc.line or exc.path != str(path):
+            raise
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError):
+            raise exc from None
+        line, column = _toml_line(text, r"$^")
+        raise ConfigError(exc.path, line, column, f"[tool.gialint]: {exc.message}") from None
 
 
 def iter_files(paths: Sequence[str]) -> Iterator[tuple[str, bool]]:

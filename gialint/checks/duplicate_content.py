@@ -29,6 +29,7 @@ from gialint.diagnostic import Diagnostic, Severity
 from gialint.document import Document, Span
 from gialint.numbering import int_to_cn
 from gialint.rule import no_document_check, CorpusCheck, CorpusContext, CorpusItem, Message, Option, Options, Rule
+from gialint.userregex import MatchClock, option_patterns
 
 BOILERPLATE = [
     r"统计(?:期限|时间|时段)",
@@ -61,7 +62,8 @@ def collect(doc: Document, opts: Options) -> dict[str, Any]:
     # Imported here: corpus rules run in audits only, and start-up counts in pre-commit.
     from gialint.similarity import SENTENCE_END, normalise, sentence_hash, sketch
 
-    static = re.compile("|".join(opts["boilerplate"])) if opts["boilerplate"] else None
+    static = option_patterns(tuple(opts["boilerplate"]), tuple(BOILERPLATE))
+    clock = MatchClock(RULES[0].name)
     names = [n for n in (doc.agency, (doc.agency or "").replace("人民政府", "")) if n]
     labels = _format_labels(doc)
     paragraphs = []
@@ -71,7 +73,7 @@ def collect(doc: Document, opts: Options) -> dict[str, Any]:
         sentences = []
         kept = []
         for sentence in SENTENCE_END.split(block.text):
-            if not sentence.strip() or (static is not None and static.search(sentence)):
+            if not sentence.strip() or clock.search(static, sentence, block.span.line):
                 continue
             if sum(1 for label in labels if label in sentence) >= 3:
                 continue  # the format's own table labels, written out as a sentence
@@ -85,6 +87,7 @@ def collect(doc: Document, opts: Options) -> dict[str, Any]:
         sig = sketch(text)
         if sig is not None:
             paragraphs.append((block.span.line, _part_of(doc, block.span.line), tuple(sentences), sig))
+    clock.raise_if_expired()
     return {"paragraphs": paragraphs}
 
 
@@ -147,7 +150,7 @@ RULES = (
             Option("min-length", int, 30, "Passages shorter than this many characters (after normalisation) are not compared."),
             Option("boilerplate-share", (float, int), 0.3, "Sentences found in at least this share of the run's reports are boilerplate."),
             Option("boilerplate-min-reports", int, 3, "…and in at least this many reports."),
-            Option("boilerplate", list, BOILERPLATE, "Regular expressions for the format's own sentences, never counted.", item=str),
+            Option("boilerplate", list, BOILERPLATE, "Regular expressions for the format's own sentences, never counted.", item=str, regex=True),
         ),
         messages={
             "copied": Message(

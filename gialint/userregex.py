@@ -69,16 +69,23 @@ def check_template(pattern: Any, template: str) -> None:
         if missing:
             raise ValueError(f"the replacement refers to group {group}, which the pattern does not have")
     try:
-        pattern.sub(template, "")  # parses the template as a fix will, without matching anything
-    except (re.error, IndexError, ValueError) as exc:
-        raise ValueError(str(exc)) from None
-    except Exception as exc:  # noqa: BLE001 - regex.error is not re.error
+        # Expand it as a fix will, on a match of the same groups: ``(?:pattern)|`` matches "".
+        engine: Any = __import__("regex") if is_timed(pattern) else re
+        try:
+            match = engine.compile(f"(?:{pattern.pattern})|", pattern.flags).match("")
+        except Exception:  # noqa: BLE001 - e.g. an inline flag re wants at the start
+            match = None
+        if match is not None:
+            match.expand(template)
+        else:
+            pattern.sub(template, "")
+    except Exception as exc:  # noqa: BLE001 - re.error, regex.error, IndexError …
         raise ValueError(str(exc)) from None
 
 
 def is_timed(pattern: Any) -> bool:
     """Whether ``pattern`` came from :func:`compile_user` (it accepts ``timeout=``)."""
-    return type(pattern).__module__.startswith("regex")
+    return type(pattern).__module__ in ("_regex", "regex", "regex._regex")
 
 
 class MatchClock:

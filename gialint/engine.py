@@ -7,7 +7,7 @@ and the next file.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 from pathlib import Path
@@ -18,7 +18,9 @@ from gialint.diagnostic import Diagnostic, Severity
 from gialint.document import Document, Span
 from gialint.parse.options import ParseOptions
 from gialint.plugin import Plugins
+from gialint.guard import Alarm
 from gialint.rule import Context
+from gialint.rulerun import RuleRunner, crash_message
 from gialint.selection import Selection
 
 EVERYTHING = Selection()
@@ -193,21 +195,23 @@ class Linter:
             if extra:
                 document.extensions.update(extra)
         features: dict[str, Any] = {}
-        for rule, setting in config.enabled_rules():
-            if (rule.name, rule.code) in (UNREADABLE, RULE_ERROR, UNUSED_DISABLE) or not selection.allows(rule.name, rule.code):
-                continue
-            what = f"rule {rule.name} ({rule.code}) of plugin {rule.plugin}"
-            if rule.corpus is not None:
-                if self.corpus:
-                    collect = rule.corpus.collect
-                    found = self._guarded(config, path, what, lambda: [collect(document, setting.options)], diagnostics)
-                    if found:
-                        features[rule.name] = found[0]
-                continue
-            ctx = Context(rule, setting.severity, path)
-            check = rule.check
-            produced = self._guarded(config, path, what, lambda: check(document, setting.options, ctx), diagnostics)
-            self._vet(config, path, what, produced, document.lines, setting.severity, diagnostics)
+        with Alarm() as alarm:
+            runner = RuleRunner(config, alarm, self._rule_error)
+            for rule, setting in config.enabled_rules():
+                if (rule.name, rule.code) in (UNREADABLE, RULE_ERROR, UNUSED_DISABLE) or not selection.allows(rule.name, rule.code):
+                    continue
+                what = f"rule {rule.name} ({rule.code}) of plugin {rule.plugin}"
+                if rule.corpus is not None:
+                    if self.corpus:
+                        collect, options = rule.corpus.collect, setting.options
+                        found = runner.run(path, what, lambda: [collect(document, options)], diagnostics)
+                        if found:
+                            features[rule.name] = found[0]
+                    continue
+                ctx = Context(rule, setting.severity, path)
+                check, options = rule.check, setting.options
+                produced = runner.run(path, what, lambda: check(document, options, ctx), diagnostics)
+                runner.vet(path, what, produced, document.lines, setting.severity, diagnostics)
         diagnostics = self._suppress(document, diagnostics, config, selection)
         crash_setting = config.settings.get(RULE_ERROR[0])
         if crash_setting is not None and not crash_setting.enabled or selection.explicitly_ignores(*RULE_ERROR):
@@ -229,96 +233,26 @@ class Linter:
         from gialint.rule import CorpusContext, CorpusItem
 
         out: list[Diagnostic] = []
-        for rule, setting in config.enabled_rules():
-            if rule.corpus is None or not selection.allows(rule.name, rule.code):
-                continue
-            items = [CorpusItem(r.path, r.features[rule.name]) for r in results if rule.name in r.features]
-            what = f"corpus rule {rule.name} ({rule.code}) of plugin {rule.plugin}"
-            where = results[0].path if results else ""
-            finish, ctx = rule.corpus.finish, CorpusContext(rule, setting.severity)
-            problems: list[Diagnostic] = []
-            # A corpus rule sees every document: its time limit grows with their number.
-            limit = self._timeout(config) * max(1, len(items))
-            produced = self._guarded(config, where, what, lambda: finish(items, setting.options, ctx), problems, limit)
-            self._vet(config, where, what, produced, None, setting.severity, out, problems)
-            crash = config.settings.get(RULE_ERROR[0])
-            if (crash is None or crash.enabled) and not selection.explicitly_ignores(*RULE_ERROR):
-                out.extend(problems)
+        crash = config.settings.get(RULE_ERROR[0])
+        report_errors = (crash is None or crash.enabled) and not selection.explicitly_ignores(*RULE_ERROR)
+        with Alarm() as alarm:
+            runner = RuleRunner(config, alarm, self._rule_error)
+            for rule, setting in config.enabled_rules():
+                if rule.corpus is None or not selection.allows(rule.name, rule.code):
+                    continue
+                items = [CorpusItem(r.path, r.features[rule.name]) for r in results if rule.name in r.features]
+                what = f"corpus rule {rule.name} ({rule.code}) of plugin {rule.plugin}"
+                where = results[0].path if results else ""
+                finish, options, ctx = rule.corpus.finish, setting.options, CorpusContext(rule, setting.severity)
+                problems: list[Diagnostic] = []
+                # A corpus rule sees every document: its time limit grows with their number.
+                limit = runner.timeout * max(1, len(items))
+                produced = runner.run(where, what, lambda: finish(items, options, ctx), problems, limit)
+                runner.vet(where, what, produced, None, setting.severity, out, problems)
+                if report_errors:
+                    out.extend(problems)
         ranges = {r.path: r.suppressed for r in results if r.suppressed}
         return [d for d in out if not _suppressed(d, ranges.get(d.path, ()))]
-
-    def _timeout(self, config: Config) -> float:
-        from gialint.guard import DEFAULT_RULE_TIMEOUT
-
-        return config.rule_timeout if config.rule_timeout is not None else DEFAULT_RULE_TIMEOUT
-
-    def _guarded(
-        self,
-        config: Config,
-        path: str,
-        what: str,
-        run: Callable[[], Iterable[object]],
-        problems: list[Diagnostic],
-        limit: float | None = None,
-    ) -> list[object]:
-        """What ``run`` yields, within the rule time limit; a crash, ``sys.exit`` or overrun of
-        the rule becomes a rule-error in ``problems``, keeping what it yielded before."""
-        from gialint.guard import Overtime, RuleStopped, time_limit
-
-        seconds = limit if limit is not None else self._timeout(config)
-        produced: list[object] = []
-        try:
-            with time_limit(seconds):
-                for item in run():
-                    produced.append(item)
-        except Overtime:
-            problems.append(
-                _pseudo(
-                    config, RULE_ERROR, path, Span(1, 1, 1, 1),
-                    f"{what} 在本文件上运行超过 {seconds:g} 秒，已被停止，本文件可能因此漏报；"
-                    "可用配置项 rule-timeout 或 --rule-timeout 放宽时限，或把此问题报告给该插件的作者",
-                    f"{what} ran longer than {seconds:g} s on this file and was stopped, so findings may be missing here; "
-                    "allow more time with rule-timeout: or --rule-timeout, or report this to the plugin's authors",
-                )
-            )
-        except RuleStopped as stop:
-            line = stop.line if isinstance(stop.line, int) and stop.line >= 1 else 1
-            problems.append(_pseudo(config, RULE_ERROR, path, Span(line, 1, line, 1), stop.message_zh, stop.message_en))
-        except KeyboardInterrupt:
-            raise
-        except BaseException as exc:  # noqa: BLE001 - one crashing rule (sys.exit included) must not hide the others
-            problems.append(self._crash(config, path, what, exc))
-        return produced
-
-    def _vet(
-        self,
-        config: Config,
-        path: str,
-        what: str,
-        produced: list[object],
-        lines: Sequence[str] | None,
-        severity: Severity,
-        into: list[Diagnostic],
-        problems: list[Diagnostic] | None = None,
-    ) -> None:
-        """The valid findings of ``produced`` into ``into``; one rule-error for what was wrong."""
-        from gialint.guard import vet
-
-        vetted = vet(produced, path, lines, severity)
-        into.extend(vetted.diagnostics)
-        if vetted.problems:
-            line = vetted.problems[0][0]
-            distinct = list(dict.fromkeys((zh, en) for _, zh, en in vetted.problems))[:3]
-            zh, en = "；".join(z for z, _ in distinct), "; ".join(e for _, e in distinct)
-            more_zh = f"（共 {len(vetted.problems)} 处）" if len(vetted.problems) > 1 else ""
-            more_en = f" ({len(vetted.problems)} problems in all)" if len(vetted.problems) > 1 else ""
-            (problems if problems is not None else into).append(
-                _pseudo(
-                    config, RULE_ERROR, path, Span(line, 1, line, 1),
-                    f"{what} {zh}{more_zh}。请把此问题报告给该插件的作者",
-                    f"{what} {en}{more_en}. Please report this to the plugin's authors",
-                )
-            )
 
     def _suppress(
         self, document: Document, diagnostics: list[Diagnostic], config: Config, selection: Selection
@@ -360,16 +294,8 @@ class Linter:
             return FileResult(path, ())  # the user turned unreadable-input off
         return FileResult(path, (_pseudo(config, UNREADABLE, path, span, zh, en),))
 
+    def _rule_error(self, config: Config, path: str, line: int, zh: str, en: str) -> Diagnostic:
+        return _pseudo(config, RULE_ERROR, path, Span(line, 1, line, 1), zh, en)
+
     def _crash(self, config: Config, path: str, what: str, exc: BaseException) -> Diagnostic:
-        detail_zh = detail_en = f"{type(exc).__name__}: {exc}"
-        if isinstance(exc, SystemExit):  # its exit code is not gialint's: the run goes on
-            detail_zh = f"它试图结束整个程序：sys.exit({exc.code!r})"
-            detail_en = f"it tried to end the program: sys.exit({exc.code!r})"
-        return _pseudo(
-            config,
-            RULE_ERROR,
-            path,
-            Span(1, 1, 1, 1),
-            f"{what} 运行出错（{detail_zh}）；其他规则照常运行。请把此问题报告给该插件的作者",
-            f"{what} crashed ({detail_en}); the other rules ran. Please report this to the plugin's authors",
-        )
+        return self._rule_error(config, path, 1, *crash_message(what, exc))

@@ -45,44 +45,74 @@ def _alarm_available() -> bool:
     return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
 
 
-@contextmanager
-def time_limit(seconds: float | None) -> Iterator[None]:
-    """Raise :class:`Overtime` in the body once it has run ``seconds``.
+class Alarm:
+    """Time limits for the rules run on one file: ``with Alarm() as alarm:`` then, per rule,
+    ``with alarm.limit(seconds):`` raises :class:`Overtime` in the body once it has run that long.
 
-    POSIX ``setitimer(ITIMER_REAL)`` with a SIGALRM handler: it interrupts pure-Python loops
-    and regex matching alike. Where no alarm can be set (not the main thread, Windows) the body
-    runs without a limit. A timer the caller had running is restored afterwards.
+    POSIX ``setitimer(ITIMER_REAL)`` with a SIGALRM handler, installed once for all the rules
+    (installing a handler costs far more than arming the timer): it interrupts pure-Python loops
+    and regex matching alike. Where no alarm can be set (not the main thread, Windows) rules run
+    without a limit. The caller's own handler and running timer are restored on exit.
     """
-    if not seconds or seconds <= 0 or not _alarm_available():
-        yield
-        return
-    armed = [True]
 
-    def on_alarm(signum: int, frame: Any) -> None:
-        if armed[0]:
+    __slots__ = ("usable", "armed", "_handler", "_delay", "_interval", "_started")
+
+    def __init__(self) -> None:
+        self.usable = False
+        self.armed = False
+
+    def __enter__(self) -> Alarm:
+        if _alarm_available():
+            try:
+                self._handler = signal.signal(signal.SIGALRM, self._on_alarm)
+            except (ValueError, OSError):  # e.g. signals owned by an embedding application
+                return self
+            self.usable = True
+            self._delay, self._interval = signal.getitimer(signal.ITIMER_REAL)
+            self._started = time.monotonic()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if not self.usable:
+            return
+        self._disarm()
+        signal.signal(signal.SIGALRM, self._handler)
+        if self._delay:
+            left = max(self._delay - (time.monotonic() - self._started), 0.001)
+            signal.setitimer(signal.ITIMER_REAL, left, self._interval)
+
+    def _on_alarm(self, signum: int, frame: Any) -> None:
+        if self.armed:
             raise Overtime()
 
-    try:
-        previous_handler = signal.signal(signal.SIGALRM, on_alarm)
-    except (ValueError, OSError):  # e.g. signals owned by an embedding application
-        yield
-        return
-    previous_delay, previous_interval = signal.setitimer(signal.ITIMER_REAL, seconds, 0.25)
-    started = time.monotonic()
-    try:
-        yield
-    finally:
+    def _disarm(self) -> None:
         while True:
             try:  # an alarm may land while disarming: retry until it is off
-                armed[0] = False
+                self.armed = False
                 signal.setitimer(signal.ITIMER_REAL, 0)
-                break
+                return
             except Overtime:
                 continue
-        signal.signal(signal.SIGALRM, previous_handler)
-        if previous_delay:
-            left = max(previous_delay - (time.monotonic() - started), 0.001)
-            signal.setitimer(signal.ITIMER_REAL, left, previous_interval)
+
+    @contextmanager
+    def limit(self, seconds: float | None) -> Iterator[None]:
+        if not self.usable or not seconds or seconds <= 0:
+            yield
+            return
+        self.armed = True
+        # Repeats every quarter second in case the rule swallows the first Overtime.
+        signal.setitimer(signal.ITIMER_REAL, seconds, 0.25)
+        try:
+            yield
+        finally:
+            self._disarm()
+
+
+@contextmanager
+def time_limit(seconds: float | None) -> Iterator[None]:
+    """Raise :class:`Overtime` in the body once it has run ``seconds`` (one-off :class:`Alarm`)."""
+    with Alarm() as alarm, alarm.limit(seconds):
+        yield
 
 
 # --------------------------------------------------------------------------- vetting findings

@@ -107,14 +107,14 @@ class MatchClock:
         left = self.left.get(key, MATCH_BUDGET)
         if left <= 0:
             return []
-        start = time.monotonic()
+        start = time.process_time()
         try:
             found = list(pattern.finditer(text, timeout=left))
         except TimeoutError:
             self.left[key] = 0.0
             self.expired.append((key, line))
             return []
-        self.left[key] = left - (time.monotonic() - start)
+        self.left[key] = left - (time.process_time() - start)
         return found
 
     def search(self, patterns: Sequence[Any], text: str, line: int = 1) -> bool:
@@ -128,16 +128,16 @@ class MatchClock:
             left = self.left.get(key, MATCH_BUDGET)
             if left <= 0:
                 continue
-            start = time.monotonic()
+            start = time.process_time()
             try:
                 if pattern.search(text, timeout=left):
-                    self.left[key] = left - (time.monotonic() - start)
+                    self.left[key] = left - (time.process_time() - start)
                     return True
             except TimeoutError:
                 self.left[key] = 0.0
                 self.expired.append((key, line))
                 continue
-            self.left[key] = left - (time.monotonic() - start)
+            self.left[key] = left - (time.process_time() - start)
         return False
 
     def raise_if_expired(self) -> None:

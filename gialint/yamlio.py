@@ -104,6 +104,7 @@ def _bounded_composer() -> type:
     class BoundedComposer(Composer):  # type: ignore[misc]
         def __init__(self, loader: Any = None) -> None:
             super().__init__(loader)
+            self.warn_double_anchors = False  # legal YAML: the later anchor wins, no warning on stderr
             self._level = 0
             self._weight: dict[int, int] = {}
             self._total = 0
@@ -186,7 +187,11 @@ def pos(node: Any, key: Any = None, value: bool = False) -> tuple[int, int]:
             line, col = lc.value(key) if value else lc.key(key)
         return line + 1, col + 1
     except (KeyError, IndexError, TypeError, AttributeError):
+        pass
+    try:
         return lc.line + 1, lc.col + 1
+    except TypeError:  # e.g. a tagged scalar (!!str) that ruamel.yaml keeps without a position
+        return 0, 0
 
 
 def _plain(node: Any) -> Any:

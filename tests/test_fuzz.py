@@ -23,7 +23,9 @@ from hypothesis import strategies as st
 from gialint.cli import main
 from gialint.config import TOP_LEVEL_KEYS
 
-FUZZ = settings(max_examples=60, deadline=None, database=None, suppress_health_check=list(HealthCheck))
+EXAMPLES = int(os.environ.get("GIALINT_FUZZ_EXAMPLES", "50"))
+"""Examples per test; raise it for a longer hunt (``GIALINT_FUZZ_EXAMPLES=2000``)."""
+FUZZ = settings(max_examples=EXAMPLES, deadline=None, database=None, suppress_health_check=list(HealthCheck))
 
 RULE_NAMES = ("missing-section", "stale-year", "absent-contact", "table-totals", "duplicate-content", "GIA101", "nope")
 SETTING_KEYS = ("severity", "options", "enabled", "kind", "code", "patterns", "literals", "message", "replacement", "scope")
@@ -154,3 +156,31 @@ def test_reports_never_crash(text: str, name: str) -> None:
         (work / name).write_bytes(text.encode("utf-8", errors="surrogatepass"))
         code, _ = check("--format", "json", name)
         assert code in (0, 1)
+
+
+labels = st.fixed_dictionaries(
+    {"key": st.one_of(st.sampled_from(("total", "next-year", "new")), values), "label": values},
+    optional={"after": values, "values": values, "variants": values, "group": values},
+)
+formats = st.fixed_dictionaries(
+    {"id": st.one_of(st.just("mine"), values)},
+    optional={
+        "base": st.sampled_from(("gov-2021", "gov-2019", "nope", 5)),
+        "years": st.one_of(values, st.dictionaries(st.sampled_from(("from", "to")), values, max_size=2)),
+        "add-rows": st.one_of(values, st.dictionaries(st.sampled_from(("三", "四", "二-1", "x")), st.one_of(values, st.lists(labels, max_size=2)), max_size=2)),
+        "relations": st.one_of(values, st.lists(st.dictionaries(st.sampled_from(("id", "table", "for", "expr")), st.one_of(values, st.sampled_from(("三", "each-column", "total = new + carried", "a ="))), max_size=4), max_size=2)),
+        "statements": st.one_of(values, st.lists(st.dictionaries(st.sampled_from(("cell", "pattern")), st.one_of(values, st.sampled_from(("三.total.total", "(?P<n>\\d+)", "("))), max_size=2), max_size=2)),
+        "required-content": st.one_of(values, st.dictionaries(st.sampled_from(("五", "六")), st.one_of(values, st.lists(st.dictionaries(st.sampled_from(("id", "any", "zh", "severity")), values, max_size=4), max_size=2)), max_size=2)),
+        "parts": st.one_of(values, st.lists(st.dictionaries(st.sampled_from(("number", "title", "variants")), values, max_size=3), max_size=2)),
+        "tables": st.one_of(values, st.lists(st.dictionaries(st.sampled_from(("id", "part", "columns", "rows", "values")), st.one_of(values, st.lists(labels, max_size=2)), max_size=5), max_size=2)),
+    },
+)
+
+
+@FUZZ
+@given(formats)
+def test_format_definitions_never_crash(fmt: dict[str, Any]) -> None:
+    with workdir() as work:
+        (work / "r.md").write_text(SAMPLE_REPORT, encoding="utf-8")
+        (work / "c.yaml").write_text(json.dumps({"format": fmt}, ensure_ascii=False), encoding="utf-8")
+        check("--config", "c.yaml", "r.md")

@@ -11,7 +11,6 @@ the rule and its plugin, so the plugin's authors can be told.
 from __future__ import annotations
 
 import signal
-import threading
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -41,10 +40,6 @@ class Overtime(BaseException):
     """
 
 
-def _alarm_available() -> bool:
-    return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
-
-
 class Alarm:
     """Time limits for the rules run on one file: ``with Alarm() as alarm:`` then, per rule,
     ``with alarm.limit(seconds):`` raises :class:`Overtime` in the body once it has run that long.
@@ -62,10 +57,10 @@ class Alarm:
         self.armed = False
 
     def __enter__(self) -> Alarm:
-        if _alarm_available():
+        if hasattr(signal, "setitimer"):
             try:
                 self._handler = signal.signal(signal.SIGALRM, self._on_alarm)
-            except (ValueError, OSError):  # e.g. signals owned by an embedding application
+            except (ValueError, OSError):  # not the main thread, or signals an embedding application owns
                 return self
             self.usable = True
             self._delay, self._interval = signal.getitimer(signal.ITIMER_REAL)

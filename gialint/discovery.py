@@ -53,14 +53,15 @@ class ConfigResolver:
         for folder in (directory, *directory.parents):
             candidate = folder / "pyproject.toml"
             if os.path.lexists(candidate):
-                data = _tool_section(candidate)
-                if data is not None:
-                    return self._load(str(candidate), lambda c=candidate, d=data: _load_tool_section(self.loader, c, d))
+                found = _tool_section(candidate)
+                if found is not None:
+                    return self._load(str(candidate), lambda c=candidate, f=found: _load_tool_section(self.loader, c, *f))
         return self._load(DEFAULT_SET, lambda: self.loader.load_named(DEFAULT_SET))
 
 
-def _tool_section(path: Path) -> dict[str, object] | None:
-    """``[tool.gialint]`` of a pyproject.toml (None when it has none); errors carry line and column."""
+def _tool_section(path: Path) -> tuple[dict[str, object], tuple[int, int]] | None:
+    """``[tool.gialint]`` of a pyproject.toml and where it starts (None when it has none);
+    errors carry line and column."""
     import re
     import tomllib
 
@@ -86,7 +87,7 @@ def _tool_section(path: Path) -> dict[str, object] | None:
         return None
     if not isinstance(section, dict):
         raise ConfigError(str(path), *_toml_line(text, r"(?:tool\.)?gialint\s*="), "[tool.gialint] must be a table")
-    return section
+    return section, _toml_line(text, r"(?:tool\.)?gialint\b")
 
 
 def _toml_line(text: str, key: str) -> tuple[int, int]:
@@ -94,25 +95,20 @@ def _toml_line(text: str, key: str) -> tuple[int, int]:
     import re
 
     for number, line in enumerate(text.splitlines(), 1):
-        m = re.match(rf"\s*(?:{key}|\[\s*tool\s*\.\s*gialint\s*\])", line)
+        m = re.match(rf"\s*(?:{key}|\[\s*tool\s*\.\s*gialint\b)", line)
         if m:
             return number, len(line) - len(line.lstrip()) + 1
     return 0, 0
 
 
-def _load_tool_section(loader: Loader, path: Path, data: dict[str, object]) -> Config:
+def _load_tool_section(loader: Loader, path: Path, data: dict[str, object], header: tuple[int, int]) -> Config:
     """The config of ``[tool.gialint]``; errors inside it (TOML keeps no positions) point at its header."""
     try:
         return loader.load_mapping(data, str(path), path.parent)
     except ConfigError as exc:
         if exc.line or exc.path != str(path):
             raise
-        try:
-            text = path.read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError):
-            raise exc from None
-        line, column = _toml_line(text, r"$^")
-        raise ConfigError(exc.path, line, column, f"[tool.gialint]: {exc.message}") from None
+        raise ConfigError(exc.path, *header, f"[tool.gialint]: {exc.message}") from None
 
 
 def iter_files(paths: Sequence[str]) -> Iterator[tuple[str, bool]]:

@@ -25,7 +25,7 @@ from gialint.diagnostic import Diagnostic, Edit, Location, Severity
 from gialint.engine import FileResult
 
 FORMAT = "gialint-cache"
-VERSION = 1
+VERSION = 2
 MAX_ENTRY_BYTES = 64 * 1024 * 1024
 """An entry larger than this is not read (a report's result is kilobytes)."""
 
@@ -129,6 +129,8 @@ def _diagnostic(d: Diagnostic) -> dict[str, Any]:
         "message_en": d.message_en,
         "fix": [[e.line, e.column, e.end_line, e.end_column, e.text] for e in d.fix],
         "location": d.location.as_dict() if d.location is not None else None,
+        "related": [[path, line] for path, line in d.related],
+        "rank": d.rank,
     }
 
 
@@ -152,6 +154,8 @@ def _undiagnostic(data: Any) -> Diagnostic:
         _want(data["message_en"], str),
         tuple(fixes),
         None if location is None else _location(location),
+        tuple((_want(path, str), _int(line)) for path, line in (_want(pair, list) for pair in _want(data["related"], list))),
+        _int(data["rank"]),
     )
 
 

@@ -177,13 +177,22 @@ def _registry(no_plugins: bool, err: TextIO) -> Registry:
     return registry_for(no_plugins, lambda m: err.write(m + "\n"))
 
 
-def loader_for(registry: Registry) -> Loader:
+def loader_for(registry: Registry, warn: Callable[[str], None] | None = None) -> Loader:
     """A config loader knowing every named rule set the plugins contribute."""
     from gialint.config import Loader
 
     sets: dict[str, object] = {}
-    for result in registry.plugins.manager.hook.gialint_get_rule_sets():
-        sets.update(result or {})
+    for impl in reversed(registry.plugins.manager.hook.gialint_get_rule_sets.get_hookimpls()):  # call order
+        try:
+            result = impl.function()
+            items = dict(result or {})
+        except KeyboardInterrupt:
+            raise
+        except BaseException as exc:  # noqa: BLE001 - a broken plugin (sys.exit included) must not stop the run
+            name = registry.plugins.name_of(impl.plugin)
+            (warn or _stderr_warn)(f"gialint: warning: plugin {name!r} failed to list its rule sets: {type(exc).__name__}: {exc}")
+            continue
+        sets.update({name: target for name, target in items.items() if isinstance(name, str)})
     return Loader(registry, sets)  # type: ignore[arg-type]
 
 
@@ -192,6 +201,22 @@ def _add_run_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--jobs", "-j", type=int, metavar="N", help="worker processes (default: all cores; 1 = in-process)")
     parser.add_argument("--no-cache", action="store_true", help="do not read or write the result cache")
     parser.add_argument("--cache-dir", metavar="DIR", help=f"where the result cache lives (default: {CACHE_DIR}; also GIALINT_CACHE_DIR)")
+    parser.add_argument(
+        "--rule-timeout", type=_seconds, metavar="SECONDS",
+        help="stop a rule that runs longer than this on one file and report it (default: 5; also rule-timeout: in the config)",
+    )
+
+
+def _seconds(text: str) -> float:
+    from gialint.config import MAX_RULE_TIMEOUT
+
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not 0 < value <= MAX_RULE_TIMEOUT:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds between 0 and {MAX_RULE_TIMEOUT}")
+    return value
 
 
 def _run_options(args: argparse.Namespace, corpus: bool, keep_sources: bool) -> RunOptions:
@@ -213,6 +238,7 @@ def _run_options(args: argparse.Namespace, corpus: bool, keep_sources: bool) -> 
         report_unused_disables=getattr(args, "report_unused_disables", False),
         confine=args.command == "audit",
         tree_config=args.command != "audit" or args.respect_tree_config,
+        rule_timeout=args.rule_timeout,
     )
 
 

@@ -7,6 +7,7 @@ file's line and column (ruamel.yaml keeps them). Rules only ever see their froze
 from __future__ import annotations
 
 import difflib
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -17,7 +18,7 @@ from gialint.diagnostic import SEVERITY_NAMES, Severity
 from gialint.formats import Format, load_format
 from gialint.pattern_config import pattern_rule_from_yaml
 from gialint.rule import Rule
-from gialint.yamlio import ConfigError, pos as _pos, read_yaml, read_yaml_cached
+from gialint.yamlio import ConfigError, pos as _pos, read_config_text, read_yaml, read_yaml_cached
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
@@ -25,7 +26,8 @@ if TYPE_CHECKING:
     from gialint.registry import Registry
     from gialint.scoring import Scoring
 
-TOP_LEVEL_KEYS = ("extends", "rules", "lang", "year", "agency", "county", "fail-on", "exclude", "format", "overrides", "scoring")
+TOP_LEVEL_KEYS = ("extends", "rules", "lang", "year", "agency", "county", "fail-on", "exclude", "format", "overrides", "scoring", "rule-timeout")
+MAX_RULE_TIMEOUT = 3600
 LANGS = ("zh", "en")
 DEFAULT_SET = "default"
 _OFF = ("off", "false", "disable", "disabled")
@@ -76,6 +78,8 @@ class Config:
     """The county (or district) the reports belong to, for audit sheets (else their folder's name)."""
     scoring: Scoring | None = None
     """Deduction weights per rule and severity for ``gialint audit`` (see gialint.scoring)."""
+    rule_timeout: float | None = None
+    """``rule-timeout:`` seconds a rule may take on one file before it is stopped (None: the default)."""
 
     def for_file(self, path: str) -> Config:
         """This configuration with the ``overrides`` whose globs match ``path`` applied."""
@@ -162,17 +166,19 @@ class Loader:
         layer.files.insert(0, str(target))
         return layer
 
-    def _load_path(self, path: Path, chain: tuple[str, ...]) -> _Layer:
-        resolved = str(path.resolve())
+    def _load_path(self, path: Path, chain: tuple[str, ...], where: tuple[str, int, int] | None = None) -> _Layer:
+        """One config file and what it extends. ``where`` is the ``extends:`` item that named it:
+        such a file may be anything (``/etc/shadow``), so errors about it never quote its content."""
+        resolved = os.path.realpath(path)
         if resolved in chain:
-            raise ConfigError(str(path), 0, 0, f"extends cycle: {' -> '.join((*chain, resolved))}")
-        try:
-            text = path.read_text(encoding="utf-8-sig")
-        except FileNotFoundError:
-            raise ConfigError(str(path), 0, 0, "config file not found") from None
-        except (OSError, UnicodeDecodeError) as exc:
-            raise ConfigError(str(path), 0, 0, f"cannot read config file: {exc}") from None
-        data = read_yaml(text, str(path))
+            at = where or (str(path), 0, 0)
+            raise ConfigError(*at, f"extends cycle: {' -> '.join((*chain, resolved))}")
+        text = read_config_text(str(path), where)
+        data = read_yaml(text, str(path), quote=where is None)
+        if where is not None and (not isinstance(data, Mapping) or any(k not in TOP_LEVEL_KEYS for k in data)):
+            raise ConfigError(
+                *where, f"{path}: is not a gialint rule set (a mapping of extends:, rules: …); its content is not shown"
+            )
         layer = self._layer_from(data, str(path), path.parent, (*chain, resolved))
         layer.files.insert(0, str(path))
         return layer
@@ -195,7 +201,7 @@ class Loader:
             for index, item in enumerate(items):
                 line, col = _pos(data, "extends", True) if isinstance(extends, str) else _pos(extends, index)
                 if "/" in item or "\\" in item or item.endswith((".yaml", ".yml")):
-                    base = self._load_path((base_dir / item), chain)
+                    base = self._load_path((base_dir / item), chain, (path, line, col))
                 else:
                     base = self._load_named(item, path, line, col, chain)
                 _merge(merged, base)
@@ -203,7 +209,14 @@ class Loader:
         own.top = self._top_level(data, path)
         fmt_node = data.get("format")
         if isinstance(fmt_node, Mapping):
-            fmt = load_format(fmt_node, path, merged.formats)
+            try:
+                fmt = load_format(fmt_node, path, merged.formats)
+            except (AttributeError, TypeError, ValueError, KeyError) as exc:
+                # A shape the format reader does not check item by item: still the user's config.
+                raise ConfigError(
+                    path, *_pos(data, "format", True),
+                    f"format: an item has the wrong shape ({type(exc).__name__}: {exc}); see rules/gov-2021.yaml for the layout",
+                ) from None
             own.formats[fmt.id] = fmt
         elif fmt_node is not None:
             if not isinstance(fmt_node, str):
@@ -215,7 +228,7 @@ class Loader:
         known = dict(merged.rules)
         for name, value in rules.items():
             if isinstance(value, Mapping) and ("kind" in value or "patterns" in value or "literals" in value):
-                rule = self._pattern_rule(str(name), value, path, rules)
+                rule = self._pattern_rule(str(name), value, path, rules, known)
                 own.rules[rule.name] = rule
                 known[rule.name] = rule
         own.settings = self._settings(rules, path, known)
@@ -296,6 +309,14 @@ class Loader:
             if not isinstance(exclude, list) or not all(isinstance(e, str) for e in exclude):
                 raise ConfigError(path, *_pos(data, "exclude", True), "exclude: must be a list of glob patterns")
             top["exclude"] = tuple(exclude)
+        if "rule-timeout" in data:
+            limit = data["rule-timeout"]
+            if isinstance(limit, bool) or not isinstance(limit, (int, float)) or not 0 < limit <= MAX_RULE_TIMEOUT:
+                raise ConfigError(
+                    path, *_pos(data, "rule-timeout", True),
+                    f"rule-timeout: {limit!r} is not a number of seconds between 0 and {MAX_RULE_TIMEOUT} (e.g. 5)",
+                )
+            top["rule_timeout"] = float(limit)
         return top
 
     def _setting(self, rule: Rule, value: Any, path: str, parent: Any, key: Any) -> dict[str, Any]:
@@ -357,17 +378,42 @@ class Loader:
         bad = [i for i in items if option.choices and i not in option.choices]
         if bad:
             raise ConfigError(path, line, col, f"{rule.name}.options.{name}: {bad[0]!r} is not one of {', '.join(map(str, option.choices))}")
+        if option.regex:
+            self._check_regexes(rule, name, items, option.default, path, parent, value)
         if isinstance(value, list):
             return tuple(value)
         if isinstance(value, Mapping):
             return MappingProxyType(dict(value))
         return value
 
-    def _pattern_rule(self, name: str, value: Mapping[str, Any], path: str, parent: Any) -> Rule:
+    def _check_regexes(self, rule: Rule, name: str, items: list[Any], defaults: Any, path: str, parent: Any, value: Any) -> None:
+        """Compile a regex option's items one by one (the shipped defaults are known to be good)."""
+        from gialint.userregex import compile_user
+
+        shipped = set(defaults) if isinstance(defaults, (list, tuple)) else {defaults}
+        for index, item in enumerate(items):
+            if not isinstance(item, str) or item in shipped:
+                continue
+            try:
+                compile_user(item)
+            except ValueError as exc:
+                where = _pos(value, index) if isinstance(value, list) else _pos(parent, name, True)
+                raise ConfigError(path, *where, f"{rule.name}.options.{name}: invalid regular expression {item!r}: {exc}") from None
+
+    def _pattern_rule(self, name: str, value: Mapping[str, Any], path: str, parent: Any, known: Mapping[str, Rule]) -> Rule:
         line, col = _pos(parent, name)
         if self.registry.lookup(name) is not None:
             raise ConfigError(path, line, col, f"{name!r} is a built-in or plugin rule; give your pattern rule another name")
-        return pattern_rule_from_yaml(name, value, path, (line, col))
+        trusted = path in {str(target) for target in self.named_sets.values()}  # shipped with gialint or a plugin
+        rule = pattern_rule_from_yaml(name, value, path, (line, col), trusted)
+        where = _pos(value, "code", True) if "code" in value else (line, col)
+        taken = self.registry.lookup(rule.code)
+        if taken is not None:
+            raise ConfigError(path, *where, f"{name}.code: {rule.code!r} is the code of the built-in or plugin rule {taken.name}; choose another code")
+        clash = next((r for r in known.values() if r.name != name and r.code.upper() == rule.code.upper()), None)
+        if clash is not None:
+            raise ConfigError(path, *where, f"{name}.code: {rule.code!r} is already the code of the rule {clash.name}; codes must be unique")
+        return rule
 
     def _freeze(self, layer: _Layer, source: str, root: Path) -> Config:
         rules: dict[str, Rule] = {r.name: r for r in self.registry.rules()}
@@ -408,6 +454,7 @@ class Loader:
             overrides=tuple(layer.overrides),
             county=top.get("county"),
             scoring=top.get("scoring"),
+            rule_timeout=top.get("rule_timeout"),
         )
 
 

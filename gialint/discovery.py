@@ -40,7 +40,7 @@ class ConfigResolver:
         """The configuration for the report ``path``, with its per-file ``overrides`` applied."""
         if self.explicit is not None:
             explicit = self.explicit
-            config = self._load(str(explicit.resolve()), lambda: self.loader.load_file(explicit))
+            config = self._load(os.path.realpath(explicit), lambda: self.loader.load_file(explicit))
         else:
             if self.untrusted:
                 directory = Path.cwd().resolve()
@@ -55,21 +55,20 @@ class ConfigResolver:
         for folder in (directory, *directory.parents):
             for name in CONFIG_NAMES:
                 candidate = folder / name
-                if self._usable(candidate):
+                if self._usable(candidate):  # a FIFO, folder or dangling link there is an error, not "no config"
                     return self._load(str(candidate), lambda c=candidate: self.loader.load_file(c))
         for folder in (directory, *directory.parents):
             candidate = folder / "pyproject.toml"
             if self._usable(candidate):
-                data = _tool_section(candidate)
-                if data is not None:
-                    return self._load(str(candidate), lambda c=candidate, d=data: self.loader.load_mapping(d, str(c), c.parent))
+                found = _tool_section(candidate)
+                if found is not None:
+                    return self._load(str(candidate), lambda c=candidate, f=found: _load_tool_section(self.loader, c, *f))
         return self._load(DEFAULT_SET, lambda: self.loader.load_named(DEFAULT_SET))
-
 
     def _usable(self, candidate: Path) -> bool:
         if self.untrusted and inside(str(candidate), self.untrusted):
-            return False
-        return _is(candidate, Path.is_file)
+            return False  # an audit does not take configuration from the tree it audits
+        return os.path.lexists(candidate)
 
 
 def _is(path: Path, test: Callable[[Path], bool]) -> bool:
@@ -80,20 +79,56 @@ def _is(path: Path, test: Callable[[Path], bool]) -> bool:
         return False
 
 
-def _tool_section(path: Path) -> dict[str, object] | None:
+def _tool_section(path: Path) -> tuple[dict[str, object], tuple[int, int]] | None:
+    """``[tool.gialint]`` of a pyproject.toml and where it starts (None when it has none);
+    errors carry line and column."""
+    import re
     import tomllib
 
+    from gialint.yamlio import read_config_text
+
+    text = read_config_text(str(path), what="pyproject.toml")
     try:
-        with path.open("rb") as fh:
-            data = tomllib.load(fh)
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise ConfigError(str(path), 0, 0, f"cannot read pyproject.toml: {exc}") from None
-    section = data.get("tool", {}).get("gialint")
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        message = str(exc)
+        at = re.search(r"\(at line (\d+), column (\d+)\)$", message)
+        line, column = (int(at.group(1)), int(at.group(2))) if at else (0, 0)
+        raise ConfigError(str(path), line, column, f"malformed TOML: {message[: at.start()].strip() if at else message}") from None
+    except RecursionError:
+        raise ConfigError(str(path), 0, 0, "malformed TOML: nested too deeply") from None
+    tool = data.get("tool")
+    if tool is None:
+        return None
+    if not isinstance(tool, dict):
+        raise ConfigError(str(path), *_toml_line(text, r"tool\s*="), "tool must be a table ([tool.gialint] …)")
+    section = tool.get("gialint")
     if section is None:
         return None
     if not isinstance(section, dict):
-        raise ConfigError(str(path), 0, 0, "[tool.gialint] must be a table")
-    return section
+        raise ConfigError(str(path), *_toml_line(text, r"(?:tool\.)?gialint\s*="), "[tool.gialint] must be a table")
+    return section, _toml_line(text, r"(?:tool\.)?gialint\b")
+
+
+def _toml_line(text: str, key: str) -> tuple[int, int]:
+    """(line, column) of the first line where ``key`` (a regex) is set, or of ``[tool.gialint]``."""
+    import re
+
+    for number, line in enumerate(text.splitlines(), 1):
+        m = re.match(rf"\s*(?:{key}|\[\s*tool\s*\.\s*gialint\b)", line)
+        if m:
+            return number, len(line) - len(line.lstrip()) + 1
+    return 0, 0
+
+
+def _load_tool_section(loader: Loader, path: Path, data: dict[str, object], header: tuple[int, int]) -> Config:
+    """The config of ``[tool.gialint]``; errors inside it (TOML keeps no positions) point at its header."""
+    try:
+        return loader.load_mapping(data, str(path), path.parent)
+    except ConfigError as exc:
+        if exc.line or exc.path != str(path):
+            raise
+        raise ConfigError(exc.path, *header, f"[tool.gialint]: {exc.message}") from None
 
 
 def iter_files(paths: Sequence[str], roots: Sequence[str] = ()) -> Iterator[tuple[str, bool]]:

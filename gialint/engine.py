@@ -17,7 +17,9 @@ from gialint.diagnostic import Diagnostic, Severity
 from gialint.document import Document, Span
 from gialint.parse.options import ParseOptions
 from gialint.plugin import Plugins
+from gialint.guard import Alarm
 from gialint.rule import Context
+from gialint.rulerun import RuleRunner, crash_message
 from gialint.selection import Selection
 
 EVERYTHING = Selection()
@@ -179,7 +181,9 @@ class Linter:
             document = hook.gialint_parse_document(path=path, text=text, options=options, data=data)
         except ReadError as err:
             return self._unreadable(path, config, err.message_zh, err.message_en, err.line, err.column)
-        except Exception as exc:  # noqa: BLE001 - a parser plugin must not stop the run
+        except KeyboardInterrupt:
+            raise
+        except BaseException as exc:  # noqa: BLE001 - a parser plugin must not stop the run (sys.exit included)
             return self._unreadable(
                 path, config, f"解析器出错（{type(exc).__name__}: {exc}）", f"the parser failed ({type(exc).__name__}: {exc})"
             )
@@ -191,7 +195,9 @@ class Linter:
         for impl in hook.gialint_extend_document.get_hookimpls():
             try:
                 extra = impl.function(document=document)
-            except Exception as exc:  # noqa: BLE001
+            except KeyboardInterrupt:
+                raise
+            except BaseException as exc:  # noqa: BLE001 - sys.exit in a plugin included
                 name = self.plugins.name_of(impl.plugin)
                 diagnostics.append(self._crash(config, path, f"plugin {name}", exc))
                 continue
@@ -199,23 +205,25 @@ class Linter:
                 document.extensions.update(extra)
         features: dict[str, Any] = {}
         yields: dict[str, tuple[str, ...]] = {}
-        for rule, setting in config.enabled_rules():
-            if (rule.name, rule.code) in (UNREADABLE, RULE_ERROR, UNUSED_DISABLE) or not selection.allows(rule.name, rule.code):
-                continue
-            if rule.corpus is not None:
-                if self.corpus:
-                    try:
-                        features[rule.name] = rule.corpus.collect(document, setting.options)
-                    except Exception as exc:  # noqa: BLE001
-                        diagnostics.append(self._crash(config, path, f"rule {rule.name} ({rule.code}) of plugin {rule.plugin}", exc))
-                continue
-            ctx = Context(rule, setting.severity, path)
-            if rule.yields_to:
-                yields[rule.name] = rule.yields_to
-            try:
-                diagnostics.extend(rule.check(document, setting.options, ctx))
-            except Exception as exc:  # noqa: BLE001 - one crashing rule must not hide the others
-                diagnostics.append(self._crash(config, path, f"rule {rule.name} ({rule.code}) of plugin {rule.plugin}", exc))
+        with Alarm() as alarm:
+            runner = RuleRunner(config, alarm, self._rule_error)
+            for rule, setting in config.enabled_rules():
+                if (rule.name, rule.code) in (UNREADABLE, RULE_ERROR, UNUSED_DISABLE) or not selection.allows(rule.name, rule.code):
+                    continue
+                what = f"rule {rule.name} ({rule.code}) of plugin {rule.plugin}"
+                if rule.corpus is not None:
+                    if self.corpus:
+                        collect, options = rule.corpus.collect, setting.options
+                        found = runner.run(path, what, lambda: [collect(document, options)], diagnostics)
+                        if found:
+                            features[rule.name] = found[0]
+                    continue
+                ctx = Context(rule, setting.severity, path)
+                if rule.yields_to:
+                    yields[rule.name] = rule.yields_to
+                check, options = rule.check, setting.options
+                produced = runner.run(path, what, lambda: check(document, options, ctx), diagnostics)
+                runner.vet(path, what, produced, document.lines, setting.severity, diagnostics)
         diagnostics = _one_per_cause(self._suppress(document, diagnostics, config, selection), yields)
         crash_setting = config.settings.get(RULE_ERROR[0])
         if crash_setting is not None and not crash_setting.enabled or selection.explicitly_ignores(*RULE_ERROR):
@@ -237,17 +245,24 @@ class Linter:
         from gialint.rule import CorpusContext, CorpusItem
 
         out: list[Diagnostic] = []
-        for rule, setting in config.enabled_rules():
-            if rule.corpus is None or not selection.allows(rule.name, rule.code):
-                continue
-            items = [CorpusItem(r.path, r.features[rule.name]) for r in results if rule.name in r.features]
-            try:
-                out.extend(rule.corpus.finish(items, setting.options, CorpusContext(rule, setting.severity)))
-            except Exception as exc:  # noqa: BLE001
-                crash = config.settings.get(RULE_ERROR[0])
-                if (crash is None or crash.enabled) and not selection.explicitly_ignores(*RULE_ERROR):
-                    where = results[0].path if results else ""
-                    out.append(self._crash(config, where, f"corpus rule {rule.name} ({rule.code}) of plugin {rule.plugin}", exc))
+        crash = config.settings.get(RULE_ERROR[0])
+        report_errors = (crash is None or crash.enabled) and not selection.explicitly_ignores(*RULE_ERROR)
+        with Alarm() as alarm:
+            runner = RuleRunner(config, alarm, self._rule_error)
+            for rule, setting in config.enabled_rules():
+                if rule.corpus is None or not selection.allows(rule.name, rule.code):
+                    continue
+                items = [CorpusItem(r.path, r.features[rule.name]) for r in results if rule.name in r.features]
+                what = f"corpus rule {rule.name} ({rule.code}) of plugin {rule.plugin}"
+                where = results[0].path if results else ""
+                finish, options, ctx = rule.corpus.finish, setting.options, CorpusContext(rule, setting.severity)
+                problems: list[Diagnostic] = []
+                # A corpus rule sees every document: its time limit grows with their number.
+                limit = runner.timeout * max(1, len(items))
+                produced = runner.run(where, what, lambda: finish(items, options, ctx), problems, limit)
+                runner.vet(where, what, produced, None, setting.severity, out, problems)
+                if report_errors:
+                    out.extend(problems)
         ranges = {r.path: r.suppressed for r in results if r.suppressed}
         return [d for d in out if not _suppressed(d, ranges.get(d.path, ()))]
 
@@ -291,13 +306,8 @@ class Linter:
             return FileResult(path, ())  # the user turned unreadable-input off
         return FileResult(path, (_pseudo(config, UNREADABLE, path, span, zh, en),))
 
-    def _crash(self, config: Config, path: str, what: str, exc: Exception) -> Diagnostic:
-        detail = f"{type(exc).__name__}: {exc}"
-        return _pseudo(
-            config,
-            RULE_ERROR,
-            path,
-            Span(1, 1, 1, 1),
-            f"{what} 运行出错（{detail}）；其他规则照常运行。请把此问题报告给该插件的作者",
-            f"{what} crashed ({detail}); the other rules ran. Please report this to the plugin's authors",
-        )
+    def _rule_error(self, config: Config, path: str, line: int, zh: str, en: str) -> Diagnostic:
+        return _pseudo(config, RULE_ERROR, path, Span(line, 1, line, 1), zh, en)
+
+    def _crash(self, config: Config, path: str, what: str, exc: BaseException) -> Diagnostic:
+        return self._rule_error(config, path, 1, *crash_message(what, exc))

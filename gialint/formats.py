@@ -292,6 +292,10 @@ def load_format(node: Any, path: str, known: Mapping[str, Format]) -> Format:
             raise reader.fail(node, "base", f"{where}.base: unknown format {node['base']!r}; known: {', '.join(known) or 'none'}")
     name = node.get("name", {}) or {}
     years = reader.mapping(node, "years", where)
+    for bound in ("from", "to"):
+        year = years.get(bound)
+        if bound in years and (isinstance(year, bool) or not isinstance(year, int) or not 1990 <= year <= 2100):
+            raise reader.fail(years, bound, f"{where}.years.{bound}: {year!r} is not a year such as 2021")
     parts = base.parts if base and "parts" not in node else ()
     if "parts" in node:
         items = []
@@ -307,7 +311,9 @@ def load_format(node: Any, path: str, known: Mapping[str, Format]) -> Format:
     for table_id, extra in reader.mapping(node, "add-rows", where).items():
         if table_id not in tables:
             raise reader.fail(node["add-rows"], table_id, f"{where}.add-rows: no table {table_id!r}", value=False)
-        tables[table_id] = _insert_rows(reader, tables[table_id], list(extra), f"{where}.add-rows.{table_id}")
+        if not isinstance(extra, list):
+            raise reader.fail(node["add-rows"], table_id, f"{where}.add-rows.{table_id}: must be a list of rows ({{key:, label:, after:}})")
+        tables[table_id] = _insert_rows(reader, tables[table_id], extra, f"{where}.add-rows.{table_id}")
     relations = list(base.relations) if base else []
     for rel_node in reader.seq(node, "relations", where):
         relations.append(reader.relation(rel_node, tables, f"{where}.relations"))

@@ -35,7 +35,13 @@ def gialint_get_rules() -> Sequence[Rule]:
     Import rule modules lazily inside the implementation: start-up time counts in pre-commit.
 
     :return: a sequence of :class:`gialint.rule.Rule`. Names and codes must be unique across
-        all plugins; a duplicate is reported and skipped.
+        all plugins; a duplicate, or an item that is not a Rule, is reported and skipped.
+
+    Each rule's ``check`` runs under a time limit (``rule-timeout:``, default 5 seconds per
+    file) and what it yields is checked (:mod:`gialint.guard`): an exception, ``sys.exit``, an
+    overrun, something that is not a :class:`gialint.diagnostic.Diagnostic`, a finding without a
+    message, with an invalid severity or a position outside the file each become a
+    ``rule-error`` finding naming the rule and the plugin; the run goes on.
 
     Corpus-level rules — rules that see every document of a run, e.g. to compare reports with
     each other — are ordinary rules with ``corpus=CorpusCheck(collect, finish)``: ``collect``

@@ -21,20 +21,23 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from gialint.diagnostic import Diagnostic, Edit, Severity
 from gialint.document import Document, Span
 from gialint.numbering import cn_to_int
 from gialint.rule import Context, Message, Options, Rule
+from gialint.userregex import MatchClock, compile_user, is_timed
 
-_BACKREF = re.compile(r"\\[1-9]|\(\?P=|\(\?P<")
+_BACKREF = re.compile(r"\\[1-9]|\(\?P=|\(\?P<|\(\?\(")
 SCOPES = ("everywhere", "preamble", "text", "tables") + tuple(f"part-{n}" for n in "一二三四五六")
 
 
 @dataclass(frozen=True, slots=True)
 class PatternSpec:
-    items: tuple[tuple[re.Pattern[str], str | None], ...]
-    """Each regex with the replacement a fix puts instead (``\\1`` refers to its groups), or None."""
+    items: tuple[tuple[Any, str | None], ...]
+    """Each regex with the replacement a fix puts instead (``\\1`` refers to its groups), or None.
+    Shipped patterns are ``re`` patterns; a user's are ``regex`` patterns, matched with a time limit."""
     scope: str
     message: Message
 
@@ -57,13 +60,13 @@ def _lines_in_scope(doc: Document, scope: str) -> Iterator[int]:
             yield from range(part.span.line, part.end_line + 1)
 
 
-def _candidate_lines(doc: Document, scanners: list[re.Pattern[str]]) -> set[int]:
+def _candidate_lines(doc: Document, scanners: list[Any], clock: MatchClock) -> set[int]:
     from bisect import bisect_right
 
     starts: list[int] | None = None
     lines: set[int] = set()
     for scanner in scanners:
-        for m in scanner.finditer(doc.source):
+        for m in clock.finditer(scanner, doc.source):
             if starts is None:
                 starts = [0]
                 starts.extend(nl.end() for nl in re.finditer("\n", doc.source))
@@ -71,22 +74,46 @@ def _candidate_lines(doc: Document, scanners: list[re.Pattern[str]]) -> set[int]
     return lines
 
 
-def _matches(spec: PatternSpec, line: str) -> list[tuple[re.Match[str], str | None]]:
+def _matches(spec: PatternSpec, line: str, clock: MatchClock, line_no: int) -> list[tuple[Any, str | None]]:
     """Matches of all the rule's patterns on ``line``: leftmost first, longest first, no overlaps."""
     found = [
         (m.start(), -(m.end() - m.start()), order, m, replacement)
         for order, (regex, replacement) in enumerate(spec.items)
-        for m in regex.finditer(line)
+        for m in clock.finditer(regex, line, line_no)
         if m.end() > m.start()
     ]
     found.sort(key=lambda f: f[:3])
-    out: list[tuple[re.Match[str], str | None]] = []
+    out: list[tuple[Any, str | None]] = []
     end = -1
     for start, _, _, m, replacement in found:
         if start >= end:
             out.append((m, replacement))
             end = m.end()
     return out
+
+
+def _scanners(spec: PatternSpec) -> list[Any]:
+    """Patterns that find, in one scan of the whole text, the few lines worth matching line by line.
+
+    Shipped (``re``) patterns without back-references share one alternation; user patterns
+    (``regex``, timed) are scanned one by one, so an inline flag such as ``(?i)`` in one of
+    them neither breaks nor changes the others.
+    """
+    scanners: list[Any] = []
+    plain: list[str] = []
+    for regex, _ in spec.items:
+        if is_timed(regex):
+            scanners.append(compile_user(regex.pattern, re.MULTILINE))
+        elif _BACKREF.search(regex.pattern):
+            scanners.append(re.compile(regex.pattern, regex.flags | re.MULTILINE))
+        else:
+            plain.append(regex.pattern)
+    if plain:
+        try:
+            scanners.append(re.compile("|".join(f"(?:{p})" for p in plain), re.MULTILINE))
+        except re.error:  # e.g. two patterns with the same group name: scan them one by one
+            scanners.extend(re.compile(p, re.MULTILINE) for p in plain)
+    return scanners
 
 
 def make_pattern_rule(
@@ -98,22 +125,19 @@ def make_pattern_rule(
     docs: str,
     plugin: str,
 ) -> Rule:
-    # One scan of the whole text finds the few lines worth matching line by line: the patterns
-    # without back-references go into one alternation, the others are scanned on their own.
-    plain = [r.pattern for r, _ in spec.items if not _BACKREF.search(r.pattern)]
-    scanners = [re.compile(r.pattern, r.flags | re.MULTILINE) for r, _ in spec.items if _BACKREF.search(r.pattern)]
-    if plain:
-        scanners.append(re.compile("|".join(f"(?:{p})" for p in plain), re.MULTILINE))
+    scanners = _scanners(spec)
 
     def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Diagnostic]:
-        hits = _candidate_lines(doc, scanners)
+        clock = MatchClock(name)
+        hits = _candidate_lines(doc, scanners, clock)
         if not hits:
+            clock.raise_if_expired()
             return
         for line_no in _lines_in_scope(doc, spec.scope):
             if line_no not in hits:
                 continue
             line = doc.lines[line_no - 1]
-            for m, replacement in _matches(spec, line):
+            for m, replacement in _matches(spec, line, clock, line_no):
                 span = Span(line_no, m.start() + 1, line_no, m.end() + 1)
                 shown = m.group(0).replace("\t", "\\t")
                 new = m.expand(replacement) if replacement is not None else None
@@ -126,6 +150,7 @@ def make_pattern_rule(
                     else:
                         fix = (Edit(line_no, m.start() + 1, line_no, m.end() + 1, new),)
                 yield ctx.diagnostic(span, spec.message.zh.format(**params), spec.message.en.format(**params), fix=fix)
+        clock.raise_if_expired()
 
     return Rule(
         name=name,

@@ -14,14 +14,17 @@ from typing import Any
 from gialint.diagnostic import SEVERITY_NAMES, Severity
 from gialint.pattern import SCOPES, PatternSpec, make_pattern_rule
 from gialint.rule import Message, Rule
+from gialint.userregex import check_template, compile_user
 from gialint.yamlio import ConfigError
 from gialint.yamlio import pos as _pos
 
 
-def pattern_rule_from_yaml(name: str, value: Mapping[str, Any], path: str, at: tuple[int, int]) -> Rule:
+def pattern_rule_from_yaml(name: str, value: Mapping[str, Any], path: str, at: tuple[int, int], trusted: bool = False) -> Rule:
     """A ``kind: pattern`` rule from its YAML definition; every error is located in ``path``.
 
     ``at`` is the (line, column) of the rule's name, for errors about the rule as a whole.
+    ``trusted``: the set ships with gialint or a plugin, so its patterns may use ``re`` (faster
+    to start); a user's patterns are compiled with ``regex`` and matched with a time limit.
     """
     line, col = at
     if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", name):
@@ -32,7 +35,7 @@ def pattern_rule_from_yaml(name: str, value: Mapping[str, Any], path: str, at: t
     default_replacement = value.get("replacement")
     if default_replacement is not None and not isinstance(default_replacement, str):
         raise ConfigError(path, *_pos(value, "replacement", True), f"{name}.replacement: must be a string")
-    items: list[tuple[re.Pattern[str], str | None]] = []
+    items: list[tuple[Any, str | None]] = []
     for key in ("patterns", "literals"):
         entries = value.get(key, [])
         if isinstance(entries, str):
@@ -42,7 +45,9 @@ def pattern_rule_from_yaml(name: str, value: Mapping[str, Any], path: str, at: t
         for index, entry in enumerate(entries):
             where = _pos(entries, index) if hasattr(entries, "lc") else _pos(value, key, True)
             replacement = default_replacement
+            rwhere = _pos(value, "replacement", True)
             if key == "patterns" and isinstance(entry, Mapping):
+                rwhere = _pos(entry, "replacement", True) if "replacement" in entry else rwhere
                 replacement = entry.get("replacement", default_replacement)
                 entry = entry.get("pattern")
                 if replacement is not None and not isinstance(replacement, str):
@@ -50,14 +55,17 @@ def pattern_rule_from_yaml(name: str, value: Mapping[str, Any], path: str, at: t
             if not isinstance(entry, str) or not entry:
                 raise ConfigError(path, *where, f"{name}.{key}: must be a list of non-empty strings (or {{pattern:, replacement:}} mappings)")
             if key == "literals":
-                items.append((re.compile(re.escape(entry)), replacement))
+                literal = re.compile(re.escape(entry))
+                if replacement is not None:
+                    _check_replacement(literal, replacement, f"{name}.literals", path, rwhere)
+                items.append((literal, replacement))
                 continue
             try:
-                regex = re.compile(entry)
-                if replacement is not None:
-                    _check_template(regex, replacement)
-            except re.error as exc:
+                regex = re.compile(entry) if trusted else compile_user(entry)
+            except (re.error, ValueError) as exc:
                 raise ConfigError(path, *where, f"{name}.patterns: invalid regular expression {entry!r}: {exc}") from None
+            if replacement is not None:
+                _check_replacement(regex, replacement, f"{name}.patterns", path, rwhere)
             items.append((regex, replacement))
     if not items:
         raise ConfigError(path, line, col, f"{name}: a pattern rule needs patterns: or literals:")
@@ -69,7 +77,12 @@ def pattern_rule_from_yaml(name: str, value: Mapping[str, Any], path: str, at: t
     severity = Severity.WARNING
     if "severity" in value and str(value["severity"]).lower() in SEVERITY_NAMES:
         severity = Severity.parse(str(value["severity"]))
-    code = str(value.get("code", name))
+    code = value.get("code", name)
+    if not isinstance(code, str) or not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,39}", code):
+        raise ConfigError(
+            path, *_pos(value, "code", True),
+            f"{name}.code: {code!r} is not a rule code (letters, digits, '-', '_' or '.', e.g. SC001)",
+        )
     spec = PatternSpec(tuple(items), scope, message)
     return make_pattern_rule(name, code, spec, severity, summary, str(value.get("docs", "")), Path(path).name)
 
@@ -87,9 +100,8 @@ def _message(value: Any, name: str, path: str, parent: Any, key: str) -> Message
     return Message(value["zh"], value["en"])
 
 
-def _check_template(regex: re.Pattern[str], replacement: str) -> None:
-    """Raise re.error when ``replacement`` refers to a group ``regex`` does not have."""
-    for ref in re.findall(r"\\(\d+)|\\g<(\w+)>", replacement):
-        group = ref[0] or ref[1]
-        if group.isdigit() and int(group) > regex.groups or not group.isdigit() and group not in regex.groupindex:
-            raise re.error(f"the replacement refers to group {group}, which the pattern does not have")
+def _check_replacement(regex: Any, replacement: str, what: str, path: str, where: tuple[int, int]) -> None:
+    try:
+        check_template(regex, replacement)
+    except ValueError as exc:
+        raise ConfigError(path, *where, f"{what}: invalid replacement {replacement!r}: {exc}") from None

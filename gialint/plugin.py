@@ -72,7 +72,9 @@ def get_plugin_manager(load_entry_points: bool = True, extra: tuple[object, ...]
             try:
                 plugin = ep.load()
                 pm.register(plugin, name=ep.name)
-            except Exception as exc:  # noqa: BLE001 - a broken plugin must not stop the run
+            except KeyboardInterrupt:
+                raise
+            except BaseException as exc:  # noqa: BLE001 - a broken plugin (sys.exit on import included) must not stop the run
                 dist = getattr(ep, "dist", None)
                 version = f" {dist.version}" if dist is not None else ""
                 problems.append(

@@ -12,6 +12,19 @@ from gialint.rule import Rule
 _NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
+def _not_a_rule(rule: object) -> str:
+    """Why ``rule`` cannot be registered, or "" when it can."""
+    if not isinstance(rule, Rule):
+        return f"it is a {type(rule).__name__}, not a gialint.rule.Rule"
+    if not isinstance(rule.name, str) or not isinstance(rule.code, str) or not rule.code.strip():
+        return "its name and code must be strings"
+    if not callable(rule.check):
+        return f"rule {rule.name!r} has no check function"
+    if rule.corpus is not None and not (callable(getattr(rule.corpus, "collect", None)) and callable(getattr(rule.corpus, "finish", None))):
+        return f"rule {rule.name!r}: corpus= must be a CorpusCheck(collect, finish)"
+    return ""
+
+
 class Registry:
     def __init__(self, plugins: Plugins) -> None:
         self.plugins = plugins
@@ -22,12 +35,20 @@ class Registry:
         for impl in hook.get_hookimpls():
             plugin_name = plugins.name_of(impl.plugin)
             try:
-                rules = list(impl.function())
-            except Exception as exc:  # noqa: BLE001 - one broken plugin must not stop the others
+                rules = list(impl.function() or ())
+            except KeyboardInterrupt:
+                raise
+            except BaseException as exc:  # noqa: BLE001 - one broken plugin (sys.exit included) must not stop the others
                 self.problems.append(PluginProblem(plugin_name, f"plugin {plugin_name!r} failed to list its rules: {type(exc).__name__}: {exc}"))
                 continue
-            for rule in rules:
-                self._add(replace(rule, plugin=rule.plugin or plugin_name), plugin_name)
+            for index, rule in enumerate(rules):
+                problem = _not_a_rule(rule)
+                if problem:
+                    self.problems.append(
+                        PluginProblem(plugin_name, f"item {index + 1} that plugin {plugin_name!r} lists as a rule was skipped: {problem}")
+                    )
+                    continue
+                self._add(replace(rule, plugin=rule.plugin if isinstance(rule.plugin, str) and rule.plugin else plugin_name), plugin_name)
 
     def _add(self, rule: Rule, plugin_name: str) -> None:
         if not _NAME.fullmatch(rule.name):

@@ -50,6 +50,10 @@ class Option:
     item: type | None = None
     """Type of the items of a list option."""
     choices: tuple[Any, ...] = ()
+    regex: bool = False
+    """The items are regular expressions: each is compiled when the configuration is read (a bad
+    one is a located config error) and a rule matches them through
+    :func:`gialint.userregex.option_patterns` and a :class:`gialint.userregex.MatchClock`."""
 
     def type_name(self) -> str:
         types = self.type if isinstance(self.type, tuple) else (self.type,)

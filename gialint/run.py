@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from gialint.config import Config
 from gialint.diagnostic import Diagnostic
-from gialint.engine import UNREADABLE, FileResult, Linter
+from gialint.engine import RULE_ERROR, UNREADABLE, FileResult, Linter
 from gialint.selection import Selection
 
 if TYPE_CHECKING:
@@ -47,6 +47,8 @@ class RunOptions:
     """An audit: read nothing outside the named folders (links out of them are reported)."""
     tree_config: bool = True
     """Use the configuration files found in the checked tree (off for an audit by default)."""
+    rule_timeout: float | None = None
+    """``--rule-timeout``: seconds a rule may take on one file, over the config's ``rule-timeout:``."""
 
     @property
     def selection(self) -> Selection:
@@ -89,7 +91,7 @@ class Session:
         self.options = options
         self.registry = registry_for(options.no_plugins, warn)
         untrusted = () if options.tree_config else options.roots
-        self.resolver: ConfigResolver = ConfigResolver(loader_for(self.registry), Path(options.config) if options.config else None, untrusted)
+        self.resolver: ConfigResolver = ConfigResolver(loader_for(self.registry, warn), Path(options.config) if options.config else None, untrusted)
         self.confine = options.roots if options.confine else ()
         self.linter = Linter(self.registry.plugins, options.report_unused_disables, options.corpus, self.confine)
         self.cache: ResultCache | None = None
@@ -101,6 +103,8 @@ class Session:
 
     def config_for(self, path: str) -> Config:
         config = self.resolver.for_path(Path(path))
+        if self.options.rule_timeout is not None:
+            config = replace(config, rule_timeout=self.options.rule_timeout)
         return replace(config, year=self.options.year) if self.options.year is not None else config
 
     def lint_data(self, path: str, data: bytes, config: Config) -> FileResult:
@@ -137,7 +141,8 @@ class Session:
         if selection.explicitly_ignores(*UNREADABLE):
             result = replace(result, diagnostics=tuple(d for d in result.diagnostics if d.rule != UNREADABLE[0]))
         portable = result.portable(self.options.keep_sources)
-        self.cache.put(key, portable)
+        if not any(d.rule == RULE_ERROR[0] for d in portable.diagnostics):  # a crash or overrun may not recur
+            self.cache.put(key, portable)
         return portable
 
 

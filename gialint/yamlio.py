@@ -5,7 +5,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-__all__ = ["ConfigError", "pos", "read_yaml"]
+__all__ = ["ConfigError", "pos", "read_config_text", "read_yaml"]
+
+MAX_CONFIG_BYTES = 1024 * 1024
+"""A configuration file larger than this is refused before it is read (the national formats are ~20 KB)."""
+MAX_DEPTH = 40
+"""Nesting deeper than this is refused while the YAML is composed (the formats nest about 8 deep)."""
+MAX_NODES = 200_000
+"""Values a configuration may stand for once its aliases (``*name``) are expanded: a few aliases
+that refer to each other otherwise stand for billions of values (the "billion laughs")."""
 
 
 class ConfigError(Exception):
@@ -20,18 +28,148 @@ class ConfigError(Exception):
         return f"{where}: {self.message}"
 
 
-def read_yaml(text: str, path: str) -> Any:
-    """Parse YAML keeping line/column information; malformed YAML becomes a located ConfigError."""
+def read_config_text(path: str, where: tuple[str, int, int] | None = None, what: str = "config file") -> str:
+    """The text of a configuration file, read only if it is a regular file of sane size.
+
+    FIFOs, devices (``/dev/zero``), directories, symlink loops and files over
+    :data:`MAX_CONFIG_BYTES` are refused without reading them: the file is opened without
+    blocking and checked with ``fstat`` before a byte is read. Errors are located at ``where``
+    (the file, line and column that named ``path``, e.g. an ``extends:`` item) when given, else
+    at ``path``; they never quote the file's content.
+    """
+    import os
+    import stat
+
+    def fail(reason: str) -> ConfigError:
+        if where is None:
+            return ConfigError(path, 0, 0, reason)
+        return ConfigError(where[0], where[1], where[2], f"{path}: {reason}")
+
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    try:
+        fd = os.open(path, flags)
+    except FileNotFoundError:
+        return _raise(fail(f"{what} not found"))
+    except IsADirectoryError:
+        return _raise(fail("is a directory, not a file"))
+    except OSError as exc:
+        return _raise(fail(f"cannot open it ({exc.strerror or type(exc).__name__})"))
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise fail("is a directory, not a file")
+        if not stat.S_ISREG(info.st_mode):
+            raise fail("is not a regular file (a pipe, socket or device); refusing to read it")
+        if info.st_size > MAX_CONFIG_BYTES:
+            raise fail(f"is {info.st_size} bytes; a configuration may have at most {MAX_CONFIG_BYTES} bytes")
+        chunks: list[bytes] = []
+        size = 0
+        while size <= MAX_CONFIG_BYTES:
+            chunk = os.read(fd, 65536)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        if size > MAX_CONFIG_BYTES:
+            raise fail(f"grew past {MAX_CONFIG_BYTES} bytes while being read; refusing it")
+    except OSError as exc:
+        raise fail(f"cannot read it ({exc.strerror or type(exc).__name__})") from None
+    finally:
+        os.close(fd)
+    data = b"".join(chunks)
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        if where is None:
+            raise ConfigError(path, line, column, f"{what} is not UTF-8 text; save it as UTF-8") from None
+        raise fail(f"not UTF-8 text (line {line}, column {column}); save it as UTF-8") from None
+
+
+def _raise(error: ConfigError) -> str:
+    raise error
+
+
+def _limit(error: Exception) -> Exception:
+    error.gialint_limit = True  # type: ignore[attr-defined]
+    return error
+
+
+def _bounded_composer() -> type:
+    """A ruamel.yaml composer that refuses deep nesting and alias bombs before objects are built."""
+    from ruamel.yaml.composer import Composer, ComposerError
+    from ruamel.yaml.events import AliasEvent
+
+    class BoundedComposer(Composer):  # type: ignore[misc]
+        def __init__(self, loader: Any = None) -> None:
+            super().__init__(loader)
+            self.warn_double_anchors = False  # legal YAML: the later anchor wins, no warning on stderr
+            self._level = 0
+            self._weight: dict[int, int] = {}
+            self._total = 0
+
+        def compose_node(self, parent: Any, index: Any) -> Any:
+            event = self.parser.peek_event()
+            self._level += 1
+            if self._level > MAX_DEPTH:
+                raise _limit(ComposerError(None, None, f"nested more than {MAX_DEPTH} levels deep", event.start_mark))
+            try:
+                node = super().compose_node(parent, index)
+            finally:
+                self._level -= 1
+            weight = self._weigh(node)
+            if isinstance(event, AliasEvent):
+                self._total += weight
+                if self._total > MAX_NODES:
+                    raise _limit(
+                        ComposerError(None, None, f"its aliases (*name) expand to more than {MAX_NODES} values", event.start_mark)
+                    )
+            return node
+
+        def _weigh(self, node: Any) -> int:
+            known = self._weight.get(id(node))
+            if known is not None:
+                return known
+            value = node.value
+            weight = 1
+            if isinstance(value, list):
+                for item in value:
+                    if isinstance(item, tuple):
+                        weight += sum(self._weight.get(id(n), 1) for n in item)
+                    else:
+                        weight += self._weight.get(id(item), 1)
+            self._weight[id(node)] = weight
+            return weight
+
+    return BoundedComposer
+
+
+def read_yaml(text: str, path: str, quote: bool = True) -> Any:
+    """Parse YAML keeping line/column information; malformed YAML becomes a located ConfigError.
+
+    Nesting and alias expansion are bounded (:data:`MAX_DEPTH`, :data:`MAX_NODES`) while the
+    YAML is composed, before any object is built. With ``quote=False`` the error says only where
+    the YAML is malformed, never what it found there (for files a config ``extends``).
+    """
     from ruamel.yaml import YAML, YAMLError
 
+    yaml = YAML(typ="rt", pure=True)
+    yaml.Composer = _bounded_composer()
     try:
-        data = YAML(typ="rt", pure=True).load(text)
+        data = yaml.load(text)
     except YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        if getattr(exc, "gialint_limit", False):
+            message = f"refused: {problem}"
+        else:
+            message = f"malformed YAML: {problem}" if quote else "malformed YAML (its content is not shown)"
         if mark is not None:
-            raise ConfigError(path, mark.line + 1, mark.column + 1, f"malformed YAML: {problem}") from None
-        raise ConfigError(path, 0, 0, f"malformed YAML: {problem}") from None
+            raise ConfigError(path, mark.line + 1, mark.column + 1, message) from None
+        raise ConfigError(path, 0, 0, message) from None
+    except RecursionError:
+        raise ConfigError(path, 0, 0, "the YAML is nested too deeply") from None
     return {} if data is None else data
 
 
@@ -49,7 +187,11 @@ def pos(node: Any, key: Any = None, value: bool = False) -> tuple[int, int]:
             line, col = lc.value(key) if value else lc.key(key)
         return line + 1, col + 1
     except (KeyError, IndexError, TypeError, AttributeError):
+        pass
+    try:
         return lc.line + 1, lc.col + 1
+    except TypeError:  # e.g. a tagged scalar (!!str) that ruamel.yaml keeps without a position
+        return 0, 0
 
 
 def _plain(node: Any) -> Any:

@@ -252,8 +252,9 @@ def test_extends_missing_file(loader: Loader, tmp_path: Path) -> None:
     write(tmp_path / "gialint.yaml", "extends: ./nowhere.yaml\n")
     with pytest.raises(ConfigError) as info:
         loader.load_file(tmp_path / "gialint.yaml")
-    assert info.value.message == "config file not found"
-    assert info.value.path.endswith("nowhere.yaml")
+    # located at the extends: item that names the missing file
+    assert info.value.message.endswith("nowhere.yaml: config file not found")
+    assert info.value.path.endswith("gialint.yaml") and (info.value.line, info.value.column) == (1, 10)
 
 
 def test_extends_cycle(loader: Loader, tmp_path: Path) -> None:
@@ -705,7 +706,8 @@ def test_discovery_bad_pyproject(resolver_loader: Loader, tmp_path: Path) -> Non
     write(root / "pyproject.toml", "[tool.gialint\n")
     with pytest.raises(ConfigError) as info:
         ConfigResolver(resolver_loader).for_path(write(root / "r.txt", "x\n"))
-    assert info.value.message.startswith("cannot read pyproject.toml")
+    assert info.value.message.startswith("malformed TOML")
+    assert (info.value.line, info.value.column) == (1, 14), "located, as tomllib reports it"
 
 
 def test_discovery_bad_value_in_pyproject(resolver_loader: Loader, tmp_path: Path) -> None:

@@ -79,7 +79,7 @@ def test_entries_are_json_with_a_format_header(work: Path) -> None:
     cli(".")
     for entry in (work / ".gialint_cache").rglob("*.json"):
         data = json.loads(entry.read_bytes())
-        assert (data["format"], data["version"], data["key"]) == ("gialint-cache", 1, entry.stem)
+        assert (data["format"], data["version"], data["key"]) == ("gialint-cache", 2, entry.stem)
         assert isinstance(data["result"]["diagnostics"], list)
 
 
@@ -263,3 +263,23 @@ def test_a_refused_cache_dir_is_said_with_worker_processes_too(work: Path) -> No
     code = main(["check", "--jobs", "2", "--no-plugins", "--cache-dir", "notes", "."], out=out, err=err)
     assert code == 1 and err.getvalue().count("not a cache folder gialint created") == 1
     assert sorted(p.name for p in (work / "notes").iterdir()) == ["todo.txt"]
+
+
+def test_a_cached_result_keeps_every_field_of_its_findings(tmp_path: Path) -> None:
+    """related places and rank survive the cache (a JSON round trip), not only the messages."""
+    from gialint import cachefile
+    from gialint.diagnostic import Diagnostic, Location, Severity
+    from gialint.engine import FileResult
+
+    d = Diagnostic(
+        "a.txt", 3, 2, "GIA101", "missing-section", 3, 4, Severity.ERROR, "缺", "missing",
+        location=Location("docx", paragraph=4, heading=("一、总体情况",), quote="x"), related=(("b.txt", 7),), rank=3,
+    )  # fmt: skip
+    key = "k" * 64
+    entry = cachefile.dump(key, FileResult("a.txt", (d,)))
+    assert entry is not None
+    (tmp_path / "e.json").write_bytes(entry)
+    back = cachefile.load(tmp_path / "e.json", key)
+    assert back is not None
+    [again] = back.diagnostics
+    assert (again.related, again.rank, again.location) == (d.related, d.rank, d.location)

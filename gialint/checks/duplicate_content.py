@@ -43,6 +43,7 @@ from gialint.diagnostic import Diagnostic, Severity
 from gialint.document import Document, Span
 from gialint.numbering import int_to_cn
 from gialint.rule import CorpusCheck, CorpusContext, CorpusItem, Message, Option, Options, Rule, no_document_check
+from gialint.userregex import MatchClock, option_patterns
 
 BOILERPLATE = [
     r"统计(?:期限|时限|时间|时段)",
@@ -108,7 +109,8 @@ def collect(doc: Document, opts: Options) -> dict[str, Any]:
     # Imported here: corpus rules run in audits only, and start-up counts in pre-commit.
     from gialint.similarity import SENTENCE_END, normalise, sketch
 
-    static = re.compile("|".join(opts["boilerplate"])) if opts["boilerplate"] else None
+    static = option_patterns(tuple(opts["boilerplate"]), tuple(BOILERPLATE))
+    clock = MatchClock(RULES[0].name)
     phrases = sorted(opts["common-phrases"], key=len, reverse=True)
     names = [n for n in (doc.agency, (doc.agency or "").replace("人民政府", "")) if n]
     labels = _format_labels(doc)
@@ -118,7 +120,7 @@ def collect(doc: Document, opts: Options) -> dict[str, Any]:
             continue
         kept = []
         for sentence in SENTENCE_END.split(block.text):
-            if not sentence.strip() or (static is not None and static.search(sentence)):
+            if not sentence.strip() or clock.search(static, sentence, block.span.line):
                 continue
             if sum(1 for label in labels if label in sentence) >= 3:
                 continue  # the format's own table labels, written out as a sentence
@@ -133,6 +135,7 @@ def collect(doc: Document, opts: Options) -> dict[str, Any]:
         sig = sketch(text)
         if sig is not None:
             paragraphs.append((block.span.line, _part_of(doc, block.span.line), sig))
+    clock.raise_if_expired()
     return {"paragraphs": paragraphs, "agency": doc.agency or "", "year": doc.year}
 
 
@@ -243,7 +246,7 @@ RULES = (
             Option("threshold", (float, int), 0.8, "Similarity (0–1, estimated Jaccard of 4-character shingles) from which passages count as copied."),
             Option("min-length", int, 30, "Passages shorter than this many characters (after normalisation) are not compared."),
             Option("cluster-size", int, 3, "From this many reports sharing passages (the report itself included), one finding per report names the cluster instead of one per pair and part."),
-            Option("boilerplate", list, BOILERPLATE, "Regular expressions for the format's own sentences, never counted.", item=str),
+            Option("boilerplate", list, BOILERPLATE, "Regular expressions for the format's own sentences, never counted.", item=str, regex=True),
             Option("common-phrases", list, COMMON_PHRASES, "Stock phrases of official writing, removed from sentences before comparing.", item=str),
             Option("boilerplate-share", (float, int), 0.3, "No longer used (boilerplate is not learned from the run); accepted so that older configurations still load."),
             Option("boilerplate-min-reports", int, 3, "No longer used; accepted so that older configurations still load."),

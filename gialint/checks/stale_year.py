@@ -35,6 +35,7 @@ from gialint.checks._text import in_book_title, sentence_around
 from gialint.diagnostic import Diagnostic, Severity
 from gialint.document import Document, Span
 from gialint.rule import Context, Message, Option, Options, Rule
+from gialint.userregex import MatchClock, option_patterns
 
 _YEAR = re.compile(r"(?<![\d〔\[（(])((?:19|20)\d{2})[ \u3000]*年")
 _PERIOD = re.compile(
@@ -70,11 +71,20 @@ def _parts_1_to_4(doc: Document) -> list[tuple[int, int]]:
     return ranges
 
 
+_LEGITIMATE = (
+    "上年", "上一年", "去年", "往年", "历年", "前年", "以来", "截至", "截止", "同比", "相比", "比上",
+    "较上", "较去", "增长", "减少", "下降", "结转", "整改", "问题", "年报", "年度报告",
+    r"(?:19|20)\d{2}\s*年度?[^，,。；;、\d]{0,8}(?:决算|预算)", r"自\d{4}", "起至", "成立",
+    r"于\d{4}年\d{1,2}月", r"\d{4}年\d{1,2}月(?:\d{1,2}日)?(?:起|以来|建成|设立|印发|出台|制定)",
+)
+
+
 def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Diagnostic]:
     year, source = _report_year(doc)
     if year is None:
         return
-    legit = re.compile("|".join(opts["legitimate"])) if opts["legitimate"] else None
+    legit = option_patterns(tuple(opts["legitimate"]), _LEGITIMATE)
+    clock = MatchClock(RULES[0].name)
     period_lines: set[int] = set()
     for number, line in enumerate(doc.lines, 1):
         for m in _PERIOD.finditer(line):
@@ -102,10 +112,11 @@ def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Diagnostic]:
                 if stated >= year or stated < year - 3 or in_book_title(line, m.start()):
                     continue
                 clause = sentence_around(line, m.start(), m.end())
-                if _FORMAT_WORDING.search(clause) or legit is not None and legit.search(clause):
+                if _FORMAT_WORDING.search(clause) or clock.search(legit, clause, number):
                     continue
                 span = Span(number, m.start(1) + 1, number, m.end(1) + 1)
                 yield ctx.report(span, "body", stated=stated, year=year)
+    clock.raise_if_expired()
 
 
 RULES = (
@@ -121,14 +132,10 @@ RULES = (
             Option(
                 "legitimate",
                 list,
-                [
-                    "上年", "上一年", "去年", "往年", "历年", "前年", "以来", "截至", "截止", "同比", "相比", "比上",
-                    "较上", "较去", "增长", "减少", "下降", "结转", "整改", "问题", "年报", "年度报告",
-                    r"(?:19|20)\d{2}\s*年度?[^，,。；;、\d]{0,8}(?:决算|预算)", r"自\d{4}", "起至", "成立",
-                    r"于\d{4}年\d{1,2}月", r"\d{4}年\d{1,2}月(?:\d{1,2}日)?(?:起|以来|建成|设立|印发|出台|制定)",
-                ],
+                list(_LEGITIMATE),
                 "Regular expressions; a year in a clause matching any of them is a legitimate mention of another year.",
                 item=str,
+                regex=True,
             ),
         ),
         messages={

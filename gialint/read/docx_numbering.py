@@ -1,0 +1,276 @@
+"""Word's automatic numbering (``word/numbering.xml``), rendered the way Word shows it.
+
+python-docx returns a paragraph's text without the number Word draws in front of it: a part
+heading numbered by Word comes back as ``总体情况``, not ``一、总体情况``. :class:`Numbering`
+reads the definitions (``w:abstractNum`` levels with ``w:numFmt``, ``w:lvlText``, ``w:start``;
+``w:num`` with ``w:lvlOverride``/``w:startOverride``), follows numbering that a paragraph style
+carries (``w:pStyle`` → the style's ``w:numPr``, through ``w:basedOn``), keeps one counter per
+list and level, and renders ``%1、`` / ``（%2）`` / ``%1.%2`` with each level's number format.
+
+Lists: ``w:num`` entries that share an ``w:abstractNum`` continue one list (as in Word) unless
+the ``w:num`` restarts a level with ``w:startOverride``; then it counts on its own.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from gialint.numbering import int_to_cn
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_W = f"{{{W}}}"
+_PLACEHOLDER = re.compile(r"%([1-9])")
+
+_TIANGAN = "甲乙丙丁戊己庚辛壬癸"
+_DIZHI = "子丑寅卯辰巳午未申酉戌亥"
+_LEGAL = dict(zip("一二三四五六七八九十", "壹贰叁肆伍陆柒捌玖拾", strict=True))
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+_PAREN = "⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇"
+_FULLSTOP = "⒈⒉⒊⒋⒌⒍⒎⒏⒐⒑⒒⒓⒔⒕⒖⒗⒘⒙⒚⒛"
+
+
+def _roman(n: int) -> str:
+    out = []
+    for value, letters in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+                           (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while n >= value:
+            out.append(letters)
+            n -= value
+    return "".join(out)
+
+
+def _letter(n: int) -> str:
+    # Word: a … z, aa … zz, aaa …
+    return chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
+
+
+def _cn(n: int) -> str:
+    return int_to_cn(n) if 0 < n < 100 else str(n)
+
+
+def _from(sequence: str) -> Callable[[int], str]:
+    return lambda n: sequence[n - 1] if 1 <= n <= len(sequence) else str(n)
+
+
+FORMATS: dict[str, Callable[[int], str]] = {
+    "decimal": str,
+    "decimalZero": lambda n: f"{n:02d}",
+    "decimalFullWidth": lambda n: "".join(chr(ord(c) + 0xFEE0) for c in str(n)),
+    "decimalFullWidth2": lambda n: "".join(chr(ord(c) + 0xFEE0) for c in str(n)),
+    "decimalHalfWidth": str,
+    "decimalEnclosedCircle": _from(_CIRCLED),
+    "decimalEnclosedCircleChinese": _from(_CIRCLED),
+    "decimalEnclosedParen": _from(_PAREN),
+    "decimalEnclosedFullstop": _from(_FULLSTOP),
+    "upperRoman": _roman,
+    "lowerRoman": lambda n: _roman(n).lower(),
+    "upperLetter": lambda n: _letter(n).upper(),
+    "lowerLetter": _letter,
+    "chineseCounting": _cn,
+    "chineseCountingThousand": _cn,
+    "taiwaneseCounting": _cn,
+    "taiwaneseCountingThousand": _cn,
+    "japaneseCounting": _cn,
+    "ideographDigital": lambda n: "".join("〇一二三四五六七八九"[int(c)] for c in str(n)),
+    "taiwaneseDigital": lambda n: "".join("〇一二三四五六七八九"[int(c)] for c in str(n)),
+    "chineseLegalSimplified": lambda n: "".join(_LEGAL.get(c, c) for c in _cn(n)),
+    "ideographLegalTraditional": lambda n: "".join(_LEGAL.get(c, c) for c in _cn(n)),
+    "ideographTraditional": _from(_TIANGAN),
+    "ideographZodiac": _from(_DIZHI),
+    "none": lambda n: "",
+}
+"""``w:numFmt`` values → how a number is written. Chinese counting writes 十, 十一, 二十 (as WPS
+and Word do for part numbers); a format not listed here falls back to decimal."""
+
+
+@dataclass(frozen=True, slots=True)
+class Level:
+    fmt: str = "decimal"
+    text: str = ""
+    """``w:lvlText``, e.g. ``%1、`` or ``（%2）``; empty for a level that shows no number."""
+    start: int = 1
+    legal: bool = False
+    """``w:isLgl``: every placeholder written as a decimal number."""
+    suffix: str = "tab"
+    """``w:suff``: tab, space or nothing between the number and the text."""
+
+
+@dataclass(slots=True)
+class _Num:
+    abstract: str
+    starts: dict[int, int] = field(default_factory=dict)
+    levels: dict[int, Level] = field(default_factory=dict)
+
+
+def _val(element: Any, tag: str, default: str | None = None) -> str | None:
+    child = element.find(f"{_W}{tag}")
+    if child is None:
+        return default
+    return child.get(f"{_W}val", default)
+
+
+def _int(text: str | None, default: int) -> int:
+    try:
+        return int(text) if text is not None else default
+    except ValueError:
+        return default
+
+
+def _level(element: Any) -> Level:
+    return Level(
+        fmt=_val(element, "numFmt", "decimal") or "decimal",
+        text=_val(element, "lvlText", "") or "",
+        start=_int(_val(element, "start"), 1),
+        legal=element.find(f"{_W}isLgl") is not None and _val(element, "isLgl", "1") not in ("0", "false"),
+        suffix=_val(element, "suff", "tab") or "tab",
+    )
+
+
+def _num_pr(ppr: Any) -> tuple[str | None, int | None]:
+    """(numId, ilvl) of a ``w:pPr``'s ``w:numPr`` (either may be missing)."""
+    if ppr is None:
+        return None, None
+    numpr = ppr.find(f"{_W}numPr")
+    if numpr is None:
+        return None, None
+    ilvl = _val(numpr, "ilvl")
+    return _val(numpr, "numId"), (_int(ilvl, 0) if ilvl is not None else None)
+
+
+class Numbering:
+    """The numbering definitions of one document, and the counters of a walk through its body."""
+
+    def __init__(self, numbering_xml: Any | None, styles_xml: Any | None) -> None:
+        self.abstracts: dict[str, dict[int, Level]] = {}
+        self.abstract_styles: dict[str, dict[str, int]] = {}
+        """abstractNum id → paragraph style id → level (``w:lvl/w:pStyle``)."""
+        self.nums: dict[str, _Num] = {}
+        self.styles: dict[str, tuple[str | None, int | None, str | None]] = {}
+        """style id → (numId, ilvl, basedOn)."""
+        self.links: dict[str, str] = {}
+        """abstractNum id → the numbering style it takes its levels from (``w:numStyleLink``)."""
+        self.counters: dict[str, dict[int, int]] = {}
+        self.used = False
+        if numbering_xml is not None:
+            self._read_numbering(numbering_xml)
+        if styles_xml is not None:
+            self._read_styles(styles_xml)
+
+    def _read_numbering(self, root: Any) -> None:
+        links = self.links
+        for abstract in root.iter(f"{_W}abstractNum"):
+            aid = abstract.get(f"{_W}abstractNumId", "")
+            levels: dict[int, Level] = {}
+            styles: dict[str, int] = {}
+            for lvl in abstract.findall(f"{_W}lvl"):
+                ilvl = _int(lvl.get(f"{_W}ilvl"), 0)
+                levels[ilvl] = _level(lvl)
+                style = _val(lvl, "pStyle")
+                if style:
+                    styles[style] = ilvl
+            self.abstracts[aid] = levels
+            self.abstract_styles[aid] = styles
+            link = _val(abstract, "numStyleLink")
+            if link:
+                links[aid] = link
+        for num in root.iter(f"{_W}num"):
+            nid = num.get(f"{_W}numId", "")
+            entry = _Num(_val(num, "abstractNumId", "") or "")
+            for override in num.findall(f"{_W}lvlOverride"):
+                ilvl = _int(override.get(f"{_W}ilvl"), 0)
+                start = _val(override, "startOverride")
+                if start is not None:
+                    entry.starts[ilvl] = _int(start, 1)
+                lvl = override.find(f"{_W}lvl")
+                if lvl is not None:
+                    entry.levels[ilvl] = _level(lvl)
+            self.nums[nid] = entry
+
+    def _read_styles(self, root: Any) -> None:
+        for style in root.iter(f"{_W}style"):
+            sid = style.get(f"{_W}styleId")
+            if not sid:
+                continue
+            num_id, ilvl = _num_pr(style.find(f"{_W}pPr"))
+            self.styles[sid] = (num_id, ilvl, _val(style, "basedOn"))
+
+    def _abstract_of(self, num: _Num) -> str:
+        """The abstractNum holding the levels (through ``w:numStyleLink`` → style → its num)."""
+        aid = num.abstract
+        for _ in range(3):
+            link = self.links.get(aid)
+            if link is None or self.abstracts.get(aid):
+                break  # no link, or the abstractNum has levels of its own
+            num_id, _, _ = self._style_num(link)
+            target = self.nums.get(num_id or "")
+            if target is None:
+                break
+            aid = target.abstract
+        return aid
+
+    def _style_num(self, style_id: str) -> tuple[str | None, int | None, str]:
+        """(numId, ilvl, the style that carries it) for a paragraph style, through ``basedOn``."""
+        seen: set[str] = set()
+        current: str | None = style_id
+        while current and current not in seen:
+            seen.add(current)
+            num_id, ilvl, based = self.styles.get(current, (None, None, None))
+            if num_id is not None:
+                return num_id, ilvl, current
+            current = based
+        return None, None, style_id
+
+    def label(self, ppr: Any) -> str:
+        """The number Word draws before this paragraph (with its separator), or ''; advances the
+        counters, so call it once per paragraph, in document order."""
+        num_id, ilvl = _num_pr(ppr)
+        style_id = _val(ppr, "pStyle") if ppr is not None else None
+        if num_id is None and style_id:
+            num_id, style_ilvl, carrier = self._style_num(style_id)
+            if ilvl is None:
+                ilvl = style_ilvl
+            if num_id is not None and ilvl is None:
+                num = self.nums.get(num_id)
+                if num is not None:
+                    ilvl = self.abstract_styles.get(self._abstract_of(num), {}).get(carrier)
+        if num_id is None or num_id == "0":
+            return ""
+        num = self.nums.get(num_id)
+        if num is None:
+            return ""
+        ilvl = ilvl or 0
+        aid = self._abstract_of(num)
+        levels = {**self.abstracts.get(aid, {}), **num.levels}
+        level = levels.get(ilvl)
+        if level is None:
+            return ""
+        key = f"num:{num_id}" if num.starts or num.levels else f"abstract:{aid}"
+        counters = self.counters.setdefault(key, {})
+
+        def start(k: int) -> int:
+            lv = levels.get(k)
+            return num.starts.get(k, lv.start if lv is not None else 1)
+
+        counters[ilvl] = counters[ilvl] + 1 if ilvl in counters else start(ilvl)
+        for deeper in [k for k in counters if k > ilvl]:
+            del counters[deeper]
+        self.used = True
+        if level.fmt == "bullet":
+            return ""  # a bullet is a symbol, not a number the rules read
+
+        def render(match: re.Match[str]) -> str:
+            k = int(match.group(1)) - 1
+            value = counters.get(k, start(k))
+            lv = levels.get(k, Level())
+            fmt = "decimal" if level.legal and k != ilvl else lv.fmt
+            return FORMATS.get(fmt, str)(value)
+
+        text = _PLACEHOLDER.sub(render, level.text)
+        if not text:
+            return ""
+        if level.suffix == "nothing" or not text[-1].isalnum():
+            return text  # 一、 （一） 1. end in punctuation: the text follows directly
+        return text + " "

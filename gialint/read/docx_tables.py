@@ -1,0 +1,76 @@
+"""A Word table (``w:tbl``) on its grid, read from the XML cells directly.
+
+Merged cells are expanded onto the grid the way Word's plain-text export shows them: the text
+stands in the first grid cell of a merged range and the cells it covers are empty —
+``w:gridSpan`` (merged across) adds empty cells after it, a ``w:vMerge`` continuation (merged
+down) is an empty cell, ``w:gridBefore`` adds the empty grid cells a row leaves out at its
+start (so its cells stay under their columns). The grid cells a row leaves out at its end
+(``w:gridAfter``: a cell deleted with 删除单元格 → 右侧单元格左移) are not written, as in Word's
+text export: such a row reads as a short row, which is what ``unbalanced-table`` reports.
+(``table.cell(r, c)`` would be some 20× slower, and returns the merged cell's text at every
+position of the range.)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from gialint.read.docx_numbering import _W
+
+_WRAPPERS = frozenset((f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml"))
+
+
+def children(el: Any, tag: str) -> Iterator[Any]:
+    """``el``'s children named ``tag``, looking through content controls and custom XML."""
+    for child in el:
+        if child.tag == tag:
+            yield child
+        elif child.tag in _WRAPPERS:
+            yield from children(child, tag)
+
+
+def _int_val(parent: Any, path: str, default: int) -> int:
+    if parent is None:
+        return default
+    found = parent.find(path)
+    if found is None:
+        return default
+    try:
+        return max(int(found.get(f"{_W}val", default)), 0)
+    except ValueError:
+        return default
+
+
+def _continues(tc: Any) -> bool:
+    """The cell continues a vertical merge from the row above (no text of its own)."""
+    vmerge = tc.find(f"{_W}tcPr/{_W}vMerge")
+    return vmerge is not None and vmerge.get(f"{_W}val", "continue") == "continue"
+
+
+def grid_rows(tbl: Any, cell_text: Callable[[Any], str]) -> tuple[list[list[str]], list[list[Any]]]:
+    """The table's rows on its grid (text per grid cell) and, per grid cell, the ``w:tc`` that
+    covers it (None for the grid cells ``w:gridBefore`` leaves out), so a finding's cell can be found again."""
+    rows: list[list[str]] = []
+    owners: list[list[Any]] = []
+    above: list[Any] = []
+    for tr in children(tbl, f"{_W}tr"):
+        trpr = tr.find(f"{_W}trPr")
+        before = _int_val(trpr, f"{_W}gridBefore", 0)
+        texts: list[str] = [""] * before
+        cells: list[Any] = [None] * before
+        for tc in children(tr, f"{_W}tc"):
+            span = max(_int_val(tc.find(f"{_W}tcPr"), f"{_W}gridSpan", 1), 1)
+            column = len(texts)
+            if _continues(tc):
+                owner = above[column] if column < len(above) and above[column] is not None else tc
+                texts.append("")
+            else:
+                owner = tc
+                texts.append(cell_text(tc))
+            texts.extend([""] * (span - 1))
+            cells.extend([owner] * span)
+        rows.append(texts)
+        owners.append(cells)
+        above = cells
+    return rows, owners

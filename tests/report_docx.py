@@ -125,9 +125,8 @@ def _table3(document: docx.document.Document, rows: list[list[str]], note: str) 
         if not any(cells[1:]):  # a group row: its label merged across the row
             table.cell(r, 0).merge(table.cell(r, width - 1)).text = cells[0]
             continue
-        for c, text in enumerate(cells):
-            if c < width:
-                table.cell(r, c).text = text
+        for cell, text in zip(table.rows[r].cells, cells):  # row.cells: table.cell(r, c) is slow
+            cell.text = text
     _short_rows(table, body, width, 3)
 
 
@@ -138,9 +137,9 @@ def _table(document: docx.document.Document, rows: list[list[str]], note: str, m
     width = max(len(r) for r in rows)
     table = document.add_table(rows=len(rows), cols=width)
     table.style = "Table Grid"
-    for r, cells in enumerate(rows):
-        for c, text in enumerate(cells):
-            table.cell(r, c).text = text
+    for row, cells in zip(table.rows, rows):
+        for cell, text in zip(row.cells, cells):
+            cell.text = text
     _short_rows(table, rows, width, 0)
 
 

@@ -131,6 +131,9 @@ def _table3(document: docx.document.Document, rows: list[list[str]], note: str) 
 
 
 def _table(document: docx.document.Document, rows: list[list[str]], note: str, merged: bool) -> None:
+    last = document.element.body[-2] if len(document.element.body) > 1 else None  # [-1] is w:sectPr
+    if last is not None and last.tag == qn("w:tbl"):
+        document.add_paragraph()  # Word keeps an (empty) paragraph between two tables, or they merge
     if merged and rows and tuple(rows[0][:3]) == _TABLE3_HEAD:
         _table3(document, rows, note)
         return

@@ -49,28 +49,54 @@ def _continues(tc: Any) -> bool:
 
 
 def grid_rows(tbl: Any, cell_text: Callable[[Any], str]) -> tuple[list[list[str]], list[list[Any]]]:
-    """The table's rows on its grid (text per grid cell) and, per grid cell, the ``w:tc`` that
-    covers it (None for the grid cells ``w:gridBefore`` leaves out), so a finding's cell can be found again."""
+    """The table's rows on its grid (text per grid column) and, per grid column, the ``w:tc``
+    that covers it (None for the columns ``w:gridBefore`` leaves out), so that a finding's cell
+    can be found again.
+
+    The grid is the table's *logical* one: a ``w:gridCol`` at which no cell of any row starts
+    is folded into the column before it. Word makes such columns whenever cell borders do not
+    line up from row to row (and LibreOffice when it converts a .doc), so every cell of a plain
+    table may span two or three ``w:gridCol``; counted raw, each would add empty cells.
+    """
+    layout: list[tuple[int, list[tuple[int, int, Any]]]] = []  # per row: gridBefore, (start, span, tc)
+    starts: set[int] = {0}
+    for tr in children(tbl, f"{_W}tr"):
+        before = _int_val(tr.find(f"{_W}trPr"), f"{_W}gridBefore", 0)
+        at = before
+        cells: list[tuple[int, int, Any]] = []
+        for tc in children(tr, f"{_W}tc"):
+            span = max(_int_val(tc.find(f"{_W}tcPr"), f"{_W}gridSpan", 1), 1)
+            cells.append((at, span, tc))
+            starts.add(at)
+            at += span
+        starts.add(before)
+        layout.append((before, cells))
+    order = sorted(starts)
+    column = {start: k for k, start in enumerate(order)}
+
+    def covered(start: int, span: int) -> int:
+        """How many logical columns the grid range start … start+span-1 covers."""
+        return sum(1 for s in order if start <= s < start + span)
+
     rows: list[list[str]] = []
     owners: list[list[Any]] = []
     above: list[Any] = []
-    for tr in children(tbl, f"{_W}tr"):
-        trpr = tr.find(f"{_W}trPr")
-        before = _int_val(trpr, f"{_W}gridBefore", 0)
-        texts: list[str] = [""] * before
-        cells: list[Any] = [None] * before
-        for tc in children(tr, f"{_W}tc"):
-            span = max(_int_val(tc.find(f"{_W}tcPr"), f"{_W}gridSpan", 1), 1)
-            column = len(texts)
+    for before, cells in layout:
+        lead = column[before]
+        texts: list[str] = [""] * lead
+        row_owners: list[Any] = [None] * lead
+        for start, span, tc in cells:
+            width = max(covered(start, span), 1)
+            at = len(texts)
             if _continues(tc):
-                owner = above[column] if column < len(above) and above[column] is not None else tc
+                owner = above[at] if at < len(above) and above[at] is not None else tc
                 texts.append("")
             else:
                 owner = tc
                 texts.append(cell_text(tc))
-            texts.extend([""] * (span - 1))
-            cells.extend([owner] * span)
+            texts.extend([""] * (width - 1))
+            row_owners.extend([owner] * width)
         rows.append(texts)
-        owners.append(cells)
-        above = cells
+        owners.append(row_owners)
+        above = row_owners
     return rows, owners

@@ -75,6 +75,11 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--baseline", metavar="FILE", help="hide the findings recorded in this baseline file")
     check.add_argument("--write-baseline", metavar="FILE", help="record the current findings in FILE (exit 0)")
     check.add_argument("--corpus", action="store_true", help="also run the rules that compare reports (duplicate-content, carry-over)")
+    check.add_argument(
+        "--annotate", action="store_true",
+        help="write each Word file's findings into a copy as comments (批注): report.docx → report.gialint.docx",
+    )
+    check.add_argument("--annotate-dir", metavar="DIR", help="with --annotate: write the annotated copies into DIR")
     _add_run_options(check)
 
     audit = sub.add_parser("audit", help="audit a whole tree of reports: corpus rules on, progress, summary per agency and rule")
@@ -240,11 +245,18 @@ def _cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO, corpus: bool 
     fail_on = Severity.parse(args.fail_on) if args.fail_on else (any_config.fail_on if any_config and any_config.fail_on else Severity.WARNING)
     rules = {name: rule for c in configs.values() for name, rule in c.rules.items()}
     report = Report(diagnostics, files, lang, False, args.quiet, rules, sources)
+    annotated = True
+    if getattr(args, "annotate", False):
+        from gialint.annotate import annotate_files
+
+        folder = Path(args.annotate_dir) if args.annotate_dir else None
+        annotated = annotate_files(files, diagnostics, lang, folder, err)
     if getattr(args, "summary", False):
         from gialint.audit import summarize
 
         report = replace(report, summary=summarize(result, lang))
-    return _write_report(args, out, err, report, fail_on)
+    code = _write_report(args, out, err, report, fail_on)
+    return ExitCode.FINDINGS if code == ExitCode.OK and not annotated else code
 
 
 def _cmd_audit(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:

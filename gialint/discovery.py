@@ -75,6 +75,13 @@ def _tool_section(path: Path) -> dict[str, object] | None:
     return section
 
 
+def _not_a_report(name: str) -> bool:
+    """Word's owner file of an open document (``~$report.docx``), or a copy ``--annotate`` wrote."""
+    from gialint.annotate import is_annotated_copy
+
+    return name.startswith("~$") or is_annotated_copy(name)
+
+
 def iter_files(paths: Sequence[str]) -> Iterator[tuple[str, bool]]:
     """``(path, named)``: files named directly (in the order given), then reports found under
     directories (sorted). Only found files are subject to a config's ``exclude:``."""
@@ -94,7 +101,7 @@ def iter_files(paths: Sequence[str]) -> Iterator[tuple[str, bool]]:
             found: list[str] = []
             for root, dirs, files in os.walk(path):
                 dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS and not d.startswith("."))
-                found.extend(os.path.join(root, n) for n in files if n.lower().endswith(REPORT_SUFFIXES))
+                found.extend(os.path.join(root, n) for n in files if n.lower().endswith(REPORT_SUFFIXES) and not _not_a_report(n))
             for item in sorted(found):
                 if first_time(item):
                     yield item, False

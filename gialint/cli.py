@@ -388,6 +388,8 @@ def _cmd_extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     except ReadError as exc:
         err.write(f"{args.file}:{exc.line}:{exc.column}: {exc.message_zh} / {exc.message_en}\n")
         return ExitCode.FINDINGS
+    for note in document.origin.notes if document.origin is not None else ():
+        err.write(f"gialint: {args.file}: {note}\n")  # what the reader noticed (tracked changes …)
     if not args.places:
         out.write(document.source if document.source.endswith("\n") else document.source + "\n")
         return ExitCode.OK

@@ -117,7 +117,7 @@ def _runs(document: Any, p: Any) -> list[Any]:
     marked), or one empty run added when it has none (text only inside a link or field)."""
     from docx.text.paragraph import Paragraph
 
-    paragraph = Paragraph(p, document._body)  # noqa: SLF001 - the parent only gives access to the part
+    paragraph = Paragraph(p, document._body)
     runs = paragraph.runs
     return runs if runs else [paragraph.add_run("")]
 

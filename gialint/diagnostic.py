@@ -46,7 +46,8 @@ class Location:
     """
 
     kind: str
-    """The input kind: ``docx``, ``pdf``, ``html`` (``doc``/``wps`` are read as ``docx``)."""
+    """The input kind: ``docx``, ``pdf``, ``html``; ``doc``/``wps`` (read through LibreOffice as
+    .docx: paragraphs and cells are those Word/WPS shows for the file itself)."""
     paragraph: int | None = None
     """Paragraph number in the file (¶), 1-based, counting the body's paragraphs in order."""
     table: int | None = None

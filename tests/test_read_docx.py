@@ -192,6 +192,15 @@ def test_tracked_changes_read_as_accepted() -> None:
     assert any("修订" in n and "accepted" in n for n in extracted.notes)
 
 
+def test_extract_says_what_the_reader_noticed(tmp_path: Path) -> None:
+    xml = _p(_r("共收到申请") + f'<w:ins w:id="1" w:author="a">{_r("3")}</w:ins>' + _r("件。"))
+    (tmp_path / "r.docx").write_bytes(_docx(xml))
+    out, err = io.StringIO(), io.StringIO()
+    assert main(["extract", "--places", str(tmp_path / "r.docx")], out, err) == 0
+    assert "¶1" in out.getvalue() and "共收到申请3件。" in out.getvalue()
+    assert "tracked changes" in err.getvalue()
+
+
 def test_fields_read_by_their_result_and_literal_codes_stay() -> None:
     field = (
         '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> PAGE </w:instrText></w:r>'
@@ -199,6 +208,13 @@ def test_fields_read_by_their_result_and_literal_codes_stay() -> None:
     )
     xml = _p(_r("第") + field + _r("页")) + _p(_r("[bookmark: _GoBack]")) + _p(_r("{ HYPERLINK \"x\" }"))
     assert read("r.docx", _docx(xml), None).lines == ["第7页", "[bookmark: _GoBack]", '{ HYPERLINK "x" }']  # type: ignore[arg-type]
+
+
+def test_hidden_text_is_not_read() -> None:
+    hidden = '<w:r><w:rPr><w:vanish/></w:rPr><w:t>（内部备注：数字待核实）</w:t></w:r>'
+    extracted = read("r.docx", _docx(_p(_r("本年度收到申请3件。") + hidden)), None)  # type: ignore[arg-type]
+    assert extracted.lines == ["本年度收到申请3件。"]
+    assert any("hidden text" in n for n in extracted.notes)
 
 
 def test_line_breaks_tabs_and_empty_paragraphs() -> None:

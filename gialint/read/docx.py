@@ -193,6 +193,8 @@ def _notes(document: Any, walker: _Walker) -> list[str]:
         )
     if walker.numbering.used:
         notes.append("Word 自动编号已按编号格式写在段落前 / Word's automatic numbers are written before their paragraphs")
+    if state.hidden:
+        notes.append(f"隐藏文字 {state.hidden} 处：不显示也不打印，未检查 / {state.hidden} run(s) of hidden text: not shown or printed, not checked")
     if state.boxes:
         notes.append(f"文本框 {state.boxes} 个：其文字接在所在段落之后 / {state.boxes} text box(es): read after the paragraph they stand in")
     footnotes = _count(_related(part, "footnotes"), "footnote") + _count(_related(part, "endnotes"), "endnote")

@@ -109,7 +109,8 @@ def _val(element: Any, tag: str, default: str | None = None) -> str | None:
     child = element.find(f"{_W}{tag}")
     if child is None:
         return default
-    return child.get(f"{_W}val", default)
+    value: str | None = child.get(f"{_W}val", default)
+    return value
 
 
 def _int(text: str | None, default: int) -> int:

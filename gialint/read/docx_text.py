@@ -8,6 +8,7 @@
 - ``w:tab`` → a space; ``w:br``/``w:cr`` (line, page or column break) → a new line;
 - text boxes (``w:txbxContent``) are collected for the caller, once: of a ``mc:AlternateContent``
   only the first ``mc:Choice`` is read (its ``mc:Fallback`` repeats the same box as VML);
+- hidden text (``w:vanish``: Word's 隐藏文字) is left out, as Word does not show or print it;
 - footnote and comment reference marks add nothing to the text.
 """
 
@@ -40,6 +41,7 @@ class TextState:
     deleted: int = 0
     boxes: int = 0
     math: int = 0
+    hidden: int = 0
 
 
 def _cjk(ch: str) -> bool:
@@ -100,6 +102,10 @@ class ParagraphText:
 
     def _run(self, run: Any, out: list[str], boxes: list[Any]) -> None:
         fields = self.state.fields
+        hidden = run.find(f"{_W}rPr/{_W}vanish")
+        if hidden is not None and hidden.get(f"{_W}val", "true") not in ("0", "false", "off"):
+            out = []  # hidden text (字体 → 隐藏): not shown, not checked; field marks still count
+            self.state.hidden += 1
         for child in run:
             tag = child.tag
             if tag == f"{_W}t":

@@ -15,13 +15,13 @@ directly, without LibreOffice.
 
 from __future__ import annotations
 
+import io
 import os
 import shutil
 import signal
 import subprocess
 import tempfile
 import zipfile
-import io
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING
 

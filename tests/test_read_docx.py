@@ -388,3 +388,19 @@ def test_numbering_that_a_heading_style_carries() -> None:
     got = [numbering.label(_ppr(style=s)) for s in ("Heading1", "Heading2", "Heading2", "MyPart", "Heading2")]
     assert got == ["一、", "（一）", "（二）", "二、", "（一）"]
     assert numbering.label(_ppr("0", style="Heading1")) == ""  # numbering switched off on the paragraph
+
+
+def test_word_2010_custom_number_formats() -> None:
+    from gialint.read.docx_numbering import Numbering
+
+    mc = 'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
+    custom = (
+        f'<w:lvl w:ilvl="0"><w:start w:val="1"/><mc:AlternateContent {mc}><mc:Choice Requires="w14">'
+        '<w:numFmt w:val="custom" w:format="一, 二, 三, ..."/></mc:Choice>'
+        '<mc:Fallback><w:numFmt w:val="decimal"/></mc:Fallback></mc:AlternateContent>'
+        '<w:lvlText w:val="%1、"/></w:lvl>'
+        '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="custom" w:format="01, 02, 03, ..."/>'
+        '<w:lvlText w:val="%2."/></w:lvl>'
+    )
+    numbering = Numbering(_numbering(custom, '<w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num>'), None)
+    assert [numbering.label(_ppr("1", k)) for k in (0, 1, 0)] == ["一、", "01.", "二、"]

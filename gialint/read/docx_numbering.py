@@ -120,9 +120,43 @@ def _int(text: str | None, default: int) -> int:
         return default
 
 
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+_CUSTOM = {
+    "一": "chineseCounting", "壹": "chineseLegalSimplified", "甲": "ideographTraditional", "子": "ideographZodiac",
+    "01": "decimalZero", "１": "decimalFullWidth", "①": "decimalEnclosedCircle", "⑴": "decimalEnclosedParen",
+    "1": "decimal", "a": "lowerLetter", "A": "upperLetter", "i": "lowerRoman", "I": "upperRoman",
+}
+"""The first item of a ``w:numFmt w:val="custom" w:format="一, 二, 三, ..."`` → the format it spells out."""
+
+
+def _custom(format_text: str | None) -> str | None:
+    first = (format_text or "").split(",")[0].strip()
+    return _CUSTOM.get(first)
+
+
+def _num_fmt(lvl: Any) -> str:
+    """A level's number format. Word 2010 and later write formats of their own as
+    ``w:val="custom"`` with ``w:format`` (``一, 二, 三, ...``), inside ``mc:AlternateContent``
+    with a standard format as the fallback."""
+    candidates = [lvl.find(f"{_W}numFmt")]
+    alternate = lvl.find(f"{_MC}AlternateContent")
+    if alternate is not None:
+        candidates += list(alternate.iter(f"{_W}numFmt"))  # the mc:Choice first, then the mc:Fallback
+    for numfmt in candidates:
+        if numfmt is None:
+            continue
+        value: str = numfmt.get(f"{_W}val", "decimal")
+        if value != "custom":
+            return value
+        custom = _custom(numfmt.get(f"{_W}format"))
+        if custom is not None:
+            return custom
+    return "decimal"
+
+
 def _level(element: Any) -> Level:
     return Level(
-        fmt=_val(element, "numFmt", "decimal") or "decimal",
+        fmt=_num_fmt(element),
         text=_val(element, "lvlText", "") or "",
         start=_int(_val(element, "start"), 1),
         legal=element.find(f"{_W}isLgl") is not None and _val(element, "isLgl", "1") not in ("0", "false"),

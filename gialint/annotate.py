@@ -72,7 +72,7 @@ class _Anchors:
         self.first = next((i.element for i in body.items if i.kind == "paragraph"), None)
 
     def _cell_paragraph(self, table: int | None, row: int | None, column: int | None) -> Any | None:
-        from gialint.read.docx_numbering import _W
+        from gialint.read.docx_ns import W
         from gialint.read.docx_tables import children
 
         item = self.tables.get(table)
@@ -83,7 +83,7 @@ class _Anchors:
         tc = tc if tc is not None else next((o for o in owners if o is not None), None)
         if tc is None:
             return None
-        return next(iter(children(tc, f"{_W}p")), None)
+        return next(iter(children(tc, f"{W}p")), None)
 
     def find(self, d: Diagnostic) -> tuple[Any | None, bool]:
         """The ``w:p`` to anchor ``d`` at, and whether it is the finding's own place."""

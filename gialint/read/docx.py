@@ -27,7 +27,8 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from gialint.document import Place
 from gialint.read import Extracted, ReadError
-from gialint.read.docx_numbering import _W, Numbering
+from gialint.read.docx_ns import W
+from gialint.read.docx_numbering import Numbering
 from gialint.read.docx_tables import children, grid_rows
 from gialint.read.docx_text import ParagraphText, TextState, join_pieces
 
@@ -35,7 +36,7 @@ if TYPE_CHECKING:
     from gialint.parse.options import ParseOptions
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_BODY_WRAPPERS = frozenset((f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml"))
+_BODY_WRAPPERS = frozenset((f"{W}sdt", f"{W}sdtContent", f"{W}customXml"))
 _RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
 
 SAVE_AS_DOCX_ZH = "请在 Word 或 WPS 中打开它，用“文件 → 另存为”保存为 .docx（Word 文档）格式后再检查"
@@ -132,16 +133,16 @@ class _Walker:
 
     def paragraph(self, p: Any) -> tuple[str, list[str]]:
         text, boxes = self.text.render(p)
-        label = self.numbering.label(p.find(f"{_W}pPr"))
+        label = self.numbering.label(p.find(f"{W}pPr"))
         return label + text, [t for box in boxes for t in self._box(box)]
 
     def _box(self, box: Any) -> list[str]:
         out: list[str] = []
-        for child in children(box, f"{_W}p"):
+        for child in children(box, f"{W}p"):
             text, inner = self.paragraph(child)
             out.append(text)
             out.extend(inner)
-        for tbl in children(box, f"{_W}tbl"):
+        for tbl in children(box, f"{W}tbl"):
             rows, _ = grid_rows(tbl, self.cell)
             out.extend(" ".join(c for c in row if c) for row in rows)
         return out
@@ -151,10 +152,10 @@ class _Walker:
         for child in tc:
             if child.tag in _BODY_WRAPPERS:
                 pieces.append(self.cell(child))
-            elif child.tag == f"{_W}p":
+            elif child.tag == f"{W}p":
                 text, boxes = self.paragraph(child)
                 pieces.extend([text, *boxes])
-            elif child.tag == f"{_W}tbl":  # a table inside a cell: its rows' text, in order
+            elif child.tag == f"{W}tbl":  # a table inside a cell: its rows' text, in order
                 rows, _ = grid_rows(child, self.cell)
                 pieces.extend(" ".join(c for c in row if c) for row in rows)
         return join_pieces([p.replace("\n", " ") for p in pieces])
@@ -162,13 +163,13 @@ class _Walker:
     def walk(self, body: Any, items: list[BodyItem]) -> None:
         for child in body:
             tag = child.tag
-            if tag == f"{_W}p":
+            if tag == f"{W}p":
                 text, boxes = self.paragraph(child)
                 shows = bool(text.strip() or any(b.strip() for b in boxes))
                 if shows:
                     self.paragraphs += 1
                 items.append(BodyItem("paragraph", child, self.paragraphs if shows else None, text, boxes))
-            elif tag == f"{_W}tbl":
+            elif tag == f"{W}tbl":
                 self.tables += 1
                 rows, owners = grid_rows(child, self.cell)
                 items.append(BodyItem("table", child, self.tables, rows=rows, owners=owners))
@@ -179,7 +180,7 @@ class _Walker:
 def _count(root: Any | None, tag: str, skip_ids: tuple[str, ...] = ()) -> int:
     if root is None:
         return 0
-    return sum(1 for el in root.iter(f"{_W}{tag}") if el.get(f"{_W}id") not in skip_ids and el.get(f"{_W}type") is None)
+    return sum(1 for el in root.iter(f"{W}{tag}") if el.get(f"{W}id") not in skip_ids and el.get(f"{W}type") is None)
 
 
 def _notes(document: Any, walker: _Walker) -> list[str]:
@@ -206,7 +207,7 @@ def _notes(document: Any, walker: _Walker) -> list[str]:
     kinds = {rel.reltype.rsplit("/", 1)[-1] for rel in part.rels.values()}
     if kinds & {"header", "footer"}:
         notes.append("页眉页脚不属于报告正文，未检查 / headers and footers are not part of the report's body: not checked")
-    if document.element.body.find(f".//{_W}altChunk") is not None:
+    if document.element.body.find(f".//{W}altChunk") is not None:
         notes.append("文档嵌入了其他文件的内容（altChunk），这部分未读取 / content embedded from another file (altChunk) was not read")
     return notes
 

@@ -14,77 +14,13 @@ the ``w:num`` restarts a level with ``w:startOverride``; then it counts on its o
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from gialint.numbering import int_to_cn
+from gialint.read.docx_ns import MC, W
+from gialint.read.docx_numformat import FORMATS, custom_format
 
-W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-_W = f"{{{W}}}"
 _PLACEHOLDER = re.compile(r"%([1-9])")
-
-_TIANGAN = "甲乙丙丁戊己庚辛壬癸"
-_DIZHI = "子丑寅卯辰巳午未申酉戌亥"
-_LEGAL = dict(zip("一二三四五六七八九十", "壹贰叁肆伍陆柒捌玖拾", strict=True))
-_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
-_PAREN = "⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇"
-_FULLSTOP = "⒈⒉⒊⒋⒌⒍⒎⒏⒐⒑⒒⒓⒔⒕⒖⒗⒘⒙⒚⒛"
-
-
-def _roman(n: int) -> str:
-    out = []
-    for value, letters in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
-                           (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
-        while n >= value:
-            out.append(letters)
-            n -= value
-    return "".join(out)
-
-
-def _letter(n: int) -> str:
-    # Word: a … z, aa … zz, aaa …
-    return chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
-
-
-def _cn(n: int) -> str:
-    return int_to_cn(n) if 0 < n < 100 else str(n)
-
-
-def _from(sequence: str) -> Callable[[int], str]:
-    return lambda n: sequence[n - 1] if 1 <= n <= len(sequence) else str(n)
-
-
-FORMATS: dict[str, Callable[[int], str]] = {
-    "decimal": str,
-    "decimalZero": lambda n: f"{n:02d}",
-    "decimalFullWidth": lambda n: "".join(chr(ord(c) + 0xFEE0) for c in str(n)),
-    "decimalFullWidth2": lambda n: "".join(chr(ord(c) + 0xFEE0) for c in str(n)),
-    "decimalHalfWidth": str,
-    "decimalEnclosedCircle": _from(_CIRCLED),
-    "decimalEnclosedCircleChinese": _from(_CIRCLED),
-    "decimalEnclosedParen": _from(_PAREN),
-    "decimalEnclosedFullstop": _from(_FULLSTOP),
-    "upperRoman": _roman,
-    "lowerRoman": lambda n: _roman(n).lower(),
-    "upperLetter": lambda n: _letter(n).upper(),
-    "lowerLetter": _letter,
-    "chineseCounting": _cn,
-    "chineseCountingThousand": _cn,
-    "taiwaneseCounting": _cn,
-    "taiwaneseCountingThousand": _cn,
-    "japaneseCounting": _cn,
-    "ideographDigital": lambda n: "".join("〇一二三四五六七八九"[int(c)] for c in str(n)),
-    "taiwaneseDigital": lambda n: "".join("〇一二三四五六七八九"[int(c)] for c in str(n)),
-    "chineseLegalSimplified": lambda n: "".join(_LEGAL.get(c, c) for c in _cn(n)),
-    "ideographLegalTraditional": lambda n: "".join(_LEGAL.get(c, c) for c in _cn(n)),
-    "ideographTraditional": _from(_TIANGAN),
-    "ideographZodiac": _from(_DIZHI),
-    "none": lambda n: "",
-}
-"""``w:numFmt`` values → how a number is written. Chinese counting writes 十, 十一, 二十 (as WPS
-and Word do for part numbers); a format not listed here falls back to decimal."""
-
 
 @dataclass(frozen=True, slots=True)
 class Level:
@@ -106,10 +42,10 @@ class _Num:
 
 
 def _val(element: Any, tag: str, default: str | None = None) -> str | None:
-    child = element.find(f"{_W}{tag}")
+    child = element.find(f"{W}{tag}")
     if child is None:
         return default
-    value: str | None = child.get(f"{_W}val", default)
+    value: str | None = child.get(f"{W}val", default)
     return value
 
 
@@ -120,35 +56,21 @@ def _int(text: str | None, default: int) -> int:
         return default
 
 
-_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
-_CUSTOM = {
-    "一": "chineseCounting", "壹": "chineseLegalSimplified", "甲": "ideographTraditional", "子": "ideographZodiac",
-    "01": "decimalZero", "１": "decimalFullWidth", "①": "decimalEnclosedCircle", "⑴": "decimalEnclosedParen",
-    "1": "decimal", "a": "lowerLetter", "A": "upperLetter", "i": "lowerRoman", "I": "upperRoman",
-}
-"""The first item of a ``w:numFmt w:val="custom" w:format="一, 二, 三, ..."`` → the format it spells out."""
-
-
-def _custom(format_text: str | None) -> str | None:
-    first = (format_text or "").split(",")[0].strip()
-    return _CUSTOM.get(first)
-
-
 def _num_fmt(lvl: Any) -> str:
     """A level's number format. Word 2010 and later write formats of their own as
     ``w:val="custom"`` with ``w:format`` (``一, 二, 三, ...``), inside ``mc:AlternateContent``
     with a standard format as the fallback."""
-    candidates = [lvl.find(f"{_W}numFmt")]
-    alternate = lvl.find(f"{_MC}AlternateContent")
+    candidates = [lvl.find(f"{W}numFmt")]
+    alternate = lvl.find(f"{MC}AlternateContent")
     if alternate is not None:
-        candidates += list(alternate.iter(f"{_W}numFmt"))  # the mc:Choice first, then the mc:Fallback
+        candidates += list(alternate.iter(f"{W}numFmt"))  # the mc:Choice first, then the mc:Fallback
     for numfmt in candidates:
         if numfmt is None:
             continue
-        value: str = numfmt.get(f"{_W}val", "decimal")
+        value: str = numfmt.get(f"{W}val", "decimal")
         if value != "custom":
             return value
-        custom = _custom(numfmt.get(f"{_W}format"))
+        custom = custom_format(numfmt.get(f"{W}format"))
         if custom is not None:
             return custom
     return "decimal"
@@ -159,7 +81,7 @@ def _level(element: Any) -> Level:
         fmt=_num_fmt(element),
         text=_val(element, "lvlText", "") or "",
         start=_int(_val(element, "start"), 1),
-        legal=element.find(f"{_W}isLgl") is not None and _val(element, "isLgl", "1") not in ("0", "false"),
+        legal=element.find(f"{W}isLgl") is not None and _val(element, "isLgl", "1") not in ("0", "false"),
         suffix=_val(element, "suff", "tab") or "tab",
     )
 
@@ -168,7 +90,7 @@ def _num_pr(ppr: Any) -> tuple[str | None, int | None]:
     """(numId, ilvl) of a ``w:pPr``'s ``w:numPr`` (either may be missing)."""
     if ppr is None:
         return None, None
-    numpr = ppr.find(f"{_W}numPr")
+    numpr = ppr.find(f"{W}numPr")
     if numpr is None:
         return None, None
     ilvl = _val(numpr, "ilvl")
@@ -196,12 +118,12 @@ class Numbering:
 
     def _read_numbering(self, root: Any) -> None:
         links = self.links
-        for abstract in root.iter(f"{_W}abstractNum"):
-            aid = abstract.get(f"{_W}abstractNumId", "")
+        for abstract in root.iter(f"{W}abstractNum"):
+            aid = abstract.get(f"{W}abstractNumId", "")
             levels: dict[int, Level] = {}
             styles: dict[str, int] = {}
-            for lvl in abstract.findall(f"{_W}lvl"):
-                ilvl = _int(lvl.get(f"{_W}ilvl"), 0)
+            for lvl in abstract.findall(f"{W}lvl"):
+                ilvl = _int(lvl.get(f"{W}ilvl"), 0)
                 levels[ilvl] = _level(lvl)
                 style = _val(lvl, "pStyle")
                 if style:
@@ -211,25 +133,25 @@ class Numbering:
             link = _val(abstract, "numStyleLink")
             if link:
                 links[aid] = link
-        for num in root.iter(f"{_W}num"):
-            nid = num.get(f"{_W}numId", "")
+        for num in root.iter(f"{W}num"):
+            nid = num.get(f"{W}numId", "")
             entry = _Num(_val(num, "abstractNumId", "") or "")
-            for override in num.findall(f"{_W}lvlOverride"):
-                ilvl = _int(override.get(f"{_W}ilvl"), 0)
+            for override in num.findall(f"{W}lvlOverride"):
+                ilvl = _int(override.get(f"{W}ilvl"), 0)
                 start = _val(override, "startOverride")
                 if start is not None:
                     entry.starts[ilvl] = _int(start, 1)
-                lvl = override.find(f"{_W}lvl")
+                lvl = override.find(f"{W}lvl")
                 if lvl is not None:
                     entry.levels[ilvl] = _level(lvl)
             self.nums[nid] = entry
 
     def _read_styles(self, root: Any) -> None:
-        for style in root.iter(f"{_W}style"):
-            sid = style.get(f"{_W}styleId")
+        for style in root.iter(f"{W}style"):
+            sid = style.get(f"{W}styleId")
             if not sid:
                 continue
-            num_id, ilvl = _num_pr(style.find(f"{_W}pPr"))
+            num_id, ilvl = _num_pr(style.find(f"{W}pPr"))
             self.styles[sid] = (num_id, ilvl, _val(style, "basedOn"))
 
     def _abstract_of(self, num: _Num) -> str:

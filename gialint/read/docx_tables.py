@@ -16,9 +16,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from gialint.read.docx_numbering import _W
+from gialint.read.docx_ns import W
 
-_WRAPPERS = frozenset((f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml"))
+_WRAPPERS = frozenset((f"{W}sdt", f"{W}sdtContent", f"{W}customXml"))
 
 
 def children(el: Any, tag: str) -> Iterator[Any]:
@@ -37,15 +37,15 @@ def _int_val(parent: Any, path: str, default: int) -> int:
     if found is None:
         return default
     try:
-        return max(int(found.get(f"{_W}val", default)), 0)
+        return max(int(found.get(f"{W}val", default)), 0)
     except ValueError:
         return default
 
 
 def _continues(tc: Any) -> bool:
     """The cell continues a vertical merge from the row above (no text of its own)."""
-    vmerge = tc.find(f"{_W}tcPr/{_W}vMerge")
-    return vmerge is not None and vmerge.get(f"{_W}val", "continue") == "continue"
+    vmerge = tc.find(f"{W}tcPr/{W}vMerge")
+    return vmerge is not None and vmerge.get(f"{W}val", "continue") == "continue"
 
 
 def grid_rows(tbl: Any, cell_text: Callable[[Any], str]) -> tuple[list[list[str]], list[list[Any]]]:
@@ -60,12 +60,12 @@ def grid_rows(tbl: Any, cell_text: Callable[[Any], str]) -> tuple[list[list[str]
     """
     layout: list[tuple[int, list[tuple[int, int, Any]]]] = []  # per row: gridBefore, (start, span, tc)
     starts: set[int] = {0}
-    for tr in children(tbl, f"{_W}tr"):
-        before = _int_val(tr.find(f"{_W}trPr"), f"{_W}gridBefore", 0)
+    for tr in children(tbl, f"{W}tr"):
+        before = _int_val(tr.find(f"{W}trPr"), f"{W}gridBefore", 0)
         at = before
         cells: list[tuple[int, int, Any]] = []
-        for tc in children(tr, f"{_W}tc"):
-            span = max(_int_val(tc.find(f"{_W}tcPr"), f"{_W}gridSpan", 1), 1)
+        for tc in children(tr, f"{W}tc"):
+            span = max(_int_val(tc.find(f"{W}tcPr"), f"{W}gridSpan", 1), 1)
             cells.append((at, span, tc))
             starts.add(at)
             at += span

@@ -17,18 +17,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from gialint.read.docx_numbering import _W
-
-MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
-MATH = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
+from gialint.read.docx_ns import MATH, MC, W
 
 _DESCEND = frozenset(
-    f"{_W}{tag}"
+    f"{W}{tag}"
     for tag in ("hyperlink", "smartTag", "customXml", "sdt", "sdtContent", "fldSimple", "dir", "bdo", "ins", "moveTo")
 )
-_DELETED = frozenset((f"{_W}del", f"{_W}moveFrom"))
-_BREAKS = frozenset((f"{_W}br", f"{_W}cr"))
-_SPACES = frozenset((f"{_W}tab", f"{_W}ptab"))
+_DELETED = frozenset((f"{W}del", f"{W}moveFrom"))
+_BREAKS = frozenset((f"{W}br", f"{W}cr"))
+_SPACES = frozenset((f"{W}tab", f"{W}ptab"))
 
 
 @dataclass(slots=True)
@@ -77,10 +74,10 @@ class ParagraphText:
 
     def _visit(self, el: Any, out: list[str], boxes: list[Any]) -> None:
         tag = el.tag
-        if tag == f"{_W}r":
+        if tag == f"{W}r":
             self._run(el, out, boxes)
         elif tag in _DESCEND:
-            if tag in (f"{_W}ins", f"{_W}moveTo"):
+            if tag in (f"{W}ins", f"{W}moveTo"):
                 self.state.inserted += 1
             for child in el:
                 self._visit(child, out, boxes)
@@ -102,17 +99,17 @@ class ParagraphText:
 
     def _run(self, run: Any, out: list[str], boxes: list[Any]) -> None:
         fields = self.state.fields
-        hidden = run.find(f"{_W}rPr/{_W}vanish")
-        if hidden is not None and hidden.get(f"{_W}val", "true") not in ("0", "false", "off"):
+        hidden = run.find(f"{W}rPr/{W}vanish")
+        if hidden is not None and hidden.get(f"{W}val", "true") not in ("0", "false", "off"):
             out = []  # hidden text (字体 → 隐藏): not shown, not checked; field marks still count
             self.state.hidden += 1
         for child in run:
             tag = child.tag
-            if tag == f"{_W}t":
+            if tag == f"{W}t":
                 if not (fields and fields[-1]):
                     out.append(child.text or "")
-            elif tag == f"{_W}fldChar":
-                kind = child.get(f"{_W}fldCharType")
+            elif tag == f"{W}fldChar":
+                kind = child.get(f"{W}fldCharType")
                 if kind == "begin":
                     fields.append(True)
                 elif kind == "separate" and fields:
@@ -123,9 +120,9 @@ class ParagraphText:
                 out.append(" ")
             elif tag in _BREAKS:
                 out.append("\n")
-            elif tag == f"{_W}noBreakHyphen":
+            elif tag == f"{W}noBreakHyphen":
                 out.append("-")
-            elif tag in (f"{_W}drawing", f"{_W}pict", f"{_W}object", f"{MC}AlternateContent"):
+            elif tag in (f"{W}drawing", f"{W}pict", f"{W}object", f"{MC}AlternateContent"):
                 self._boxes(child, boxes)
 
     def _boxes(self, el: Any, boxes: list[Any]) -> None:
@@ -134,9 +131,9 @@ class ParagraphText:
             el = chosen if chosen is not None else el.find(f"{MC}Fallback")
             if el is None:
                 return
-        for box in el.iter(f"{_W}txbxContent"):
+        for box in el.iter(f"{W}txbxContent"):
             up = box.getparent()
-            while up is not None and up is not el and up.tag != f"{_W}txbxContent":
+            while up is not None and up is not el and up.tag != f"{W}txbxContent":
                 up = up.getparent()
             if up is None or up is el:  # not a box inside a box (that one is read with its box)
                 boxes.append(box)

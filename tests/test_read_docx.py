@@ -12,6 +12,8 @@ from pathlib import Path
 
 import docx
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 
@@ -404,3 +406,25 @@ def test_word_2010_custom_number_formats() -> None:
     )
     numbering = Numbering(_numbering(custom, '<w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num>'), None)
     assert [numbering.label(_ppr("1", k)) for k in (0, 1, 0)] == ["一、", "01.", "二、"]
+
+
+_VALID = report_docx("# 某镇2021年政府信息公开工作年度报告\n\n## 一、总体情况\n\n| 项目 | 数量 |\n|---|---|\n| 甲 | 1 |\n", markdown=True)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.data())
+def test_damaged_bytes_never_crash_the_reader(data: st.DataObject) -> None:
+    """Any damage to a Word file's bytes: the text is read, or a ReadError says what to do."""
+    raw = bytearray(_VALID)
+    how = data.draw(st.sampled_from(["truncate", "flip", "zero-run"]))
+    at = data.draw(st.integers(0, len(raw) - 1))
+    if how == "truncate":
+        raw = raw[:at]
+    elif how == "flip":
+        raw[at] ^= data.draw(st.integers(1, 255))
+    else:
+        raw[at : at + 64] = bytes(len(raw[at : at + 64]))
+    try:
+        read("r.docx", bytes(raw), None)  # type: ignore[arg-type]
+    except ReadError as err:
+        assert ".docx" in err.message_en

@@ -86,22 +86,30 @@ def open_package(data: bytes) -> Any:
             "这不是有效的 Word（.docx）文件，可能已损坏或只是改了扩展名：" + SAVE_AS_DOCX_ZH,
             "this is not a valid Word (.docx) file; it may be damaged or only renamed: " + SAVE_AS_DOCX_EN,
         )
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        if "word/document.xml" not in archive.namelist() and not any(n.endswith("document.xml") for n in archive.namelist()):
-            raise _unreadable(
-                "这个压缩文件里没有 Word 正文（缺少 word/document.xml），不是 Word 文档或已损坏：" + SAVE_AS_DOCX_ZH,
-                "this archive holds no Word body (word/document.xml is missing): it is not a Word document or is damaged; "
-                + SAVE_AS_DOCX_EN,
-            )
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = archive.namelist()
+    except (zipfile.BadZipFile, ValueError, OSError) as exc:
+        raise _damaged(exc) from None
+    if "word/document.xml" not in names and not any(n.endswith("document.xml") for n in names):
+        raise _unreadable(
+            "这个压缩文件里没有 Word 正文（缺少 word/document.xml），不是 Word 文档或已损坏：" + SAVE_AS_DOCX_ZH,
+            "this archive holds no Word body (word/document.xml is missing): it is not a Word document or is damaged; "
+            + SAVE_AS_DOCX_EN,
+        )
     from docx.package import Package  # python-docx, imported only when a Word file is read
 
     try:
         return Package.open(io.BytesIO(data)).main_document_part.document
     except Exception as exc:  # noqa: BLE001 - python-docx/lxml raise many kinds on damaged files
-        raise _unreadable(
-            f"Word 文件已损坏，无法读取（{type(exc).__name__}）：" + SAVE_AS_DOCX_ZH,
-            f"the Word file is damaged and cannot be read ({type(exc).__name__}): " + SAVE_AS_DOCX_EN,
-        ) from None
+        raise _damaged(exc) from None
+
+
+def _damaged(exc: Exception) -> ReadError:
+    return _unreadable(
+        f"Word 文件已损坏，无法读取（{type(exc).__name__}）：" + SAVE_AS_DOCX_ZH,
+        f"the Word file is damaged and cannot be read ({type(exc).__name__}): " + SAVE_AS_DOCX_EN,
+    )
 
 
 def _related(part: Any, kind: str) -> Any | None:
@@ -241,4 +249,9 @@ def read(path: str, data: bytes, options: ParseOptions) -> Extracted:
 
     :raises ReadError: encrypted, damaged or not a Word file.
     """
-    return extract(body_items(open_package(data)))
+    document = open_package(data)
+    try:
+        body = body_items(document)
+    except Exception as exc:  # noqa: BLE001 - a part python-docx loaded but that makes no sense
+        raise _damaged(exc) from None
+    return extract(body)

@@ -112,14 +112,53 @@ class _Anchors:
         return self.first
 
 
-def _runs(document: Any, p: Any) -> list[Any]:
-    """The runs to anchor a comment on: all of the paragraph's own runs (the whole paragraph is
-    marked), or one empty run added when it has none (text only inside a link or field)."""
+def _runs(document: Any, p: Any, quote: str) -> list[Any]:
+    """The runs to anchor a comment on: the finding's quote when one run holds it (that run is
+    split so that Word highlights just those words), else all of the paragraph's own runs (the
+    whole paragraph is marked), or one empty run added when it has none (text only in a link)."""
     from docx.text.paragraph import Paragraph
 
-    paragraph = Paragraph(p, document._body)
+    paragraph = Paragraph(p, document._body)  # the parent only gives access to the part
     runs = paragraph.runs
-    return runs if runs else [paragraph.add_run("")]
+    if not runs:
+        return [paragraph.add_run("")]
+    quote = quote.rstrip("…")
+    for run in runs if quote else ():
+        found = _split(run, quote)
+        if found is not None:
+            return [found]
+    return runs
+
+
+def _split(run: Any, quote: str) -> Any | None:
+    """The run holding ``quote`` after splitting ``run`` around it (a run of plain text only)."""
+    import copy
+
+    from docx.text.run import Run
+
+    from gialint.read.docx_ns import W
+
+    r = run._r
+    texts = r.findall(f"{W}t")
+    if len(texts) != 1 or any(child.tag not in (f"{W}rPr", f"{W}t") for child in r):
+        return None  # tabs, breaks, fields: leave the run whole
+    text = texts[0].text or ""
+    at = text.find(quote)
+    if at < 0:
+        return None
+    made: list[Any] = []
+    for piece in (text[:at], quote, text[at + len(quote) :]):
+        if not piece:
+            made.append(None)
+            continue
+        clone = copy.deepcopy(r)
+        t = clone.find(f"{W}t")
+        t.text = piece
+        t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+        r.addprevious(clone)
+        made.append(clone)
+    r.getparent().remove(r)
+    return Run(made[1], run._parent)
 
 
 def annotate(path: str, diagnostics: Sequence[Diagnostic], lang: str, target: Path) -> int:
@@ -142,7 +181,9 @@ def annotate(path: str, diagnostics: Sequence[Diagnostic], lang: str, target: Pa
         if p is None:  # an empty document: the comment goes on a paragraph of its own
             p = document.add_paragraph()._p
             exact = False
-        document.add_comment(_runs(document, p), text=comment_text(d, lang, exact), author=AUTHOR, initials=INITIALS)
+        quote = d.location.quote if exact and d.location is not None else ""
+        runs = _runs(document, p, quote)
+        document.add_comment(runs, text=comment_text(d, lang, exact), author=AUTHOR, initials=INITIALS)
         count += 1
     target.parent.mkdir(parents=True, exist_ok=True)
     document.save(str(target))

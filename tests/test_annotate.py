@@ -61,6 +61,37 @@ def test_one_comment_per_finding_at_its_place_and_the_original_is_unchanged(tmp_
         assert quote.lstrip("一二三四五六、（）") in anchor, (d, anchor)
 
 
+def _marked(path: Path) -> list[str]:
+    """The text each comment marks: between its commentRangeStart and commentRangeEnd."""
+    body = etree.fromstring(zipfile.ZipFile(path).read("word/document.xml"))
+    out = []
+    for start in body.iter(f"{W}commentRangeStart"):
+        inside, text = False, []
+        for el in body.iter(f"{W}commentRangeStart", f"{W}commentRangeEnd", f"{W}t"):
+            if el.tag == f"{W}commentRangeStart" and el.get(f"{W}id") == start.get(f"{W}id"):
+                inside = True
+            elif el.tag == f"{W}commentRangeEnd" and el.get(f"{W}id") == start.get(f"{W}id"):
+                break
+            elif inside and el.tag == f"{W}t":
+                text.append(el.text or "")
+        out.append("".join(text))
+    return out
+
+
+def test_a_comment_marks_just_the_words_when_it_can(tmp_path: Path) -> None:
+    source = write_report_docx(EXAMPLES / "defective-2021.txt", tmp_path / "r.docx")
+    _, out, _ = _run("--format", "json", "--annotate", str(source))
+    findings = json.loads(out)["diagnostics"]
+    marked = _marked(tmp_path / "r.gialint.docx")
+    by_rule = {d["rule"]: m for d, m in zip(findings, marked, strict=True)}
+    assert by_rule["placeholder-text"] == "具体网址"
+    assert by_rule["doubled-punctuation"] == "：："
+    assert by_rule["missing-title"] == "2021年政府信息公开工作年度报告"  # the quote is the whole paragraph
+    text = docx.Document(str(tmp_path / "r.gialint.docx")).paragraphs
+    original = docx.Document(str(source)).paragraphs
+    assert [p.text for p in text] == [p.text for p in original]  # splitting runs changed no text
+
+
 def test_english_comments_and_a_folder_of_their_own(tmp_path: Path) -> None:
     source = write_report_docx(EXAMPLES / "defective-2020.md", tmp_path / "r.docx")
     folder = tmp_path / "annotated"

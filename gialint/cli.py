@@ -79,6 +79,11 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--write-baseline", metavar="FILE", help="record the current findings in FILE (exit 0)")
     check.add_argument("--corpus", action="store_true", help="also run the rules that compare reports (duplicate-content, carry-over)")
     check.add_argument("--stdin-filename", metavar="NAME", help="with PATH '-': the name standard input stands for (its suffix chooses the reader, its folder the configuration)")
+    check.add_argument(
+        "--annotate", action="store_true",
+        help="write each Word file's findings into a copy as comments (批注): report.docx → report.gialint.docx",
+    )
+    check.add_argument("--annotate-dir", metavar="DIR", help="with --annotate: write the annotated copies into DIR")
     _add_run_options(check)
 
     audit = sub.add_parser("audit", help="audit a whole tree of reports: corpus rules on, progress, summary per agency and rule")
@@ -339,11 +344,18 @@ def _cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO, corpus: bool 
     fail_on = Severity.parse(args.fail_on) if args.fail_on else (any_config.fail_on if any_config and any_config.fail_on else Severity.WARNING)
     rules = {name: rule for c in configs.values() for name, rule in c.rules.items()}
     report = Report(diagnostics, files, lang, False, args.quiet, rules, sources)
+    annotated = True
+    if getattr(args, "annotate", False):
+        from gialint.annotate import annotate_files
+
+        folder = Path(args.annotate_dir) if args.annotate_dir else None
+        annotated = annotate_files(files, diagnostics, lang, folder, err)
     if getattr(args, "summary", False):
         from gialint.audit import summarize
 
         report = replace(report, summary=summarize(result, lang, tuple(args.paths or ["."])))
-    return _write_report(args, out, err, report, fail_on)
+    code = _write_report(args, out, err, report, fail_on)
+    return ExitCode.FINDINGS if code == ExitCode.OK and not annotated else code
 
 
 STDIN_LIMIT = 20 * 1024 * 1024
@@ -550,6 +562,8 @@ def _cmd_extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     except ReadError as exc:
         err.write(f"{printable(args.file)}:{exc.line}:{exc.column}: {exc.message_zh} / {exc.message_en}\n")
         return ExitCode.FINDINGS
+    for note in document.origin.notes if document.origin is not None else ():
+        err.write(f"gialint: {args.file}: {note}\n")  # what the reader noticed (tracked changes …)
     if not args.places:
         out.write(document.source if document.source.endswith("\n") else document.source + "\n")
         return ExitCode.OK

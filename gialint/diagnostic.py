@@ -46,9 +46,11 @@ class Location:
     """
 
     kind: str
-    """The input kind: ``docx``, ``pdf``, ``html`` (``doc``/``wps`` are read as ``docx``)."""
+    """The input kind: ``docx``, ``pdf``, ``html``; ``doc``/``wps`` (read through LibreOffice as
+    .docx: paragraphs and cells are those Word/WPS shows for the file itself)."""
     paragraph: int | None = None
-    """Paragraph number in the file (¶), 1-based, counting the body's paragraphs in order."""
+    """Paragraph number in the file (¶), 1-based, counting the body's paragraphs in order (Word:
+    those outside tables that show something; empty paragraphs are not counted)."""
     table: int | None = None
     """The table's number in the file (1 = first table), when the finding is in a table."""
     table_name: str = ""

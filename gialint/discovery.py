@@ -131,6 +131,13 @@ def _load_tool_section(loader: Loader, path: Path, data: dict[str, object], head
         raise ConfigError(exc.path, *header, f"[tool.gialint]: {exc.message}") from None
 
 
+def _not_a_report(name: str) -> bool:
+    """Word's owner file of an open document (``~$report.docx``), or a copy ``--annotate`` wrote."""
+    from gialint.annotate import is_annotated_copy
+
+    return name.startswith("~$") or is_annotated_copy(name)
+
+
 def iter_files(paths: Sequence[str], roots: Sequence[str] = ()) -> Iterator[tuple[str, bool]]:
     """``(path, named)``: files named directly (in the order given), then reports found under
     directories (sorted). Only found files are subject to a config's ``exclude:``.
@@ -175,7 +182,7 @@ def _walk(folder: str, roots: Sequence[str], found: list[str], visited: set[str]
         except OSError:
             is_dir = False
         if not is_dir:
-            if entry.name.lower().endswith(REPORT_SUFFIXES):
+            if entry.name.lower().endswith(REPORT_SUFFIXES) and not _not_a_report(entry.name):
                 found.append(entry.path)  # special files and dangling links too: reported, not read
             continue
         if entry.name in _SKIP_DIRS or entry.name.startswith("."):

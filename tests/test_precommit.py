@@ -85,3 +85,16 @@ def test_installed_hook_blocks_commit(repo: Path, env: dict[str, str]) -> None:
     _run(["git", "add", "clean-2021.txt"], repo, env)
     passed = _run(["git", "commit", "-q", "-m", "clean report"], repo, env)
     assert passed.returncode == 0, passed.stdout + passed.stderr
+
+
+def test_try_repo_blocks_a_defective_docx_and_passes_a_clean_one(repo: Path, env: dict[str, str]) -> None:
+    from report_docx import write_report_docx
+
+    write_report_docx(DEFECTIVE, repo / "report-2021.docx", auto_numbering=True)
+    write_report_docx(ROOT / "examples" / "clean-2021.md", repo / "clean-2021.docx", auto_numbering=True, merged_table3=True)
+    _run(["git", "add", "."], repo, env)
+    bad = _run(_pre_commit("try-repo", str(ROOT), "gialint", "--files", "report-2021.docx"), repo, env)
+    assert bad.returncode == 1, bad.stdout + bad.stderr
+    assert "GIA102 missing-title" in bad.stdout and "第1段" in bad.stdout  # the place in Word's terms
+    good = _run(_pre_commit("try-repo", str(ROOT), "gialint", "--files", "clean-2021.docx"), repo, env)
+    assert good.returncode == 0, good.stdout + good.stderr

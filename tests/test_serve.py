@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+import urllib.parse
 import socket
 import subprocess
 import sys
@@ -164,3 +165,31 @@ def test_other_host_names_are_refused(server: str) -> None:
         urllib.request.urlopen(request, timeout=5)  # noqa: S310 - loopback only
     info.value.close()
     assert info.value.code == 403
+
+
+def test_a_word_report_shows_its_checklist_and_gives_an_annotated_copy(server: str, tmp_path: Path) -> None:
+    import urllib.request
+
+    import docx
+
+    from report_docx import write_report_docx
+
+    word = write_report_docx(DEFECTIVE, tmp_path / "白沙镇年报.docx")
+    out = io.StringIO()
+    main(["check", str(word), "--format", "json", "--no-cache", "--no-plugins"], out, io.StringIO())
+    expected = json.loads(out.getvalue())["diagnostics"]
+    with chromium(tmp_path) as driver:
+        driver.get(server)
+        _upload(driver, word)
+        [report] = _wait_for(driver, "section.report")
+        items = report.find_elements("css selector", "li.item")
+        assert sorted(i.get_attribute("data-rule") for i in items) == sorted(d["rule"] for d in expected)
+        wheres = " ".join(i.find_element("css selector", ".where").text for i in items)
+        assert "第" in wheres and "段" in wheres, "places are given in Word's terms (paragraphs, table cells)"
+        assert report.find_elements("css selector", "button.download")
+    # The download the button makes: the same request the page sends.
+    request = urllib.request.Request(server + "api/annotate?name=" + urllib.parse.quote(word.name), data=word.read_bytes(), method="POST")
+    with urllib.request.urlopen(request, timeout=60) as response:  # noqa: S310 - loopback only
+        body = response.read()
+    comments = list(docx.Document(io.BytesIO(body)).comments)
+    assert len(comments) == len(expected)

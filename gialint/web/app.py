@@ -65,7 +65,7 @@ class Checker:
         from gialint.annotate import annotate_bytes
 
         result = self.linter.lint_bytes(name, data, self.config)
-        return annotate_bytes(name, data, result.diagnostics, self.settings.lang)
+        return annotate_bytes(name, data, result.diagnostics, self.settings.lang)[0]
 
 
 def _can_annotate() -> bool:

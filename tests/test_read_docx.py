@@ -61,8 +61,9 @@ def _word_text(data: bytes, location: dict[str, object]) -> str:
     if "table" in location:
         table = document.tables[int(location["table"]) - 1]  # type: ignore[arg-type]
         row = table.rows[int(location["row"]) - 1]  # type: ignore[arg-type]
-        if "column" in location:
+        if "column" in location and int(location["column"]) <= len(row.cells):  # type: ignore[arg-type]
             return row.cells[int(location["column"]) - 1].text  # type: ignore[arg-type]
+        # (a column past the row's last cell names the cell the row is missing: the row is the place)
         return "\t".join(c.text for c in row.cells)
     shown = [p.text for p in document.paragraphs if p.text.strip()]
     return shown[int(location["paragraph"]) - 1]  # type: ignore[arg-type]

@@ -164,10 +164,18 @@ def build_narrow_column_table(target: Path) -> Path:
         ["", "（二）部分公开", "1"],
         ["", "（三）不予公开", "0"],
     ]
-    data = [[Paragraph(_escape(c), CELL) for c in row] for row in rows]
-    style = TableStyle([("GRID", (0, 0), (-1, -1), 0.6, "black"), ("SPAN", (0, 0), (0, 2)), ("VALIGN", (0, 0), (-1, -1), "MIDDLE")])
+    data: list[list[object]] = [[Paragraph(_escape(c), CELL) for c in row] for row in rows]
+    data[0][0] = "\n".join(rows[0][0])  # one character per line, as the narrow cell lays it out
+    style = TableStyle([
+        ("FONT", (0, 0), (0, -1), FONT, 9, 11),
+        ("GRID", (0, 0), (-1, -1), 0.6, "black"),
+        ("SPAN", (0, 0), (0, 2)),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("LEFTPADDING", (0, 0), (0, -1), 2),
+        ("RIGHTPADDING", (0, 0), (0, -1), 2),
+    ])
     doc = SimpleDocTemplate(str(target), pagesize=A4)
-    story: list[Flowable] = [Paragraph("表格", BODY), Table(data, colWidths=[14, 200, 60], style=style)]
+    story: list[Flowable] = [Paragraph("表格", BODY), Table(data, colWidths=[15, 200, 60], rowHeights=[40, 40, 40], style=style)]
     doc.build(story)
     return target
 

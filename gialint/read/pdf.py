@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 TABLE_SETTINGS = {"vertical_strategy": "lines_strict", "horizontal_strategy": "lines_strict"}
 MIN_PAGE_CHARS = 10
 """A page with fewer visible characters in its text layer counts as an image (a scan)."""
-MIN_CJK_SHARE = 0.5
+MIN_CJK_SHARE = 0.3
 """A Chinese report whose letters are less than this share CJK characters does not decode."""
 MIN_LETTERS = 20
 

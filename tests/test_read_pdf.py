@@ -1,0 +1,228 @@
+"""The PDF reader: the example reports laid out as published PDFs get the findings of their
+text originals, at places a person finds in the PDF; PDFs without a usable text layer say so."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+pytest.importorskip("pdfplumber")
+pytest.importorskip("pypdfium2")
+pytest.importorskip("reportlab")
+
+import pdfmaker  # noqa: E402  (tests/pdfmaker.py)
+import pypdfium2  # noqa: E402
+
+from gialint.cli import main  # noqa: E402
+from gialint.read import pdf_ocr  # noqa: E402
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+REPORTS = ["clean-2021.md", "defective-2020.md", "defective-2021.txt"]
+VARIANTS = {
+    "header-repeated": {"repeat_header": True},
+    "header-once-running-header": {"repeat_header": False, "merge_groups": False, "header": "白沙镇人民政府"},
+}
+
+
+@pytest.fixture(scope="module")
+def pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], Path]:
+    folder = tmp_path_factory.mktemp("pdf")
+    built = {}
+    for report in REPORTS:
+        for variant, options in VARIANTS.items():
+            target = folder / f"{Path(report).stem}-{variant}.pdf"
+            built[report, variant] = pdfmaker.build_pdf(EXAMPLES / report, target, **options)  # type: ignore[arg-type]
+    return built
+
+
+def _check(path: Path, *extra: str) -> tuple[int, list[dict[str, Any]]]:
+    out = io.StringIO()
+    code = main(["check", "--format", "json", "--no-cache", "--jobs", "1", *extra, str(path)], out, io.StringIO())
+    return code, json.loads(out.getvalue())["diagnostics"]
+
+
+def _extract(path: Path) -> list[str]:
+    out = io.StringIO()
+    assert main(["extract", str(path)], out, io.StringIO()) == 0
+    return out.getvalue().split("\n")
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"[\s|*#]", "", text)
+
+
+def _cell_index(line: str, column: int) -> int:
+    """Which cell of a tab or pipe table row ``column`` falls in (0-based)."""
+    before = line[: column - 1]
+    return before.count("\t") if "\t" in line else max(before.count("|") - 1, 0)
+
+
+def _first_cell(line: str) -> str:
+    cells = [c for c in re.split(r"\t|\|", line) if c.strip()]
+    return cells[0].strip() if cells else ""
+
+
+def _page_texts(path: Path) -> list[str]:
+    pdf = pypdfium2.PdfDocument(str(path))
+    try:
+        return [_norm(pdf[k].get_textpage().get_text_range()) for k in range(len(pdf))]
+    finally:
+        pdf.close()
+
+
+def _expressible(d: dict[str, Any]) -> bool:
+    """Findings a PDF cannot have: the depth of a Markdown heading (``##``) is not in a PDF."""
+    return not (d["rule"] == "heading-numbering" and "#" in d["message"])
+
+
+@pytest.mark.parametrize("variant", list(VARIANTS))
+@pytest.mark.parametrize("report", REPORTS)
+def test_pdf_gets_the_findings_of_its_text_original(report: str, variant: str, pdfs: dict[tuple[str, str], Path]) -> None:
+    source = EXAMPLES / report
+    pdf = pdfs[report, variant]
+    _, original = _check(source)
+    expected = [d for d in original if _expressible(d)]
+    code, found = _check(pdf)
+    assert [d["rule"] for d in found] == [d["rule"] for d in expected], "same rules, in reading order"
+    assert code == (1 if expected else 0)
+    if report.startswith("clean"):
+        assert found == []
+    source_lines = source.read_text(encoding="utf-8").split("\n")
+    extracted = _extract(pdf)
+    pages = _page_texts(pdf)
+    for want, got in zip(expected, found):
+        where = got["location"]
+        assert where["kind"] == "pdf" and where["page"] >= 1
+        text_line = source_lines[want["line"] - 1]
+        pdf_line = extracted[got["line"] - 1]
+        if "\t" in pdf_line:  # a table row: the same row (its first cell) and the same cell
+            assert "table" in where and where["row"] >= 1
+            assert _norm(_first_cell(text_line)) == _norm(_first_cell(pdf_line))
+            assert where["column"] == _cell_index(text_line, want["column"]) + 1
+        else:  # a paragraph: it holds what the text finding points at
+            assert "paragraph" in where
+            pointed = text_line[want["column"] - 1 : want["end_column"] - 1] if want["end_line"] == want["line"] else ""
+            assert _norm(pointed or text_line) in _norm(pdf_line)
+        quote = where["quote"].rstrip("…")
+        assert _norm(quote) in pages[where["page"] - 1], f"the quote {quote!r} is on page {where['page']}"
+
+
+@pytest.mark.parametrize("variant", list(VARIANTS))
+def test_table_three_is_one_table_over_two_pages(variant: str, pdfs: dict[tuple[str, str], Path]) -> None:
+    pdf = pdfs["clean-2021.md", variant]
+    out = io.StringIO()
+    assert main(["extract", "--places", str(pdf)], out, io.StringIO()) == 0
+    rows = [line for line in out.getvalue().split("\n") if "自然人" in line or re.search(r"T5 r\d+", line)]
+    table = [line for line in out.getvalue().split("\n") if re.search(r"\bT5 r\d+", line)]
+    assert rows and table[0].split()[-1] != ""  # noqa: PT018
+    assert len(table) == 31, "header once, then 30 rows: nothing lost or repeated at the page break"
+    assert sum("项目\t自然人" in line for line in table) == 1
+    assert {re.search(r"p(\d+)", line).group(1) for line in table} == {"3", "4"}  # type: ignore[union-attr]
+    assert table[-1].endswith("四、结转下年度继续办理\t1\t0\t0\t0\t0\t0\t1")
+
+
+def test_spacing_page_numbers_and_headers_are_gone(pdfs: dict[tuple[str, str], Path]) -> None:
+    pdf = pdfs["clean-2021.md", "header-once-running-header"]
+    raw = pypdfium2.PdfDocument(str(pdf))
+    first = raw[0].get_textpage().get_text_range()
+    raw.close()
+    assert "邮 编 ：" in first and "- 1 -" in first and "第 1 页" in first, "the PDF has the artefacts"
+    text = "\n".join(_extract(pdf))
+    assert "邮编：334700，联系电话：0793-6718235" in text
+    assert "- 1 -" not in text and "第 1 页" not in text and "白沙镇人民政府" not in text
+    assert "http://www.qingshi.gov.cn" in text, "Latin text keeps its characters"
+    lines = _extract(pdf)
+    assert lines[0] == "青石镇人民政府2021年政府信息公开工作年度报告"
+    assert sum(line.startswith("全年在县政府门户网站") for line in lines) == 1, "a wrapped paragraph is one paragraph"
+
+
+def test_narrow_merged_column_reads_as_one_label(tmp_path: Path) -> None:
+    pdf = pdfmaker.build_narrow_column_table(tmp_path / "narrow.pdf")
+    import pdfplumber
+
+    with pdfplumber.open(pdf) as opened:
+        label = [c for c in opened.pages[0].chars if c["text"] in "三、本年度办理结果" and c["x0"] < 170]
+    assert len(label) == 9 and len({round(c["top"]) for c in label}) == 9, "one character per line"
+    lines = [line for line in _extract(pdf) if "\t" in line]
+    assert lines == ["三、本年度办理结果\t（一）予以公开\t2", "\t（二）部分公开\t1", "\t（三）不予公开\t0"]
+
+
+def _finding(path: Path) -> dict[str, Any]:
+    code, found = _check(path)
+    assert code == 1
+    [d] = found
+    assert d["rule"] == "unreadable-input"
+    return d
+
+
+def test_image_only_pdf_says_it_has_no_text_layer(pdfs: dict[tuple[str, str], Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pdf_ocr, "available", lambda: False)
+    scan = pdfmaker.build_image_pdf(pdfs["clean-2021.md", "header-repeated"], tmp_path / "scan.pdf")
+    d = _finding(scan)
+    assert "没有可用的文字层" in d["message"] and "扫描件" in d["message"]
+    assert "Word 原件" in d["message"] and "gialint[ocr]" in d["message"]
+
+
+def test_cid_glyphs_are_a_garbled_text_layer(pdfs: dict[tuple[str, str], Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A CID font whose encoding and character collection are unknown (edited in a built PDF, at
+    the same byte length, so the file stays valid): pdfminer decodes its glyphs as ``(cid:N)``."""
+    monkeypatch.setattr(pdf_ocr, "available", lambda: False)
+    data = pdfs["clean-2021.md", "header-repeated"].read_bytes()
+    assert b"/UniGB-UCS2-H" in data and b"(GB1)" in data
+    garbled = tmp_path / "garbled.pdf"
+    garbled.write_bytes(data.replace(b"/UniGB-UCS2-H", b"/Identity-H  ").replace(b"(GB1)", b"(ZZ1)"))
+    d = _finding(garbled)
+    assert "乱码" in d["message"] and "(cid:123)" in d["message"] and "gialint[ocr]" in d["message"]
+
+
+def test_garbled_check_counts_cjk_among_letters() -> None:
+    from gialint.read.pdf import garbled
+
+    assert not garbled("如对本报告有疑问，请与红山镇人民政府党政办公室联系。地址：红山县红山镇人民路8号，电子邮箱：hszzb@hongshan.gov.cn。")
+    assert garbled("ÀÁÂ ÃÄÅ ÆÇÈ ÉÊË ÌÍÎ ÏÐÑ ÒÓÔ ÕÖ× ØÙÚ ÛÜÝ" * 2)
+    assert garbled("(cid:123)(cid:456)(cid:789) 2021")
+    assert not garbled("1 0 0 2 3 4 5 6 7 8 9")
+
+
+def test_password_protected_pdf(tmp_path: Path) -> None:
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    target = tmp_path / "locked.pdf"
+    SimpleDocTemplate(str(target), encrypt="secret").build([Paragraph("一、总体情况", pdfmaker.BODY)])
+    d = _finding(target)
+    assert "密码" in d["message"] and "取消密码" in d["message"]
+    out = io.StringIO()
+    main(["check", "--format", "json", "--no-cache", "--lang", "en", str(target)], out, io.StringIO())
+    assert "password" in json.loads(out.getvalue())["diagnostics"][0]["message"]
+
+
+def test_damaged_pdf_is_a_located_error_and_other_files_go_on(tmp_path: Path) -> None:
+    (tmp_path / "broken.pdf").write_bytes(b"%PDF-1.4\nthis is not a PDF body\n")
+    (tmp_path / "ok.md").write_text((EXAMPLES / "clean-2021.md").read_text(encoding="utf-8"), encoding="utf-8")
+    out = io.StringIO()
+    code = main(["check", "--format", "json", "--no-cache", str(tmp_path)], out, io.StringIO())
+    assert code == 1
+    found = json.loads(out.getvalue())["diagnostics"]
+    assert [(Path(d["path"]).name, d["rule"]) for d in found] == [("broken.pdf", "unreadable-input")]
+    assert "不是有效的 PDF" in found[0]["message"]
+
+
+def test_markdown_run_imports_no_reader_library(tmp_path: Path) -> None:
+    report = tmp_path / "r.md"
+    report.write_text((EXAMPLES / "clean-2021.md").read_text(encoding="utf-8"), encoding="utf-8")
+    code = (
+        "import sys\n"
+        "from gialint.cli import main\n"
+        f"status = main(['check', '--no-cache', {str(report)!r}])\n"
+        "heavy = sorted({m.split('.')[0] for m in sys.modules} & {'pdfplumber', 'pdfminer', 'pypdfium2', 'docx', 'lxml', 'reportlab', 'rapidocr_onnxruntime', 'numpy'})\n"
+        "print('HEAVY', heavy, status)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert "HEAVY [] 0" in result.stdout, result.stdout + result.stderr

@@ -195,3 +195,31 @@ def build_image_pdf(source_pdf: Path, target: Path, pages: int = 1) -> Path:
     canvas.save()
     pdf.close()
     return target
+
+
+def build_split_group_table(target: Path) -> Path:
+    """Part of table 三 at the bottom of page 1 and its rest at the top of page 2, as Word splits
+    it: the group label ``（四）无法提供`` sits in a cell merged down its items on page 1, and the
+    piece of that cell on page 2 is empty; on page 2 the border between the group column and the
+    item column is missing in that row, and the header is not repeated."""
+    widths = [90, 250, 60]
+    first = [["项目", "", "总计"], ["（四）无法提供", "1.本机关不掌握相关政府信息", "1"], ["", "2.没有现成信息需要另行制作", "0"]]
+    rest = [["", "3.补正后申请内容仍不明确", "0"], ["（五）不予处理", "1.信访举报投诉类申请", "0"]]
+    on_page1 = TableStyle([("GRID", (0, 0), (-1, -1), 0.6, "black"), ("SPAN", (0, 0), (1, 0)), ("SPAN", (0, 1), (0, 2)), ("FONT", (0, 0), (-1, -1), FONT, 9)])
+    on_page2 = TableStyle([
+        ("BOX", (0, 0), (-1, -1), 0.6, "black"),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.6, "black"),
+        ("LINEAFTER", (1, 0), (1, -1), 0.6, "black"),
+        ("LINEAFTER", (0, 1), (0, -1), 0.6, "black"),  # not in row 0: its group/item border is missing
+        ("FONT", (0, 0), (-1, -1), FONT, 9),
+    ])
+    story: list[Flowable] = [
+        Paragraph("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", BODY),
+        Spacer(1, A4[1] - 50 * mm - 120),
+        Table(first, colWidths=widths, style=on_page1),
+        PageBreak(),
+        Table(rest, colWidths=widths, style=on_page2),
+        Paragraph("四、政府信息公开行政复议、行政诉讼情况", HEADING),
+    ]
+    SimpleDocTemplate(str(target), pagesize=A4, topMargin=25 * mm, bottomMargin=25 * mm).build(story, onFirstPage=_Footer(""), onLaterPages=_Footer(""))
+    return target

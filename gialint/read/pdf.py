@@ -125,9 +125,9 @@ def _layout_page(page: Any, number: int) -> list[Line | Grid]:
         x0, top, x1, bottom = table.bbox
         near = [c for c in chars if x0 - 1 <= c["x0"] and c["x1"] <= x1 + 1 and top - 1 <= c["top"] and c["bottom"] <= bottom + 1]
 
-        def cell_text(box: tuple[float, float, float, float], near: list[dict[str, Any]] = near) -> str:
+        def cell_text(box: tuple[float, float, float, float], near: list[dict[str, Any]] = near) -> tuple[str, float | None]:
             inside = [c for c in near if _inside(c, [box])]
-            return str(extract_text(inside)) if inside else ""
+            return (str(extract_text(inside)), min(c["x0"] for c in inside)) if inside else ("", None)
 
         items.append(build_grid(table.cells, cell_text, number))
     body = page.filter(lambda obj: obj.get("object_type") != "char" or not _inside(obj, boxes)) if boxes else page

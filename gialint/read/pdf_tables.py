@@ -53,6 +53,10 @@ class Grid:
     bottom: float
     origin_rows: list[list[int]] = field(default_factory=list)
     """For each grid position, the row where the cell covering it starts (-1 where none)."""
+    text_x: list[list[float | None]] = field(default_factory=list)
+    """For each grid position that starts a cell with text, where its text starts (x)."""
+    colspan: list[list[int]] = field(default_factory=list)
+    """For each grid position that starts a cell, how many columns the cell covers (else 0)."""
     ruled: bool = True
     """Found from ruling lines (False for rows read by text recognition: not stitched)."""
 
@@ -71,13 +75,16 @@ class Grid:
         return out
 
 
-def build_grid(cells: Sequence[BBox], cell_text: Callable[[BBox], str], page: int) -> Grid:
-    """The grid of one table found on one page (``cells``: the boxes pdfplumber found)."""
+def build_grid(cells: Sequence[BBox], cell_text: Callable[[BBox], tuple[str, float | None]], page: int) -> Grid:
+    """The grid of one table found on one page (``cells``: the boxes pdfplumber found;
+    ``cell_text``: a box's text and the x where it starts)."""
     xs = _edges([c[0] for c in cells] + [c[2] for c in cells])
     ys = _edges([c[1] for c in cells] + [c[3] for c in cells])
     width, height = len(xs) - 1, len(ys) - 1
     rows: list[list[str | None]] = [[None] * width for _ in range(height)]
     origin = [[-1] * width for _ in range(height)]
+    text_x: list[list[float | None]] = [[None] * width for _ in range(height)]
+    colspan = [[0] * width for _ in range(height)]
     for box in sorted(cells, key=lambda b: (b[1], b[0])):
         c0, c1 = _index(xs, box[0]), max(_index(xs, box[2]), _index(xs, box[0]) + 1)
         r0, r1 = _index(ys, box[1]), max(_index(ys, box[3]), _index(ys, box[1]) + 1)
@@ -85,8 +92,11 @@ def build_grid(cells: Sequence[BBox], cell_text: Callable[[BBox], str], page: in
             for c in range(c0, c1):
                 rows[r][c] = ""
                 origin[r][c] = r0
-        rows[r0][c0] = join_cell_lines(cell_text(box))
-    return Grid(rows, xs, [page] * height, ys[0], ys[-1], origin)
+        text, x = cell_text(box)
+        rows[r0][c0] = join_cell_lines(text)
+        text_x[r0][c0] = x
+        colspan[r0][c0] = c1 - c0
+    return Grid(rows, xs, [page] * height, ys[0], ys[-1], origin, text_x, colspan)
 
 
 def _same(a: Sequence[str | None], b: Sequence[str | None]) -> bool:
@@ -104,6 +114,16 @@ def _column_map(prev: Grid, cont: Grid) -> list[tuple[int, int]]:
         return max(0, min(bisect_left(prev.xs, x) - 1, prev.width - 1))
 
     return [(column_at(cont.xs[k] + SNAP), column_at(cont.xs[k + 1] - SNAP)) for k in range(cont.width)]
+
+
+def _column_of(prev: Grid, x: float | None, first: int, last: int) -> int:
+    """The column of ``prev`` (between ``first`` and ``last``) where text starting at ``x`` is."""
+    if x is None:
+        return first
+    for k in range(first, last + 1):
+        if prev.xs[k] - SNAP <= x < prev.xs[k + 1]:
+            return k
+    return first
 
 
 def _label_columns(grid: Grid) -> int:
@@ -146,15 +166,24 @@ def stitch(prev: Grid, cont: Grid) -> Grid:
         for k, text in enumerate(row):
             if text is None:
                 continue
-            first, last = mapping[k]
+            start = (cont.origin_rows[r][k] if cont.origin_rows else r) + offset
+            if cont.colspan and cont.colspan[r][k] == 0:  # covered by a merged cell
+                for target in range(mapping[k][0], mapping[k][1] + 1):
+                    new[target] = "" if new[target] is None else new[target]
+                    origin[target] = start
+                continue
+            span = cont.colspan[r][k] if cont.colspan else 1
+            first, last = mapping[k][0], mapping[min(k + max(span, 1), cont.width) - 1][1]
+            x = cont.text_x[r][k] if cont.text_x else None
+            home = _column_of(prev, x, first, last) if text else first
+            first = home  # a border missing on this page: the text goes where it is drawn
             if new[first]:  # cont has a border prev does not have: the texts share prev's cell
-                new[first] = f"{new[first]} {text}".strip()
+                new[first] = join_cell_lines(f"{new[first]}\n{text}")
             else:
                 new[first] = text
-            start = cont.origin_rows[r][k] if cont.origin_rows else r
-            for target in range(first, last + 1):
-                origin[target] = start + offset
-                if target > first and new[target] is None:
+            for target in range(mapping[k][0], last + 1):
+                origin[target] = start
+                if new[target] is None:
                     new[target] = ""  # a border missing on this page: one cell over several columns
         rows.append(new)
         origins.append(origin)
@@ -163,7 +192,9 @@ def stitch(prev: Grid, cont: Grid) -> Grid:
         skip += 1  # the header, repeated on the new page
     rows, origins, pages = rows[skip:], [[o - skip if o >= 0 else -1 for o in row] for row in origins[skip:]], cont.pages[skip:]
     _carry_group_labels(prev, rows, origins)
-    return Grid(prev.rows + rows, prev.xs, prev.pages + pages, prev.top, cont.bottom, prev.origin_rows + origins)
+    no_x: list[list[float | None]] = [[None] * prev.width for _ in rows]
+    spans = [[1 if text is not None else 0 for text in row] for row in rows]
+    return Grid(prev.rows + rows, prev.xs, prev.pages + pages, prev.top, cont.bottom, prev.origin_rows + origins, prev.text_x + no_x, prev.colspan + spans)
 
 
 def _carry_group_labels(prev: Grid, rows: list[list[str | None]], origins: list[list[int]]) -> None:

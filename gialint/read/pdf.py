@@ -85,7 +85,10 @@ def survey(data: bytes) -> Survey:
             text = textpage.get_text_range()
             textpage.close()
             page.close()
-            (texts.append(text) if _visible(text) >= MIN_PAGE_CHARS else empty.append(number + 1))
+            if _visible(text) >= MIN_PAGE_CHARS:
+                texts.append(text)
+            else:
+                empty.append(number + 1)
         return Survey(len(pdf), empty, garbled("".join(texts)))
     finally:
         pdf.close()
@@ -115,7 +118,7 @@ def _inside(obj: dict[str, Any], boxes: Sequence[tuple[float, float, float, floa
 
 def _layout_page(page: Any, number: int) -> list[Line | Grid]:
     """The lines and tables of one page, top to bottom."""
-    from pdfplumber.utils import extract_text
+    from pdfplumber.utils.text import extract_text
 
     tables = page.find_tables(table_settings=TABLE_SETTINGS)
     chars = page.chars

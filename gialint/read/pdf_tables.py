@@ -16,6 +16,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from gialint.labels import is_value
 from gialint.read.pdf_text import join_cell_lines
 
 BBox = tuple[float, float, float, float]
@@ -23,7 +24,6 @@ SNAP = 2.5
 """Two edges closer than this (PDF points) are the same grid line."""
 BOTTOM = 0.75
 """A table whose bottom edge is below this share of its page's height ran to the page's end."""
-_NUMERIC = re.compile(r"^[\s\d.,，．%％+\-－—/]*$")
 
 
 def _edges(values: Sequence[float]) -> list[float]:
@@ -131,7 +131,7 @@ def _label_columns(grid: Grid) -> int:
     count = grid.width
     for row in grid.rows:
         for k, text in enumerate(row):
-            if text and _NUMERIC.match(text):
+            if text and is_value(text):
                 count = min(count, k)
                 break
     return count
@@ -208,7 +208,7 @@ def _carry_group_labels(prev: Grid, rows: list[list[str | None]], origins: list[
         start = prev.origin_rows[last][column] if prev.origin_rows else last
         label = prev.rows[start][column] if start >= 0 else None
         spans_rows = start >= 0 and start < last
-        if not label or not spans_rows or _NUMERIC.match(label):
+        if not label or not spans_rows or is_value(label):
             continue
         if rows[0][column] in ("", None) and any(rows[0][column + 1 :]):
             rows[0][column] = label

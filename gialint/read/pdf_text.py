@@ -24,6 +24,7 @@ _AROUND_PUNCT = re.compile(rf"(?<=[{_CJK_PUNCT}]){_SPACES}|{_SPACES}(?=[{_CJK_PU
 _IDEOGRAPH_DIGIT = re.compile(rf"(?<=[\u4e00-\u9fff]){_SPACES}(?=\d)|(?<=\d){_SPACES}(?=[\u4e00-\u9fff])")
 _NEWLINE = re.compile(r"\s*\n\s*")
 _CJK_CHAR = re.compile(rf"[{_CJK}]")
+_CONTINUES = re.compile(r"^\s*[，。、；：！？）》」』”’,.;:!?)\]]")
 
 PAGE_NUMBER = re.compile(
     r"^[\s\-－—–·•]*(?:第\s*\d+\s*页(?:\s*[，,/]?\s*共\s*\d+\s*页)?|\d+\s*(?:/\s*\d+)?|[Pp]age\s*\d+(?:\s*of\s*\d+)?)[\s\-－—–·•]*$"
@@ -125,13 +126,15 @@ def starts_paragraph(prev: Line, line: Line, m: Measure) -> bool:
     size = max(line.size, 1.0)
     if match_numbering(line.text) is not None:
         return True  # a part/sub-part/item heading
-    if prev.x1 < m.right - 1.5 * size:
+    if _CONTINUES.match(line.text):
+        return False  # a line cannot start with a comma or a closing bracket
+    if prev.x1 < m.right - 2 * size:
         return True  # the previous line stopped short: it ended its paragraph
     if line.x0 > m.left + 0.8 * size:
         return True  # first-line indent, or a centred line (title, heading)
     if line.page == prev.page and line.top - prev.bottom > m.gap + 0.5 * size:
         return True  # paragraph spacing
-    if abs(line.size - prev.size) > 1.5:
+    if abs(line.size - prev.size) > 0.3 * max(line.size, prev.size):
         return True  # a title or heading in a larger type
     return False
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import io
 import statistics
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -124,12 +125,13 @@ def _layout_page(page: Any, number: int) -> list[Line | Grid]:
     chars = page.chars
     items: list[Line | Grid] = []
     boxes = [t.bbox for t in tables]
+    by_middle = sorted(chars, key=lambda c: (c["top"] + c["bottom"]) / 2)
+    middles = [(c["top"] + c["bottom"]) / 2 for c in by_middle]
     for table in tables:
-        x0, top, x1, bottom = table.bbox
-        near = [c for c in chars if x0 - 1 <= c["x0"] and c["x1"] <= x1 + 1 and top - 1 <= c["top"] and c["bottom"] <= bottom + 1]
 
-        def cell_text(box: tuple[float, float, float, float], near: list[dict[str, Any]] = near) -> tuple[str, float | None]:
-            inside = [c for c in near if _inside(c, [box])]
+        def cell_text(box: tuple[float, float, float, float]) -> tuple[str, float | None]:
+            band = by_middle[bisect_left(middles, box[1]) : bisect_right(middles, box[3])]
+            inside = [c for c in band if box[0] <= (c["x0"] + c["x1"]) / 2 <= box[2]]
             return (str(extract_text(inside)), min(c["x0"] for c in inside)) if inside else ("", None)
 
         items.append(build_grid(table.cells, cell_text, number))

@@ -223,3 +223,50 @@ def build_split_group_table(target: Path) -> Path:
     ]
     SimpleDocTemplate(str(target), pagesize=A4, topMargin=25 * mm, bottomMargin=25 * mm).build(story, onFirstPage=_Footer(""), onLaterPages=_Footer(""))
     return target
+
+
+def build_pdf_via_word(source: Path, target: Path, *, timeout: float = 120) -> Path:
+    """Write ``target`` the way most published reports are made: the report as a Word file
+    (python-docx: justified paragraphs with a first-line indent, ``Table Grid`` tables whose rows
+    may break across pages), saved as PDF by LibreOffice (``soffice --convert-to pdf``)."""
+    import shutil
+    import subprocess
+    import tempfile
+
+    import docx
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt
+
+    document = docx.Document()
+    for block in blocks_of(source):
+        if block.kind == "table":
+            width = max(len(r) for r in block.rows)
+            table = document.add_table(rows=len(block.rows), cols=width)
+            table.style = "Table Grid"
+            for r, row in enumerate(block.rows):
+                cells = table.rows[r].cells
+                for c, text in enumerate(row):
+                    cells[c].text = text
+                for missing in cells[len(row) :]:  # a row that really has fewer cells
+                    missing._tc.getparent().remove(missing._tc)
+            document.add_paragraph()  # Word joins two tables with nothing between them into one
+            continue
+        paragraph = document.add_paragraph(block.text)
+        if block.kind == "title":
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        elif block.kind == "paragraph":
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+            paragraph.paragraph_format.first_line_indent = Pt(21)
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        raise FileNotFoundError("soffice")
+    with tempfile.TemporaryDirectory() as folder:
+        word = Path(folder) / f"{target.stem}.docx"
+        document.save(str(word))
+        profile = Path(folder) / "profile"  # a private profile: parallel conversions do not collide
+        subprocess.run(
+            [soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf", "--outdir", folder, str(word)],
+            check=True, capture_output=True, timeout=timeout,
+        )
+        shutil.move(str(Path(folder) / f"{target.stem}.pdf"), target)
+    return target

@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import json
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -226,3 +227,40 @@ def test_markdown_run_imports_no_reader_library(tmp_path: Path) -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert "HEAVY [] 0" in result.stdout, result.stdout + result.stderr
+
+
+TABLE_RULES = {"unbalanced-table", "empty-cell", "table-totals"}
+
+
+@pytest.fixture(scope="module")
+def word_pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    pytest.importorskip("docx")
+    if not (shutil.which("soffice") or shutil.which("libreoffice")):
+        pytest.skip("LibreOffice (soffice) is not installed; .ci/run installs it")
+    folder = tmp_path_factory.mktemp("word")
+    return {report: pdfmaker.build_pdf_via_word(EXAMPLES / report, folder / f"{Path(report).stem}.pdf") for report in REPORTS}
+
+
+@pytest.mark.parametrize("report", REPORTS)
+def test_word_saved_as_pdf_by_libreoffice(report: str, word_pdfs: dict[str, Path]) -> None:
+    """A real Word-to-PDF conversion: justified paragraphs, table rows broken over a page break,
+    LibreOffice's own table drawing. Every finding outside the tables is the text original's, at
+    the paragraph holding what it points at; the table findings are on the same rows. (A row
+    with a cell fewer than the others is drawn with its last cell widened over the missing one,
+    so a figure can sit under another column's header: the table rules may say more there.)"""
+    _, original = _check(EXAMPLES / report)
+    expected = [d for d in original if _expressible(d)]
+    _, found = _check(word_pdfs[report])
+    if report.startswith("clean"):
+        assert found == []
+        return
+    extracted = _extract(word_pdfs[report])
+    source_lines = (EXAMPLES / report).read_text(encoding="utf-8").split("\n")
+    text_want = [d for d in expected if d["rule"] not in TABLE_RULES]
+    text_got = [d for d in found if d["rule"] not in TABLE_RULES]
+    assert [d["rule"] for d in text_got] == [d["rule"] for d in text_want]
+    for want, got in zip(text_want, text_got):
+        pointed = source_lines[want["line"] - 1][want["column"] - 1 : want["end_column"] - 1] or source_lines[want["line"] - 1]
+        assert _norm(pointed) in _norm(extracted[got["line"] - 1])
+    table_rows = lambda ds, lines: {_norm(_first_cell(lines[d["line"] - 1])) for d in ds if d["rule"] in TABLE_RULES}  # noqa: E731
+    assert table_rows(expected, source_lines) <= table_rows(found, extracted)

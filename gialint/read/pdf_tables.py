@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from gialint.labels import is_value
+from gialint.numbering import match_numbering
 from gialint.read.pdf_text import join_cell_lines
 
 BBox = tuple[float, float, float, float]
@@ -191,10 +192,33 @@ def stitch(prev: Grid, cont: Grid) -> Grid:
     while skip < len(rows) and skip < len(prev.rows) and _same(rows[skip], prev.rows[skip]):
         skip += 1  # the header, repeated on the new page
     rows, origins, pages = rows[skip:], [[o - skip if o >= 0 else -1 for o in row] for row in origins[skip:]], cont.pages[skip:]
+    if rows and _rest_of_row(prev.rows[-1], rows[0]):
+        merged = [_join(a, b) for a, b in zip(prev.rows[-1], rows[0])]
+        prev = Grid([*prev.rows[:-1], merged], prev.xs, prev.pages, prev.top, prev.bottom, prev.origin_rows, prev.text_x, prev.colspan)
+        rows, origins, pages = rows[1:], [[o - 1 if o >= 0 else -1 for o in row] for row in origins[1:]], pages[1:]
     _carry_group_labels(prev, rows, origins)
     no_x: list[list[float | None]] = [[None] * prev.width for _ in rows]
     spans = [[1 if text is not None else 0 for text in row] for row in rows]
     return Grid(prev.rows + rows, prev.xs, prev.pages + pages, prev.top, cont.bottom, prev.origin_rows + origins, prev.text_x + no_x, prev.colspan + spans)
+
+
+def _rest_of_row(last: Sequence[str | None], first: Sequence[str | None]) -> bool:
+    """Whether ``first`` (the first row on the new page) is the rest of ``last``, a row broken
+    over the page break (Word's default "allow row to break across pages"): its text goes on a
+    label of ``last`` (no numbering of its own, not a figure), and no column has figures in both."""
+    texts = [(k, t) for k, t in enumerate(first) if t]
+    if not texts:
+        return False
+    k, text = texts[0]
+    if k >= len(last) or not last[k] or is_value(last[k] or "") or is_value(text) or match_numbering(text):
+        return False
+    return not any(a and b and is_value(a) and is_value(b) for a, b in zip(last, first))
+
+
+def _join(a: str | None, b: str | None) -> str | None:
+    if a is None and b is None:
+        return None
+    return join_cell_lines(f"{a or ''}\n{b or ''}")
 
 
 def _carry_group_labels(prev: Grid, rows: list[list[str | None]], origins: list[list[int]]) -> None:

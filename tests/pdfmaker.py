@@ -100,6 +100,22 @@ def _table(rows: Sequence[Sequence[str]], *, repeat_header: bool, narrow_first: 
     return Table(data, colWidths=widths, repeatRows=1 if repeat_header else 0, style=TableStyle(style))
 
 
+class WpsParagraph(Paragraph):
+    """A paragraph as WPS draws it: a white filled rectangle behind every text line (pdfplumber's
+    default table strategy takes each for a one-cell table)."""
+
+    def draw(self) -> None:
+        lines = max(len(getattr(self, "blPara").lines), 1)
+        step = self.height / lines
+        self.canv.saveState()
+        self.canv.setFillColorRGB(1, 1, 1)
+        self.canv.setStrokeColorRGB(1, 1, 1)
+        for k in range(lines):
+            self.canv.rect(0, k * step, self.width, step * 0.9, fill=1, stroke=1)
+        self.canv.restoreState()
+        super().draw()
+
+
 class _Footer:
     def __init__(self, header: str) -> None:
         self.header = header
@@ -124,14 +140,16 @@ def build_pdf(
     pages_before_table3: float = 0.45,
     merge_groups: bool = True,
     copies: int = 1,
+    wps_rects: bool = False,
 ) -> Path:
     """Write ``target``: the report of ``source`` laid out as a published PDF.
 
     ``justify_spaced``: the paragraph holding this text gets spaces between its CJK characters.
     ``pages_before_table3``: part 三 starts on a new page this far down (share of a page), so
     that table 三 goes on onto the next page. ``copies``: the body repeated (a long PDF
-    for the benchmark)."""
+    for the benchmark). ``wps_rects``: white rectangles behind the text lines, as WPS draws."""
     story: list[Flowable] = []
+    kind = WpsParagraph if wps_rects else Paragraph
     blocks = blocks_of(source)
     for copy in range(copies):
         if copy:
@@ -143,10 +161,10 @@ def build_pdf(
                 if block.text.startswith("三、") and pages_before_table3:
                     story.append(PageBreak())
                     story.append(Spacer(1, (A4[1] - 50 * mm) * pages_before_table3))
-                story.append(Paragraph(_escape(block.text), HEADING))
+                story.append(kind(_escape(block.text), HEADING))
             elif block.kind == "paragraph":
                 text = spaced(block.text) if justify_spaced and justify_spaced in block.text else block.text
-                story.append(Paragraph(_escape(text), BODY))
+                story.append(kind(_escape(text), BODY))
             else:
                 story.append(Spacer(1, 4))
                 story.append(_table(block.rows, repeat_header=repeat_header, narrow_first=False, merge_groups=merge_groups))

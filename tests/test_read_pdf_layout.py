@@ -156,3 +156,19 @@ def test_group_label_lost_at_the_page_break_is_carried_over(tmp_path: Path) -> N
         ("p2", "（四）无法提供\t3.补正后申请内容仍不明确\t0"),
         ("p2", "（五）不予处理\t1.信访举报投诉类申请\t0"),
     ]
+
+
+def test_a_row_broken_over_the_page_break_is_joined_again() -> None:
+    xs = [50.0, 250.0, 320.0, 390.0]
+    prev = _grid([["项目", "自然人", "总计"], ["（二）部分公开（区分处理的，只计这一", "0", "0"]], xs, 2)
+    cont = _grid([["情形，不计其他情形）", "", ""], ["（三）不予公开", "", ""]], xs, 3)
+    joined = stitch(prev, cont)
+    assert joined.texts()[1:] == [["（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "0", "0"], ["（三）不予公开", "", ""]]
+    assert joined.pages == [2, 2, 3]
+
+
+def test_rows_that_only_follow_each_other_are_not_joined() -> None:
+    xs = [50.0, 250.0, 320.0]
+    prev = _grid([["信息内容", "本年处理决定数量"], ["行政处罚", "3"]], xs, 2)
+    for rows in ([["行政强制", "0"]], [["（四）无法提供", ""]]):
+        assert stitch(prev, _grid(rows, xs, 3)).texts()[-2:] == [["行政处罚", "3"], rows[0]]

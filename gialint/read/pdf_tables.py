@@ -155,39 +155,39 @@ def continues(prev: Grid, cont: Grid, page_height: float) -> bool:
     return cont.width == prev.width and prev.bottom > page_height * BOTTOM
 
 
+def _place_row(prev: Grid, cont: Grid, mapping: Sequence[tuple[int, int]], r: int, offset: int) -> tuple[list[str | None], list[int]]:
+    """Row ``r`` of ``cont`` on ``prev``'s columns, and where each of its cells starts (a row of
+    the stitched grid: ``offset`` is the number of rows before ``cont``'s first)."""
+    new: list[str | None] = [None] * prev.width
+    origin = [-1] * prev.width
+    for k, text in enumerate(cont.rows[r]):
+        if text is None:
+            continue
+        start = (cont.origin_rows[r][k] if cont.origin_rows else r) + offset
+        if cont.colspan and cont.colspan[r][k] == 0:  # covered by a merged cell
+            for target in range(mapping[k][0], mapping[k][1] + 1):
+                new[target] = "" if new[target] is None else new[target]
+                origin[target] = start
+            continue
+        span = max(cont.colspan[r][k] if cont.colspan else 1, 1)
+        first, last = mapping[k][0], mapping[min(k + span, cont.width) - 1][1]
+        # a border missing on this page: the text goes in the column where it is drawn
+        home = _column_of(prev, cont.text_x[r][k] if cont.text_x else None, first, last) if text else first
+        # a border prev does not have: the texts share prev's cell
+        new[home] = join_cell_lines(f"{new[home]}\n{text}") if new[home] else text
+        for target in range(first, last + 1):
+            origin[target] = start
+            if new[target] is None:
+                new[target] = ""  # the rest of a cell over several columns
+    return new, origin
+
+
 def stitch(prev: Grid, cont: Grid) -> Grid:
     """``prev`` with ``cont``'s rows appended on ``prev``'s columns."""
     mapping = _column_map(prev, cont)
-    rows: list[list[str | None]] = []
-    origins: list[list[int]] = []
-    offset = len(prev.rows)
-    for r, row in enumerate(cont.rows):
-        new: list[str | None] = [None] * prev.width
-        origin = [-1] * prev.width
-        for k, text in enumerate(row):
-            if text is None:
-                continue
-            start = (cont.origin_rows[r][k] if cont.origin_rows else r) + offset
-            if cont.colspan and cont.colspan[r][k] == 0:  # covered by a merged cell
-                for target in range(mapping[k][0], mapping[k][1] + 1):
-                    new[target] = "" if new[target] is None else new[target]
-                    origin[target] = start
-                continue
-            span = cont.colspan[r][k] if cont.colspan else 1
-            first, last = mapping[k][0], mapping[min(k + max(span, 1), cont.width) - 1][1]
-            x = cont.text_x[r][k] if cont.text_x else None
-            home = _column_of(prev, x, first, last) if text else first
-            first = home  # a border missing on this page: the text goes where it is drawn
-            if new[first]:  # cont has a border prev does not have: the texts share prev's cell
-                new[first] = join_cell_lines(f"{new[first]}\n{text}")
-            else:
-                new[first] = text
-            for target in range(mapping[k][0], last + 1):
-                origin[target] = start
-                if new[target] is None:
-                    new[target] = ""  # a border missing on this page: one cell over several columns
-        rows.append(new)
-        origins.append(origin)
+    placed = [_place_row(prev, cont, mapping, r, len(prev.rows)) for r in range(len(cont.rows))]
+    rows = [row for row, _ in placed]
+    origins = [origin for _, origin in placed]
     skip = 0
     while skip < len(rows) and skip < len(prev.rows) and _same(rows[skip], prev.rows[skip]):
         skip += 1  # the header, repeated on the new page

@@ -138,7 +138,8 @@ def _layout_page(page: Any, number: int) -> list[Line | Grid]:
     body = page.filter(lambda obj: obj.get("object_type") != "char" or not _inside(obj, boxes)) if boxes else page
     for found in body.extract_text_lines(return_chars=True):
         sizes = [c["size"] for c in found["chars"]] or [10.0]
-        items.append(Line(found["text"], found["x0"], found["x1"], found["top"], found["bottom"], statistics.median(sizes), number))
+        size = statistics.median(sizes)
+        items.append(Line(found["text"], found["x0"], found["x1"], found["top"], found["bottom"], size, number))
     items.sort(key=lambda item: item.top)
     return items
 
@@ -216,7 +217,8 @@ def read(path: str, data: bytes, options: ParseOptions) -> Extracted:
             heights[number] = float(page.height)
             if number not in ocr_pages:
                 items.extend(_layout_page(page, number))
-    if any("(cid:" in i.text for i in items if isinstance(i, Line)) and garbled(" ".join(i.text for i in items if isinstance(i, Line))):
+    text = " ".join(i.text for i in items if isinstance(i, Line))
+    if "(cid:" in text and garbled(text):  # pdfminer could not decode glyphs that pdfium did
         raise ReadError(*GARBLED)
     if ocr_pages:
         ocr_items = pdf_ocr.read_pages(data, ocr_pages)

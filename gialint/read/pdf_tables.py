@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from gialint.labels import is_value
 from gialint.numbering import match_numbering
@@ -140,7 +140,8 @@ def _label_columns(grid: Grid) -> int:
 
 def _edges_fit(a: Sequence[float], b: Sequence[float]) -> bool:
     """Every edge of ``a`` is one of ``b``'s (a border missing from ``a``), outer edges shared."""
-    return abs(a[0] - b[0]) <= SNAP and abs(a[-1] - b[-1]) <= SNAP and all(min(abs(x - y) for y in b) <= SNAP for x in a)
+    outer = abs(a[0] - b[0]) <= SNAP and abs(a[-1] - b[-1]) <= SNAP
+    return outer and all(min(abs(x - y) for y in b) <= SNAP for x in a)
 
 
 def continues(prev: Grid, cont: Grid, page_height: float) -> bool:
@@ -155,7 +156,9 @@ def continues(prev: Grid, cont: Grid, page_height: float) -> bool:
     return cont.width == prev.width and prev.bottom > page_height * BOTTOM
 
 
-def _place_row(prev: Grid, cont: Grid, mapping: Sequence[tuple[int, int]], r: int, offset: int) -> tuple[list[str | None], list[int]]:
+def _place_row(
+    prev: Grid, cont: Grid, mapping: Sequence[tuple[int, int]], r: int, offset: int
+) -> tuple[list[str | None], list[int]]:
     """Row ``r`` of ``cont`` on ``prev``'s columns, and where each of its cells starts (a row of
     the stitched grid: ``offset`` is the number of rows before ``cont``'s first)."""
     new: list[str | None] = [None] * prev.width
@@ -191,15 +194,26 @@ def stitch(prev: Grid, cont: Grid) -> Grid:
     skip = 0
     while skip < len(rows) and skip < len(prev.rows) and _same(rows[skip], prev.rows[skip]):
         skip += 1  # the header, repeated on the new page
-    rows, origins, pages = rows[skip:], [[o - skip if o >= 0 else -1 for o in row] for row in origins[skip:]], cont.pages[skip:]
+    rows, origins, pages = rows[skip:], _shift(origins[skip:], skip), cont.pages[skip:]
     if rows and _rest_of_row(prev.rows[-1], rows[0]):
-        merged = [_join(a, b) for a, b in zip(prev.rows[-1], rows[0])]
-        prev = Grid([*prev.rows[:-1], merged], prev.xs, prev.pages, prev.top, prev.bottom, prev.origin_rows, prev.text_x, prev.colspan)
-        rows, origins, pages = rows[1:], [[o - 1 if o >= 0 else -1 for o in row] for row in origins[1:]], pages[1:]
+        prev = replace(prev, rows=[*prev.rows[:-1], [_join(a, b) for a, b in zip(prev.rows[-1], rows[0])]])
+        rows, origins, pages = rows[1:], _shift(origins[1:], 1), pages[1:]
     _carry_group_labels(prev, rows, origins)
     no_x: list[list[float | None]] = [[None] * prev.width for _ in rows]
-    spans = [[1 if text is not None else 0 for text in row] for row in rows]
-    return Grid(prev.rows + rows, prev.xs, prev.pages + pages, prev.top, cont.bottom, prev.origin_rows + origins, prev.text_x + no_x, prev.colspan + spans)
+    return replace(
+        prev,
+        rows=prev.rows + rows,
+        pages=prev.pages + pages,
+        bottom=cont.bottom,
+        origin_rows=prev.origin_rows + origins,
+        text_x=prev.text_x + no_x,
+        colspan=prev.colspan + [[1 if text is not None else 0 for text in row] for row in rows],
+    )
+
+
+def _shift(origins: list[list[int]], removed: int) -> list[list[int]]:
+    """Origins after ``removed`` rows before them were dropped."""
+    return [[o - removed if o >= 0 else -1 for o in row] for row in origins]
 
 
 def _rest_of_row(last: Sequence[str | None], first: Sequence[str | None]) -> bool:

@@ -53,9 +53,15 @@ def join_cell_lines(text: str) -> str:
         return ""
     out = pieces[0]
     for piece in pieces[1:]:
-        glue = "" if _CJK_CHAR.match(out[-1]) or _CJK_CHAR.match(piece[0]) or out[-1].isdigit() and piece[0].isdigit() else " "
-        out += glue + piece
+        out += glue(out, piece) + piece
     return tidy(out)
+
+
+def glue(left: str, right: str) -> str:
+    """What joins two pieces of one text broken over lines: nothing next to a CJK character (or
+    between digits, or after a hyphen), a space between Latin words."""
+    a, b = left[-1], right[0]
+    return "" if _CJK_CHAR.match(a) or _CJK_CHAR.match(b) or (a.isdigit() and b.isdigit()) or a == "-" else " "
 
 
 @dataclass(slots=True)
@@ -116,7 +122,8 @@ def measure(lines: Sequence[Line]) -> Measure:
     left = float(min(x for x, n in lefts.items() if n >= max(lefts.values()) / 3))
     rights = sorted(ln.x1 for ln in lines)
     right = rights[int(len(rights) * 0.9)]
-    gaps = [b.top - a.bottom for a, b in zip(lines, lines[1:]) if a.page == b.page and 0 <= b.top - a.bottom < 3 * a.size]
+    pairs = zip(lines, lines[1:])
+    gaps = [b.top - a.bottom for a, b in pairs if a.page == b.page and 0 <= b.top - a.bottom < 3 * a.size]
     gap = statistics.median(gaps) if gaps else 0.0
     return Measure(left, right, gap)
 
@@ -150,9 +157,7 @@ def paragraphs(lines: Iterable[Line], m: Measure) -> list[Paragraph]:
         if prev is None or starts_paragraph(prev, line, m):
             out.append(Paragraph(text, line.page))
         else:
-            last = out[-1].text
-            glue = "" if _CJK_CHAR.match(last[-1]) or _CJK_CHAR.match(text[0]) or last.endswith("-") else " "
-            out[-1].text = last + glue + text
+            out[-1].text += glue(out[-1].text, text) + text
         prev = line
     return out
 

@@ -1,6 +1,7 @@
 """Text recognition for PDF pages that are images (optional extra ``gialint[ocr]``).
 
-rapidocr-onnxruntime ships its recognition models inside its wheel, so it works offline. Each
+rapidocr (with onnxruntime) ships its recognition models inside its wheel, so it works offline
+(the older rapidocr-onnxruntime, which does too, is used when it is the one installed). Each
 page is rendered by pypdfium2 and read line by line; the lines go through the same paragraph
 rebuilding as a text layer. Text boxes far apart on one line are table cells: consecutive such
 lines become a table (without ruling lines there is no grid to stitch over pages).
@@ -9,6 +10,7 @@ lines become a table (without ruling lines there is no grid to stitch over pages
 from __future__ import annotations
 
 import importlib.util
+import logging
 from collections.abc import Sequence
 from functools import cache
 from typing import Any
@@ -26,7 +28,7 @@ CELL_GAP = 1.5
 
 def available() -> bool:
     """Whether the OCR extra is installed (nothing is imported)."""
-    return importlib.util.find_spec("rapidocr_onnxruntime") is not None
+    return any(importlib.util.find_spec(name) is not None for name in ("rapidocr", "rapidocr_onnxruntime"))
 
 
 def note(pages: Sequence[int]) -> str:
@@ -36,15 +38,30 @@ def note(pages: Sequence[int]) -> str:
 
 @cache
 def _engine() -> Any:
-    from rapidocr_onnxruntime import RapidOCR
+    """rapidocr (3.x, with onnxruntime), or the older rapidocr-onnxruntime; both ship their models."""
+    try:
+        from rapidocr import RapidOCR
+    except ImportError:
+        from rapidocr_onnxruntime import RapidOCR
+    engine = RapidOCR()
+    logging.getLogger("RapidOCR").setLevel(logging.WARNING)  # no progress chatter on the user's terminal
+    return engine
 
-    return RapidOCR()
+
+def _results(image: Any) -> list[tuple[Any, str, float]]:
+    """(box corners, text, score) of each line the engine recognised."""
+    result = _engine()(image)
+    if hasattr(result, "txts"):  # rapidocr 3.x: an output object
+        if result.txts is None:
+            return []
+        return list(zip(result.boxes, result.txts, result.scores, strict=True))
+    found, _ = result  # rapidocr-onnxruntime: ([[box, text, score], ...] or None, elapsed)
+    return [(box, text, score) for box, text, score in found or ()]
 
 
 def _boxes(image: Any) -> list[tuple[float, float, float, float, str]]:
-    result, _ = _engine()(image)
     out = []
-    for points, text, score in result or ():
+    for points, text, score in _results(image):
         if float(score) < MIN_SCORE or not str(text).strip():
             continue
         xs = [float(p[0]) / SCALE for p in points]

@@ -268,3 +268,19 @@ def test_word_saved_as_pdf_by_libreoffice(report: str, word_pdfs: dict[str, Path
         assert _norm(pointed) in _norm(extracted[got["line"] - 1])
     table_rows = lambda ds, lines: {_norm(_first_cell(lines[d["line"] - 1])) for d in ds if d["rule"] in TABLE_RULES}  # noqa: E731
     assert table_rows(expected, source_lines) <= table_rows(found, extracted)
+
+
+def test_a_page_the_layout_library_fails_on_is_named(pdfs: dict[tuple[str, str], Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    """pdfminer raises many kinds of errors on damaged content streams: the finding names the page."""
+    from gialint.read import pdf as reader
+
+    real = reader._layout_page
+
+    def fails_on_page_two(page: Any, number: int) -> list[Any]:
+        if number == 2:
+            raise ValueError("damaged content stream")
+        return real(page, number)
+
+    monkeypatch.setattr(reader, "_layout_page", fails_on_page_two)
+    d = _finding(pdfs["clean-2021.md", "header-repeated"])
+    assert "第 2 页无法解析" in d["message"] and "重新导出" in d["message"]

@@ -212,11 +212,19 @@ def read(path: str, data: bytes, options: ParseOptions) -> Extracted:
             notes.append(f"第 {listed} 页没有文字层（可能是扫描页），其内容未检查；安装 gialint[ocr] 可识别 / page(s) {listed} have no text layer and were not checked")
     items: list[Line | Grid] = []
     heights: dict[int, float] = {}
-    with pdfplumber.open(io.BytesIO(data)) as pdf:
-        for number, page in enumerate(pdf.pages, start=1):
-            heights[number] = float(page.height)
-            if number not in ocr_pages:
-                items.extend(_layout_page(page, number))
+    number = 0
+    try:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            for number, page in enumerate(pdf.pages, start=1):
+                heights[number] = float(page.height)
+                if number not in ocr_pages:
+                    items.extend(_layout_page(page, number))
+    except Exception as exc:  # noqa: BLE001 - pdfminer's errors on damaged content have many types
+        where, where_en = (f"第 {number} 页", f"page {number}") if number else ("文件", "the file")
+        raise ReadError(
+            f"此 PDF 的{where}无法解析（{type(exc).__name__}），文件可能已损坏：请重新导出 PDF，或提供 Word 原件",
+            f"{where_en} of this PDF cannot be parsed ({type(exc).__name__}); the file may be damaged: export the PDF again, or provide the Word original",
+        ) from None
     text = " ".join(i.text for i in items if isinstance(i, Line))
     if "(cid:" in text and garbled(text):  # pdfminer could not decode glyphs that pdfium did
         raise ReadError(*GARBLED)

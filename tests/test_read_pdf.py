@@ -175,16 +175,37 @@ def test_image_only_pdf_says_it_has_no_text_layer(pdfs: dict[tuple[str, str], Pa
     assert "Word 原件" in d["message"] and "gialint[ocr]" in d["message"]
 
 
-def test_cid_glyphs_are_a_garbled_text_layer(pdfs: dict[tuple[str, str], Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A CID font whose encoding and character collection are unknown (edited in a built PDF, at
-    the same byte length, so the file stays valid): pdfminer decodes its glyphs as ``(cid:N)``."""
-    monkeypatch.setattr(pdf_ocr, "available", lambda: False)
+def test_cid_glyphs_pdfminer_cannot_decode_are_read_through_pdfium(pdfs: dict[tuple[str, str], Path], tmp_path: Path) -> None:
+    """A CID font whose encoding and character collection pdfminer does not know (edited in a
+    built PDF, at the same byte length, so the file stays valid): pdfminer decodes its glyphs as
+    ``(cid:N)``, pdfium still reads them; the report reads as the original does."""
+    import pdfplumber
+
     data = pdfs["clean-2021.md", "header-repeated"].read_bytes()
     assert b"/UniGB-UCS2-H" in data and b"(GB1)" in data
-    garbled = tmp_path / "garbled.pdf"
-    garbled.write_bytes(data.replace(b"/UniGB-UCS2-H", b"/Identity-H  ").replace(b"(GB1)", b"(ZZ1)"))
-    d = _finding(garbled)
-    assert "乱码" in d["message"] and "(cid:123)" in d["message"] and "gialint[ocr]" in d["message"]
+    edited = tmp_path / "cid.pdf"
+    edited.write_bytes(data.replace(b"/UniGB-UCS2-H", b"/Identity-H  ").replace(b"(GB1)", b"(ZZ1)"))
+    with pdfplumber.open(edited) as opened:
+        assert "(cid:" in (opened.pages[0].extract_text() or "")
+    code, found = _check(edited)
+    assert (code, found) == (0, [])
+    assert _extract(edited) == _extract(pdfs["clean-2021.md", "header-repeated"])
+
+
+def test_mojibake_text_layer_is_unreadable(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Text drawn in a Latin font from Chinese bytes (GBK read as Windows-1252, ``Õþ¸®ÐÅÏ¢``):
+    the text layer decodes, but to no Chinese at all."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    monkeypatch.setattr(pdf_ocr, "available", lambda: False)
+    target = tmp_path / "mojibake.pdf"
+    canvas = Canvas(str(target))
+    canvas.setFont("Helvetica", 11)
+    for k, line in enumerate((EXAMPLES / "defective-2021.txt").read_text(encoding="utf-8").split("\n")[:30]):
+        canvas.drawString(50, 800 - 16 * k, line.encode("gbk", "replace").decode("cp1252", "replace")[:90])
+    canvas.save()
+    d = _finding(target)
+    assert "乱码" in d["message"] and "Word 原件" in d["message"] and "gialint[ocr]" in d["message"]
 
 
 def test_garbled_check_counts_cjk_among_letters() -> None:

@@ -5,7 +5,8 @@ or text that does not decode (``(cid:123)`` glyphs, few CJK characters among the
 here with a :class:`ReadError` saying what to do, unless the optional OCR extra is installed,
 which then reads the page images. Then pdfplumber lays out each page: tables from ruling lines
 (``lines_strict``: WPS paints a white rectangle behind every text line, which pdfplumber's
-default strategy would take for a table), text lines outside the tables. The geometry is turned
+default strategy would take for a table), text lines outside the tables; glyphs pdfminer cannot
+decode (``(cid:123)``) take the characters pdfium reads for them. The geometry is turned
 into the report's paragraphs and tables by :mod:`gialint.read.pdf_text` and
 :mod:`gialint.read.pdf_tables`.
 """
@@ -117,10 +118,76 @@ def _inside(obj: dict[str, Any], boxes: Sequence[tuple[float, float, float, floa
     return any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for b in boxes)
 
 
-def _layout_page(page: Any, number: int) -> list[Line | Grid]:
+class Glyphs:
+    """pdfium's reading of characters that pdfminer could not decode (``(cid:123)``: a font
+    without a table from glyphs to characters, which pdfium can often rebuild from the font).
+
+    Both read a page's glyphs in content-stream order: where they count as many, the n-th of
+    one is the n-th of the other; elsewhere a glyph takes the character pdfium places inside its
+    box. What is learnt (font and glyph number → character) holds for the whole document."""
+
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+        self.pdf: Any = None
+        self.known: dict[tuple[str, str], str] = {}
+
+    def close(self) -> None:
+        if self.pdf is not None:
+            self.pdf.close()
+
+    def _pdfium_chars(self, number: int) -> tuple[list[tuple[str, float, float, float, float]], float]:
+        """pdfium's characters of a page drawn by the page (not generated): text and loose box."""
+        import pypdfium2
+        import pypdfium2.raw as raw
+
+        if self.pdf is None:
+            self.pdf = pypdfium2.PdfDocument(self.data)
+        page = self.pdf[number - 1]
+        textpage = page.get_textpage()
+        out = []
+        for index in range(textpage.count_chars()):
+            if raw.FPDFText_IsGenerated(textpage.raw, index):
+                continue
+            left, bottom, right, top = textpage.get_charbox(index, loose=True)
+            out.append((chr(raw.FPDFText_GetUnicode(textpage.raw, index)), left, bottom, right, top))
+        height = page.get_height()
+        textpage.close()
+        page.close()
+        return out, height
+
+    def mend(self, page: Any, number: int) -> None:
+        chars = page.chars
+        broken = [c for c in chars if c["text"].startswith("(cid:")]
+        if not broken:
+            return
+        if any((c["fontname"], c["text"]) not in self.known for c in broken):
+            self._learn(chars, number)
+        for char in broken:
+            char["text"] = self.known.get((char["fontname"], char["text"]), char["text"])
+
+    def _learn(self, chars: list[dict[str, Any]], number: int) -> None:
+        found, height = self._pdfium_chars(number)
+        if len(found) == len(chars):
+            pairs = [(c, f[0]) for c, f in zip(chars, found) if c["text"].startswith("(cid:")]
+            if all(self.known.get((c["fontname"], c["text"]), text) == text for c, text in pairs):
+                self.known.update({(c["fontname"], c["text"]): text for c, text in pairs})
+                return
+        for char in chars:  # counts differ: the character pdfium draws inside the glyph's box
+            if not char["text"].startswith("(cid:") or (char["fontname"], char["text"]) in self.known:
+                continue
+            for text, left, bottom, right, top in found:
+                x, y = (left + right) / 2, height - (bottom + top) / 2
+                if char["x0"] <= x <= char["x1"] and char["top"] <= y <= char["bottom"]:
+                    self.known[char["fontname"], char["text"]] = text
+                    break
+
+
+def _layout_page(page: Any, number: int, glyphs: Glyphs | None = None) -> list[Line | Grid]:
     """The lines and tables of one page, top to bottom."""
     from pdfplumber.utils.text import extract_text
 
+    if glyphs is not None:
+        glyphs.mend(page, number)
     tables = page.find_tables(table_settings=TABLE_SETTINGS)
     chars = page.chars
     items: list[Line | Grid] = []
@@ -213,20 +280,25 @@ def read(path: str, data: bytes, options: ParseOptions) -> Extracted:
     items: list[Line | Grid] = []
     heights: dict[int, float] = {}
     number = 0
+    glyphs = Glyphs(data)
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             for number, page in enumerate(pdf.pages, start=1):
                 heights[number] = float(page.height)
                 if number not in ocr_pages:
-                    items.extend(_layout_page(page, number))
+                    items.extend(_layout_page(page, number, glyphs))
+    except ReadError:
+        raise
     except Exception as exc:  # noqa: BLE001 - pdfminer's errors on damaged content have many types
         where, where_en = (f"第 {number} 页", f"page {number}") if number else ("文件", "the file")
         raise ReadError(
             f"此 PDF 的{where}无法解析（{type(exc).__name__}），文件可能已损坏：请重新导出 PDF，或提供 Word 原件",
             f"{where_en} of this PDF cannot be parsed ({type(exc).__name__}); the file may be damaged: export the PDF again, or provide the Word original",
         ) from None
+    finally:
+        glyphs.close()
     text = " ".join(i.text for i in items if isinstance(i, Line))
-    if "(cid:" in text and garbled(text):  # pdfminer could not decode glyphs that pdfium did
+    if "(cid:" in text and garbled(text):  # glyphs neither pdfminer nor pdfium could decode
         raise ReadError(*GARBLED)
     if ocr_pages:
         ocr_items = pdf_ocr.read_pages(data, ocr_pages)

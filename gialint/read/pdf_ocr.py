@@ -9,6 +9,7 @@ lines become a table (without ruling lines there is no grid to stitch over pages
 
 from __future__ import annotations
 
+import importlib
 import importlib.util
 import logging
 from collections.abc import Sequence
@@ -39,11 +40,8 @@ def note(pages: Sequence[int]) -> str:
 @cache
 def _engine() -> Any:
     """rapidocr (3.x, with onnxruntime), or the older rapidocr-onnxruntime; both ship their models."""
-    try:
-        from rapidocr import RapidOCR
-    except ImportError:
-        from rapidocr_onnxruntime import RapidOCR
-    engine = RapidOCR()
+    name = "rapidocr" if importlib.util.find_spec("rapidocr") is not None else "rapidocr_onnxruntime"
+    engine = importlib.import_module(name).RapidOCR()
     logging.getLogger("RapidOCR").setLevel(logging.WARNING)  # no progress chatter on the user's terminal
     return engine
 

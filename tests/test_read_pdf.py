@@ -297,10 +297,10 @@ def test_a_page_the_layout_library_fails_on_is_named(pdfs: dict[tuple[str, str],
 
     real = reader._layout_page
 
-    def fails_on_page_two(page: Any, number: int) -> list[Any]:
+    def fails_on_page_two(page: Any, number: int, *rest: Any) -> list[Any]:
         if number == 2:
             raise ValueError("damaged content stream")
-        return real(page, number)
+        return real(page, number, *rest)
 
     monkeypatch.setattr(reader, "_layout_page", fails_on_page_two)
     d = _finding(pdfs["clean-2021.md", "header-repeated"])

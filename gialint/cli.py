@@ -377,12 +377,13 @@ def _cmd_extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         err.write(f"{args.file}:{exc.line}:{exc.column}: {exc.message_zh} / {exc.message_en}\n")
         return ExitCode.FINDINGS
     if not args.places:
-        out.write(document.source if document.source.endswith("\n") else document.source + "\n")
+        source = document.original_source
+        out.write(source if source.endswith("\n") else source + "\n")
         return ExitCode.OK
     from gialint.read.places import describe_place
 
-    width = len(str(len(document.lines)))
-    for number, line in enumerate(document.lines, 1):
+    width = len(str(len(document.original_lines)))
+    for number, line in enumerate(document.original_lines, 1):
         place = document.origin.place(number) if document.origin is not None else None
         out.write(f"{number:>{width}}  {describe_place(place):<14} {line}".rstrip() + "\n")
     return ExitCode.OK

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Literal
 if TYPE_CHECKING:
     from gialint.formats import Format
     from gialint.tablematch import FormatMatch
+    from gialint.textview import TextView
 
 BlockKind = Literal["heading", "paragraph", "list_item", "table", "html", "code", "rule"]
 
@@ -164,10 +165,24 @@ class Document:
     origin: Origin | None = None
     """For Word/PDF/HTML input: the kind of file and where each line of ``source`` came from.
     ``source``/``lines`` then hold the text gialint extracted (``gialint extract FILE``)."""
+    view: TextView | None = None
+    """Set when the normalisation pass rewrote the text (flattened lines split, traditional
+    characters converted, page chrome blanked): ``source``/``lines`` then hold the view rules see,
+    and ``view`` holds the original text and maps view positions back to it."""
     extensions: dict[str, object] = field(default_factory=dict, compare=False, hash=False)
     memo: dict[str, object] = field(default_factory=dict, compare=False, hash=False, repr=False)
     """Derived data several rules need (e.g. the parts found), computed once per document."""
     """Room for plugins' document-model extensions (see ``gialint_extend_document``)."""
+
+    @property
+    def original_source(self) -> str:
+        """The file's own text (``source`` unless the normalisation pass rewrote it)."""
+        return self.view.source if self.view is not None else self.source
+
+    @property
+    def original_lines(self) -> tuple[str, ...]:
+        """The file's own lines (``lines`` unless the normalisation pass rewrote them)."""
+        return self.view.lines if self.view is not None else self.lines
 
     def line(self, number: int) -> str:
         """Line ``number`` (1-based) of the original file, or '' when out of range."""

@@ -14,6 +14,7 @@ from pathlib import PurePath
 from gialint.document import Block, Document, Section, Span, Table, Title
 from gialint.numbering import int_to_cn, match_numbering
 from gialint.parse.options import ParseOptions
+from gialint.textview import TextView
 
 _TITLE_MAX = 30
 _RUN_IN_END = re.compile(r"[。：:；;！？]")
@@ -235,6 +236,7 @@ def build_document(
     syntax: str,
     items: list[Block | Table],
     options: ParseOptions,
+    view: TextView | None = None,
 ) -> Document:
     """Assemble a :class:`Document` from a parser's blocks and tables, in source order."""
     blocks: list[Block] = []
@@ -269,4 +271,5 @@ def build_document(
         preamble_end=preamble_end,
         encoding=options.encoding,
         newline=options.newline,
+        view=view,
     )

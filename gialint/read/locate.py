@@ -81,16 +81,19 @@ def locate(document: Document, d: Diagnostic) -> Location | None:
     origin = document.origin
     if origin is None:
         return None
+    # ``d`` is in the extracted text; the document's sections and tables are in its normalised view.
+    view = document.view
+    at = view.view_line(d.line, d.column) if view is not None else d.line
     place = origin.place(d.line)
-    text = document.line(d.line)
-    heading = _headings(document, d.line)
+    text = view.lines[d.line - 1] if view is not None and 1 <= d.line <= len(view.lines) else document.line(d.line)
+    heading = _headings(document, at)
     quote = _quote(text, d.column, d.end_column if d.end_line in (0, d.line) else len(text) + 1)
     if place is None:
         return Location(origin.kind, heading=heading, quote=quote)
     if place.table is not None:
         index = _cell_index(text, d.column)
-        table = _table_at(document, d.line)
-        row_label, column_label = _labels(table, d.line, index)
+        table = _table_at(document, at)
+        row_label, column_label = _labels(table, at, index)
         name = f"表{table.section[0]}" if table is not None and table.section else ""
         return Location(
             origin.kind,

@@ -54,14 +54,16 @@ class PartSpec:
 
 @lru_cache(maxsize=16)
 def specs_of(parts: tuple[PartTemplate, ...]) -> tuple[PartSpec, ...]:
-    specs = []
+    """Matchers for ``parts`` (parts that several formats share are kept once)."""
+    specs: dict[tuple[int, str, tuple[str, ...]], PartSpec] = {}
     for part in parts:
         number = cn_to_int(part.number)
         if number is None:
             continue
         patterns = (re.compile(re.escape(norm(part.title))), *part.variants)
-        specs.append(PartSpec(number, part.title, part.english or part.title, patterns))
-    return tuple(sorted(specs, key=lambda s: s.number))
+        key = (number, part.title, tuple(p.pattern for p in patterns))
+        specs.setdefault(key, PartSpec(number, part.title, part.english or part.title, patterns))
+    return tuple(sorted(specs.values(), key=lambda s: s.number))
 
 
 @lru_cache(maxsize=1)
@@ -112,8 +114,11 @@ def near_miss(title: str, number: int, specs: tuple[PartSpec, ...]) -> PartSpec 
     return best[1] if best else None
 
 
-def _normed_with_offsets(text: str, start: int, limit: int) -> tuple[str, list[int]]:
+def _normed_with_offsets(text: str, start: int, limit: int) -> tuple[str, list[int] | range]:
     """``norm`` of ``text[start:]`` (at most ``limit`` characters kept) and each kept character's offset."""
+    ahead = text[start : start + limit].split("\n", 1)[0]
+    if not _SKIP.intersection(ahead):  # the usual case: nothing to drop
+        return ahead.translate(_VARIANTS), range(start, start + len(ahead))
     chars: list[str] = []
     offsets: list[int] = []
     at = start

@@ -44,7 +44,14 @@ _CHROME_LINE = re.compile(
     r"|分享到\s*[:：]|扫一扫在手机",
     re.MULTILINE,
 )
-_CHROME_WORDS = re.compile(r"打印|关闭|字体|位置|ICP|公网安备|标识码|版权|技术支持|主办|承办|分享|扫一扫|索引号|发布|成文日期|生成日期|来源|浏览|访问|点击|公开方式|公开范围|主题分类|#")
+_CHROME_HINTS = "|".join((
+    "打印", "关闭", "字体", "位置", "ICP", "公网安备", "标识码", "版权所有", "技术支持", "主办单位", "承办单位", "分享到",
+    "扫一扫", "索引号", "发布机构", "发文机关", "发布日期", "发布时间", "成文日期", "生成日期", "来源", "浏览次数",
+    "访问次数", "点击数", "公开方式：", "公开方式:", "公开方式\t", "公开范围", "主题分类", "source", "url", "link", "title",
+    "date", "crawled", "fetched", "retrieved", "原文", "网址", "链接", "抓取",
+))
+_CHROME_HINT = re.compile(_CHROME_HINTS)
+"""Words without which a line holds no chrome: one quick scan before the real patterns."""
 _CHROME_MAX = 160
 """A line this short that holds chrome is chrome; a longer one (a flattened page) loses only the chrome."""
 _CHROME_INLINE = re.compile(
@@ -56,16 +63,23 @@ _CHROME_INLINE = re.compile(
 )
 
 
+def _chrome_lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each line that holds chrome, in order."""
+    starts = {text.rfind("\n", 0, m.start()) + 1 for m in _CHROME_HINT.finditer(text)}
+    found = []
+    for start in sorted(starts):
+        end = _line_end(text, start)
+        if _CHROME_LINE.search(text[start:end]):
+            found.append((start, end))
+    return found
+
+
 def _chrome(text: str) -> tuple[str, Pass | None]:
-    if not _CHROME_WORDS.search(text):
+    lines = _chrome_lines(text)
+    if not lines:
         return text, None
     out = Builder("chrome", text)
-    for m in _CHROME_LINE.finditer(text):
-        start = text.rfind("\n", 0, m.start()) + 1
-        if start < out.read:
-            continue  # this line is done
-        end = text.find("\n", m.start())
-        end = len(text) if end < 0 else end
+    for start, end in lines:
         if end - start <= _CHROME_MAX:
             out.copy_to(start)
             out.put("", end)
@@ -73,7 +87,6 @@ def _chrome(text: str) -> tuple[str, Pass | None]:
         for inline in _CHROME_INLINE.finditer(text, start, end):
             out.copy_to(inline.start())
             out.put("", inline.end())
-        out.copy_to(end)
     return out.finish()
 
 
@@ -228,6 +241,11 @@ def _is_row_label(text: str, at: int, labels: tuple[str, ...]) -> bool:
     return any(ahead.startswith(label[: max(len(label) - 2, 4)]) for label in labels)
 
 
+def _line_end(text: str, at: int) -> int:
+    end = text.find("\n", at)
+    return len(text) if end < 0 else end
+
+
 def _heading_cuts(text: str, specs: tuple[PartSpec, ...], labels: tuple[str, ...]) -> list[int]:
     """Offsets where a line break goes: before mid-line part headings, after run-on part titles,
     and before sub-headings after a sentence end on the lines so split."""
@@ -241,14 +259,16 @@ def _heading_cuts(text: str, specs: tuple[PartSpec, ...], labels: tuple[str, ...
         flattened.add(first)
     for m in _PART_NUMERAL.finditer(text):
         line_start = text.rfind("\n", 0, m.start()) + 1
+        lead = _LINE_START.match(text, line_start)
+        at_line_start = lead is not None and lead.end() == m.start()
+        if at_line_start and "。" not in text[m.end() : _line_end(text, m.end())]:
+            continue  # a heading line, or a table row: nothing to split
         found = heading_at(text, m.end(), specs)
         if found is None or _is_row_label(text, m.start(), labels):
             continue
         after = text[found[1] : found[1] + 1]
         if after in _LIST_AFTER:
             continue
-        lead = _LINE_START.match(text, line_start)
-        at_line_start = lead is not None and lead.end() == m.start()
         if not at_line_start:
             before = text[line_start : m.start()].rstrip(" \u3000\xa0\t")
             if not before or before[-1] in _LIST_AFTER:
@@ -258,8 +278,7 @@ def _heading_cuts(text: str, specs: tuple[PartSpec, ...], labels: tuple[str, ...
         if after and after != "\n" and after not in _TITLE_END_OK:
             cuts.append(found[1])  # 六、其他需要报告的事项本年度未收取…: the title, then its body
     for line_start in flattened:
-        end = text.find("\n", line_start)
-        for m in _SUB_NUMERAL.finditer(text, line_start, len(text) if end < 0 else end):
+        for m in _SUB_NUMERAL.finditer(text, line_start, _line_end(text, line_start)):
             if not _is_row_label(text, m.start(1), labels):
                 cuts.append(m.start(1))
     return sorted(set(cuts))

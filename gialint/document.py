@@ -1,8 +1,9 @@
 """The document model: one shape for every input (Markdown or plain-text export).
 
-All nodes are frozen. Positions are 1-based lines and columns in the ORIGINAL file, counted in
+All nodes are frozen. Positions are 1-based lines and columns in ``Document.source``, counted in
 characters (not bytes); ``end_column`` is exclusive (the column just past the last character),
-as in SARIF and LSP.
+as in SARIF and LSP. ``source`` is the original file's text unless the normalisation pass rewrote
+it (``Document.view``); the engine maps every finding back to the original file.
 """
 
 from __future__ import annotations
@@ -139,9 +140,10 @@ class Origin:
 class Document:
     path: str
     source: str
-    """The decoded text, line endings normalised to ``\\n``."""
+    """The decoded text, line endings normalised to ``\\n`` — or, when ``view`` is set, the
+    normalised view of it that rules see (see :mod:`gialint.parse.normalize`)."""
     lines: tuple[str, ...]
-    """Original lines, without their endings; ``lines[0]`` is line 1."""
+    """The lines of ``source``, without their endings; ``lines[0]`` is line 1."""
     syntax: Literal["markdown", "text"]
     blocks: tuple[Block, ...]
     tables: tuple[Table, ...]

@@ -285,3 +285,104 @@ def test_fix_across_rewritten_text_is_dropped() -> None:
     over_digits = Diagnostic("r.txt", 2, 8, "GIA999", "t", 2, 10, fix=(Edit(2, 8, 2, 10, "90"),))
     assert to_original(doc.view, over_converted).fix == ()
     assert to_original(doc.view, over_digits).fix == (Edit(2, 8, 2, 10, "90"),)
+
+
+_PIECES = (
+    "一、总体情况", "二、主动公开政府信息情况", "三、本年度办理结果", "（一）予以公开", "（二）", "。", "，", "\n", " ",
+    "報(bào)告", "資訊公開", "總體情況", "字体：【大 中 小】", "【打印本页】", "当前位置：首页 > 政务公开 > ",
+    "六、其他需要报告的事项本年度未收取信息处理费。", "白沙镇2022年政府信息公开工作年度报告", "\t0\t1", "a", "网际网路",
+)
+
+
+def test_any_text_maps_back_inside_the_original() -> None:
+    from hypothesis import given, settings, strategies as st
+
+    @settings(max_examples=150, deadline=None)
+    @given(st.lists(st.sampled_from(_PIECES), max_size=40), st.booleans())
+    def check(pieces: list[str], markdown: bool) -> None:
+        source = "".join(pieces)
+        lines = split_lines(source)
+        view = normalize(source, lines, "markdown" if markdown else "text")
+        if view is None:
+            return
+        view_lines = split_lines(view.text) or ("",)
+        last = (1, 1)
+        for number, line in enumerate(view_lines, 1):
+            for column in range(1, len(line) + 2):
+                at = view.position(number, column)
+                assert 1 <= at[0] <= max(len(lines), 1)
+                assert 1 <= at[1] <= len(lines[at[0] - 1]) + 1 if lines else at == (1, 1)
+                assert at >= last  # the map keeps the order of the text
+                last = at
+            exact = view.exact(number, 1, number, len(line) + 1)
+            if exact is not None:  # text no pass rewrote is the original's
+                (a, b, c, d) = exact
+                assert a == c and lines[a - 1][b - 1 : d - 1] == line
+
+    check()
+
+
+# ------------------------------------------------------------------------- Word/PDF/HTML input
+
+
+def _page_read(path: str, data: bytes, options: object) -> object:
+    """A stand-in HTML reader: each line a paragraph, tab-separated lines rows of one table."""
+    from gialint.document import Place
+    from gialint.read import Extracted
+
+    out = Extracted("html")
+    rows: list[list[str]] = []
+    places: list[Place] = []
+    paragraph = 0
+    for line in [*data.decode("utf-8").split("\n"), ""]:
+        if "\t" in line:
+            rows.append(line.split("\t"))
+            places.append(Place(table=1, row=len(rows)))
+            continue
+        if rows:
+            out.table(rows, places)
+            rows, places = [], []
+        if line.strip():
+            paragraph += 1
+            out.paragraph(line, Place(paragraph=paragraph))
+    return out
+
+
+def test_page_in_traditional_characters_is_located_like_the_simplified(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import types
+
+    from gialint import read
+    from gialint.cli import main
+    import io
+    import json
+
+    module = types.ModuleType("gialint_test_page_reader")
+    module.read = _page_read  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "gialint_test_page_reader", module)
+    monkeypatch.setitem(read.READERS, ".page", "gialint_test_page_reader")
+    text = (EXAMPLES / "defective-2021.txt").read_text(encoding="utf-8")
+    (tmp_path / "a.page").write_text(text, encoding="utf-8")
+    chrome = "当前位置：首页 > 政务公开\n字体：【大 中 小】\n"
+    (tmp_path / "b.page").write_text(chrome + _traditional(text, "s2tw") + "【打印本页】【关闭窗口】\n", encoding="utf-8")
+
+    def located(name: str) -> list[tuple[str, object, object, object]]:
+        return [d[:4] for d in _located(name)]
+
+    def _located(name: str) -> list[tuple[str, object, object, object, tuple[str, ...]]]:
+        out = io.StringIO()
+        main(["check", "--format", "json", "--no-cache", "--jobs", "1", str(tmp_path / name)], out, io.StringIO())
+        found = json.loads(out.getvalue())["diagnostics"]
+        return sorted(
+            (d["rule"], d["location"].get("paragraph"), d["location"].get("row"), d["location"].get("column"),
+             tuple(d["location"].get("heading", ())))
+            for d in found
+        )
+
+    simplified, traditional = located("a.page"), located("b.page")
+    # the same findings at the same cells; paragraphs shifted by the two chrome lines
+    assert [(r, p + 2 if p else p, row, col) for r, p, row, col in simplified] == traditional
+    # the headings are quoted as the page writes them
+    headings = {h for *_, path in _located("b.page") for h in path}
+    assert "三、收到和處理政府信息公開申請情況" in headings

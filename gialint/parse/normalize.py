@@ -207,7 +207,7 @@ _TITLE_END_OK = frozenset("。，、；：:;,.！？!? \u3000\xa0\t*")
 _BLANKS = frozenset(" \u3000\xa0\t")
 _TITLE_RUN_ON = re.compile(
     r"[ \t\u3000#*]*[^\n。，；：:;,]{0,40}?(?:19|20)\d{2}[ \u3000]*年度?[^\n。，；：:;,]{0,12}?"
-    r"(?:政府信息公开|政务公开)(?:工作)?(?:的)?(?:年度)?(?:工作)?报告(?=[^\n。，；：:;,）)”\s*])"
+    r"(?:政府信息公开|政务公开)(?:工作)?(?:的)?(?:年度)?(?:工作)?报告(?=[^\n。，；：:;,（()）”\s*])"
 )
 """A title that runs straight into the report's first sentence (a flattened report)."""
 _LIST_AFTER = frozenset("、，；,;")

@@ -19,8 +19,25 @@ def _headings(document: Document, line: int) -> tuple[str, ...]:
         inside = next((s for s in level if s.span.line <= line <= s.end_line), None)
         if inside is None:
             return tuple(path)
-        path.append(f"{inside.numeral}{inside.title}".strip())
+        path.append(_as_written(document, inside))
         level = inside.children
+
+
+def _as_written(document: Document, section: Section) -> str:
+    """The heading as the file writes it (in traditional characters, if the file uses them)."""
+    shown = f"{section.numeral}{section.title}".strip()
+    view = document.view
+    if view is None or "traditional" not in view.notes:
+        return shown
+    line, column, end_line, end_column = view.span(*_span_tuple(section))
+    text = view.lines[line - 1] if 1 <= line <= len(view.lines) else ""
+    written = text[column - 1 : end_column - 1].strip() if end_line == line else ""
+    return written or shown
+
+
+def _span_tuple(section: Section) -> tuple[int, int, int, int]:
+    span = section.span
+    return span.line, span.column, span.end_line, span.end_column
 
 
 def _table_at(document: Document, line: int) -> Table | None:

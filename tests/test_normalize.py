@@ -173,7 +173,7 @@ def _traditional(text: str, config: str) -> str:
     return opencc.OpenCC(config).convert(text)
 
 
-@pytest.mark.parametrize("config", ["s2tw", "s2t"])
+@pytest.mark.parametrize("config", ["s2tw", "s2t", "s2twp"])
 def test_traditional_copy_gets_the_same_findings(config: str) -> None:
     text = (EXAMPLES / "defective-2021.txt").read_text(encoding="utf-8")
     simplified = _positions(lint(text))

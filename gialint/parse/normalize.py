@@ -8,9 +8,9 @@ line. Four passes, each skipped after a cheap scan when it has nothing to do:
 
 1. chrome — page chrome and metadata lines become blank (long lines lose only the chrome in them);
 2. pinyin — ``(bào)`` after a Chinese character is removed;
-3. traditional — converted to simplified (OpenCC ``t2s``, phrase-level), only when the text holds
-   several traditional-only characters (OpenCC is imported only then); then the Taiwan words
-   mirror sites use (``資訊``) become the mainland ones (``信息``);
+3. traditional — converted to simplified, phrase-level (OpenCC ``t2s``; ``tw2sp`` for a text in
+   Taiwan vocabulary), only when the text holds several traditional-only characters (OpenCC is
+   imported only then); then Taiwan words left (``資訊``) become the mainland ones (``信息``);
 4. split — a line is broken before each part heading it holds mid-line (the numeral and a part
    title from the format's ``parts:``), after a part title that runs straight into its body, and,
    on such flattened lines, before a ``（一）`` sub-heading that follows a sentence end. Table
@@ -127,16 +127,26 @@ _TRADITIONAL_MIN = 5
 _CHUNK = re.compile(r"[^\s。，、；：！？,.;:!?（）()“”\"'《》【】]+")
 
 
-@lru_cache(maxsize=1)
-def _converter():  # type: ignore[no-untyped-def]
+@lru_cache(maxsize=2)
+def _converter(config: str):  # type: ignore[no-untyped-def]
     import opencc  # only for texts in traditional characters
 
-    # t2s, not tw2sp: tw2sp also turns words that mean something else on the mainland (文件 → 文档,
-    # 查询 → 查找); the Taiwan words reports are found with are converted after it (_TAIWAN).
-    return opencc.OpenCC("t2s")
+    return opencc.OpenCC(config)
 
 
-_TAIWAN = {"资讯": "信息", "网际网路": "互联网", "网路": "网络", "软体": "软件", "视讯": "视频", "列印": "打印", "伺服器": "服务器"}
+def _config(text: str) -> str:
+    """``tw2sp`` for a text in Taiwan vocabulary (資訊 where a report says 信息: a mirror made with
+    s2twp, which also swapped 项目→專案, 联系→聯絡 …), else ``t2s``: tw2sp turns words that mean
+    something else on the mainland (文件 → 文档, 执行 → 运行), so a mainland text in traditional
+    characters keeps its words."""
+    return "tw2sp" if text.count("資訊") > text.count("信息") else "t2s"
+
+
+_TAIWAN = {
+    "资讯": "信息", "规范性档案": "规范性文件", "网际网路": "互联网", "网路": "网络", "软体": "软件", "视讯": "视频",
+    "列印": "打印", "伺服器": "服务器",
+    "行政查找事项": "行政查询事项", "任务栏入": "工作列入",  # tw2sp's slips on the format's own wording
+}
 """Taiwan vocabulary that mirror sites put for the mainland word (after conversion to simplified)."""
 _TAIWAN_WORDS = re.compile("|".join(sorted(_TAIWAN, key=len, reverse=True)))
 
@@ -178,7 +188,7 @@ def _traditional(text: str) -> tuple[str, Pass | None]:
 
 
 def _to_simplified(text: str) -> tuple[str, Pass | None]:
-    convert = _converter().convert
+    convert = _converter(_config(text)).convert
     whole = convert(text)
     out = Builder("traditional", text)
     if len(whole) == len(text):  # the usual case: character for character
@@ -200,7 +210,7 @@ def _to_simplified(text: str) -> tuple[str, Pass | None]:
 # ----------------------------------------------------------------------------------------- split
 
 _PART_NUMERAL = re.compile(r"([一二三四五六七八九十]{1,2})[ \u3000\xa0]*[、．.][ \u3000\xa0]*")
-_SUB_NUMERAL = re.compile(r"(?<=[。！？；;!?])[ \u3000\xa0]*([（(][一二三四五六七八九十]{1,2}[）)])")
+_SUB_NUMERAL = re.compile(r"(?<=[。！？；;!?：:])[ \u3000\xa0]*([（(](?:[一二三四五六七八九十]{1,2}|\d{1,2})[）)])")
 _LINE_START = re.compile(r"[ \u3000\xa0\t#>*\-+]*")
 _TITLE_END_OK = frozenset("。，、；：:;,.！？!? \u3000\xa0\t*")
 """After a part title these mean a run-in heading the structure pass reads (一、总体情况。…)."""

@@ -113,7 +113,7 @@ class Rule:
         return MappingProxyType({o.name: o.default for o in self.options})
 
 
-_LINE_PARAMS = frozenset({"line", "other_line"})
+_LINE_PARAMS = frozenset({"line"})
 
 
 class Context:
@@ -131,8 +131,8 @@ class Context:
     def report(self, span: Span, key: str, /, fix: tuple[Edit, ...] = (), **params: Any) -> Diagnostic:
         """A diagnostic at ``span`` with the rule's message ``key`` filled with ``params``.
 
-        Parameters named ``line`` or ``other_line`` are line numbers of the document and are shown
-        as the file's own line numbers."""
+        A parameter named ``line`` is a line number of the document and is shown as the file's
+        own line number."""
         if self.lines is not None:
             for name in _LINE_PARAMS.intersection(params):
                 if isinstance(params[name], int):

@@ -6,13 +6,18 @@ here are built from the examples (never from the corpus).
 
 from __future__ import annotations
 
+import io
+import json
 import re
 import subprocess
 import sys
+import types
 from pathlib import Path
 
 import pytest
 
+from gialint import read
+from gialint.cli import main
 from gialint.diagnostic import Diagnostic
 from gialint.parse.normalize import normalize
 from gialint.parse.plaintext import parse_plaintext
@@ -323,43 +328,13 @@ def test_any_text_maps_back_inside_the_original() -> None:
 
 
 # ------------------------------------------------------------------------- Word/PDF/HTML input
-
-
-def _page_read(path: str, data: bytes, options: object) -> object:
-    """A stand-in HTML reader: each line a paragraph, tab-separated lines rows of one table."""
-    from gialint.document import Place
-    from gialint.read import Extracted
-
-    out = Extracted("html")
-    rows: list[list[str]] = []
-    places: list[Place] = []
-    paragraph = 0
-    for line in [*data.decode("utf-8").split("\n"), ""]:
-        if "\t" in line:
-            rows.append(line.split("\t"))
-            places.append(Place(table=1, row=len(rows)))
-            continue
-        if rows:
-            out.table(rows, places)
-            rows, places = [], []
-        if line.strip():
-            paragraph += 1
-            out.paragraph(line, Place(paragraph=paragraph))
-    return out
-
-
 def test_page_in_traditional_characters_is_located_like_the_simplified(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import types
-
-    from gialint import read
-    from gialint.cli import main
-    import io
-    import json
+    from test_read_infra import _fake_read  # the stand-in reader of the reader layer's tests
 
     module = types.ModuleType("gialint_test_page_reader")
-    module.read = _page_read  # type: ignore[attr-defined]
+    module.read = _fake_read  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "gialint_test_page_reader", module)
     monkeypatch.setitem(read.READERS, ".page", "gialint_test_page_reader")
     text = (EXAMPLES / "defective-2021.txt").read_text(encoding="utf-8")
@@ -386,3 +361,8 @@ def test_page_in_traditional_characters_is_located_like_the_simplified(
     # the headings are quoted as the page writes them
     headings = {h for *_, path in _located("b.page") for h in path}
     assert "三、收到和處理政府信息公開申請情況" in headings
+
+
+def test_titles_listed_in_the_preamble_are_not_headings() -> None:
+    text = "本报告分为一、总体情况 二、主动公开政府信息情况 三、收到和处理政府信息公开申请情况。\n一、总体情况\n"
+    assert normalize(text, split_lines(text), "text") is None

@@ -221,6 +221,7 @@ _TITLE_RUN_ON = re.compile(
 )
 """A title that runs straight into the report's first sentence (a flattened report)."""
 _LIST_AFTER = frozenset("、，；,;")
+_LIST_GAP = " \u3000\xa0\t、，；,;"
 """A part title followed by these is an item of a list (本报告包括一、总体情况；二、…), not a heading."""
 
 
@@ -267,6 +268,8 @@ def _heading_cuts(text: str, specs: tuple[PartSpec, ...], labels: tuple[str, ...
     if title is not None:
         cuts.append(title.end())
         flattened.add(first)
+    previous: tuple[int, int, list[int]] | None = None
+    """The last part heading seen: its start, the end of its title, and the cuts it made."""
     for m in _PART_NUMERAL.finditer(text):
         line_start = text.rfind("\n", 0, m.start()) + 1
         lead = _LINE_START.match(text, line_start)
@@ -279,14 +282,24 @@ def _heading_cuts(text: str, specs: tuple[PartSpec, ...], labels: tuple[str, ...
         after = text[found[1] : found[1] + 1]
         if after in _LIST_AFTER:
             continue
+        gap = text[previous[1] : m.start()] if previous is not None else "\n"
+        if previous is not None and gap and not gap.strip(_LIST_GAP):
+            # 本报告分为一、总体情况 二、主动公开政府信息情况 …: titles listed, no heading
+            for cut in previous[2]:
+                cuts.remove(cut)
+            previous = (m.start(), found[1], [])
+            continue
+        previous = (m.start(), found[1], [])
         if not at_line_start:
             before = text[line_start : m.start()].rstrip(" \u3000\xa0\t")
             if not before or before[-1] in _LIST_AFTER:
                 continue
             cuts.append(m.start())
+            previous[2].append(m.start())
             flattened.add(line_start)
         if after and after != "\n" and after not in _TITLE_END_OK:
             cuts.append(found[1])  # 六、其他需要报告的事项本年度未收取…: the title, then its body
+            previous[2].append(found[1])
     for line_start in flattened:
         for m in _SUB_NUMERAL.finditer(text, line_start, _line_end(text, line_start)):
             if not _is_row_label(text, m.start(1), labels):

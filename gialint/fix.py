@@ -171,7 +171,9 @@ def fix_file(linter: Linter, path: str, config: Config, selection: Selection, wr
         decoded = decode(data)
     except (OSError, DecodeError):
         return None
-    options = ParseOptions(year=config.year, agency=config.agency, encoding=decoded.encoding, newline=decoded.newline)
+    options = ParseOptions(
+        year=config.year, agency=config.agency, encoding=decoded.encoding, newline=decoded.newline, formats=config.formats
+    )
     fixed, applied, remaining = fix_text(linter, path, decoded.raw, config, selection, options)
     result = FixResult(path, decoded.raw, fixed, applied, remaining, decoded)
     if write and result.changed:

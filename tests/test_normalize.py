@@ -366,3 +366,20 @@ def test_page_in_traditional_characters_is_located_like_the_simplified(
 def test_titles_listed_in_the_preamble_are_not_headings() -> None:
     text = "本报告分为一、总体情况 二、主动公开政府信息情况 三、收到和处理政府信息公开申请情况。\n一、总体情况\n"
     assert normalize(text, split_lines(text), "text") is None
+
+
+def test_cli_fix_and_outputs_work_on_the_original_text(tmp_path: Path) -> None:
+    text = "白沙鎮人民政府2022年政府資訊公開工作年度報告本報告由白沙鎮人民政府編製。一、總體情況本年度工作平穩，，全年公開資訊80條。\n"
+    path = tmp_path / "r.txt"
+    path.write_text(text, encoding="utf-8")
+    out = io.StringIO()
+    main(["check", "--format", "json", "--no-cache", "--jobs", "1", str(path)], out, io.StringIO())
+    found = json.loads(out.getvalue())["diagnostics"]
+    assert found and all(d["line"] == 1 and d["column"] <= len(text) for d in found)
+    doubled = [d for d in found if d["rule"] == "doubled-punctuation"]
+    assert [d["column"] for d in doubled] == [text.index("，，") + 1]
+    html = io.StringIO()
+    main(["check", "--format", "html", "--no-cache", "--jobs", "1", str(path)], html, io.StringIO())
+    assert "白沙鎮人民政府" in html.getvalue()  # the page shows the file's own text
+    main(["check", "--fix", "--select", "doubled-punctuation", "--no-cache", "--jobs", "1", str(path)], io.StringIO(), io.StringIO())
+    assert path.read_text(encoding="utf-8") == text.replace("，，", "，")

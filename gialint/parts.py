@@ -25,6 +25,8 @@ _VARIANTS = str.maketrans({"它": "他", "(": "（", ")": "）", "、": "、", "
 _SKIP = frozenset(" \t\u3000\xa0\r\n*")
 _NEAR = 0.75
 """Similarity (difflib ratio) at which a heading title is taken for a part's title with a typo."""
+_NEAR_IN_LINE = 0.85
+"""… and, in a flattened line, where nothing but the numeral says a heading starts."""
 _NEAR_SAME_NUMBER = 0.5
 """… or, for the part its own numeral names, a title with one wrong word (基本情况 for 总体情况)."""
 
@@ -112,6 +114,21 @@ def near_miss(title: str, number: int, specs: tuple[PartSpec, ...]) -> PartSpec 
         if ratio >= wanted and (best is None or ratio > best[0]):
             best = (ratio, spec)
     return best[1] if best else None
+
+
+def near_heading_at(text: str, start: int, number: int, specs: tuple[PartSpec, ...]) -> tuple[PartSpec, int] | None:
+    """Like :func:`heading_at` for the part numeral ``number`` names, when the title there has a
+    typo (行政复义 for 行政复议): the part and the offset just past the miswritten title."""
+    spec = next((s for s in specs if s.number == number), None)
+    if spec is None:
+        return None
+    title = norm(spec.title)
+    normed, offsets = _normed_with_offsets(text, start, len(title))
+    if len(normed) < len(title):
+        return None
+    if difflib.SequenceMatcher(None, normed, title, autojunk=False).ratio() < _NEAR_IN_LINE:
+        return None
+    return spec, offsets[len(title) - 1] + 1
 
 
 def _normed_with_offsets(text: str, start: int, limit: int) -> tuple[str, list[int] | range]:

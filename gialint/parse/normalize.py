@@ -26,7 +26,8 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from gialint.parts import PartSpec, heading_at, norm, part_specs, specs_of
+from gialint.numbering import cn_to_int
+from gialint.parts import PartSpec, heading_at, near_heading_at, norm, part_specs, specs_of
 from gialint.textview import Builder, Pass, TextView
 
 if TYPE_CHECKING:
@@ -220,6 +221,7 @@ _TITLE_RUN_ON = re.compile(
     r"(?:政府信息公开|政务公开)(?:工作)?(?:的)?(?:年度)?(?:工作)?报告(?=[^\n。，；：:;,（()）”\s*])"
 )
 """A title that runs straight into the report's first sentence (a flattened report)."""
+_SENTENCE_END = frozenset("。！？；!?;")
 _LIST_AFTER = frozenset("、，；,;")
 _LIST_GAP = " \u3000\xa0\t、，；,;"
 """A part title followed by these is an item of a list (本报告包括一、总体情况；二、…), not a heading."""
@@ -277,6 +279,8 @@ def _heading_cuts(text: str, specs: tuple[PartSpec, ...], labels: tuple[str, ...
         if at_line_start and "。" not in text[m.end() : _line_end(text, m.end())]:
             continue  # a heading line, or a table row: nothing to split
         found = heading_at(text, m.end(), specs)
+        if found is None and not at_line_start and text[m.start() - 1 : m.start()] in _SENTENCE_END:
+            found = near_heading_at(text, m.end(), cn_to_int(m.group(1)) or 0, specs)  # a typo in the title
         if found is None or _is_row_label(text, m.start(), labels):
             continue
         after = text[found[1] : found[1] + 1]

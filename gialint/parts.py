@@ -95,6 +95,36 @@ def part_specs(fmt: Format | None) -> tuple[PartSpec, ...]:
     return specs_of(fmt.parts)
 
 
+_ROW_LABELS: dict[tuple[int, ...], tuple[tuple[Format, ...], tuple[str, ...]]] = {}
+_NUMBERED = re.compile(r"[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]")
+
+
+def numbered_row_labels(formats: tuple[Format, ...]) -> tuple[str, ...]:
+    """Table row labels that begin with a part's or a sub-part's numeral (一、本年新收…,
+    三、本年度办理结果, （一）予以公开), normalised: they never start a part or a sub-part."""
+    key = tuple(id(fmt) for fmt in formats)
+    cached = _ROW_LABELS.get(key)
+    if cached is not None:
+        return cached[1]
+    labels = {
+        norm(text)
+        for fmt in formats
+        for table in fmt.tables
+        for row in table.rows
+        for text in (row.label, *row.variants)
+        if text and _NUMBERED.match(text.strip())
+    }
+    found = tuple(sorted(labels, key=len, reverse=True))
+    _ROW_LABELS[key] = (formats, found)  # the formats are kept, so their ids are not reused
+    return found
+
+
+def starts_row_label(text: str, at: int, labels: tuple[str, ...]) -> bool:
+    """Whether ``text[at:]`` begins with one of ``labels`` (its last two characters may differ)."""
+    ahead = norm(text[at : at + 60].split("\n", 1)[0])
+    return any(ahead.startswith(label[: max(len(label) - 2, 4)]) for label in labels)
+
+
 def spec_for(title: str, specs: tuple[PartSpec, ...]) -> PartSpec | None:
     """The part a heading title names (canonical title or a known variant), if any."""
     text = norm(title)

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from gialint.document import Document, Section, Span
 from gialint.labels import is_value
-from gialint.parts import PartSpec, near_miss, norm, part_specs, spec_for
+from gialint.parts import PartSpec, near_miss, norm, numbered_row_labels, part_specs, spec_for, starts_row_label
 
 __all__ = ["FoundPart", "PartSpec", "find_all_parts", "find_parts", "is_number", "norm", "part_range", "part_spec", "part_specs_of"]
 
@@ -68,7 +68,10 @@ def find_all_parts(doc: Document) -> list[FoundPart]:
         else:
             unnamed.append(section)
     numbered = {part.spec.number for part in found}
+    labels = numbered_row_labels(tuple(f for f in (doc.format, *doc.other_formats) if f is not None)) if unnamed else ()
     for section in unnamed:
+        if starts_row_label(f"{section.numeral}{section.title}", 0, labels):
+            continue  # 二、上年结转政府信息公开申请数量: a table row read as text, not a part
         spec = near_miss(section.title, section.number, tuple(s for s in specs if s.number not in numbered))
         if spec is not None:
             found.append(FoundPart(spec, section.span, section, near=True))

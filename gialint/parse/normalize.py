@@ -27,7 +27,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from gialint.numbering import cn_to_int
-from gialint.parts import PartSpec, heading_at, near_heading_at, norm, part_specs, specs_of
+from gialint.parts import PartSpec, heading_at, near_heading_at, numbered_row_labels, part_specs, specs_of, starts_row_label
 from gialint.textview import Builder, Pass, TextView
 
 if TYPE_CHECKING:
@@ -227,33 +227,6 @@ _LIST_GAP = " \u3000\xa0\t、，；,;"
 """A part title followed by these is an item of a list (本报告包括一、总体情况；二、…), not a heading."""
 
 
-_ROW_LABELS: dict[tuple[int, ...], tuple[tuple[Format, ...], tuple[str, ...]]] = {}
-
-
-def _row_labels(formats: tuple[Format, ...]) -> tuple[str, ...]:
-    """Table labels that begin with a numeral (一、本年新收… （一）予以公开), normalised."""
-    key = tuple(id(fmt) for fmt in formats)
-    cached = _ROW_LABELS.get(key)
-    if cached is not None:
-        return cached[1]
-    labels = {
-        norm(text)
-        for fmt in formats
-        for table in fmt.tables
-        for row in table.rows
-        for text in (row.label, *row.variants)
-        if text and re.match(r"[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]", text.strip())
-    }
-    found = tuple(sorted(labels, key=len, reverse=True))
-    _ROW_LABELS[key] = (formats, found)  # the formats are kept, so their ids are not reused
-    return found
-
-
-def _is_row_label(text: str, at: int, labels: tuple[str, ...]) -> bool:
-    ahead = norm(text[at : at + 60].split("\n", 1)[0])
-    return any(ahead.startswith(label[: max(len(label) - 2, 4)]) for label in labels)
-
-
 def _line_end(text: str, at: int) -> int:
     end = text.find("\n", at)
     return len(text) if end < 0 else end
@@ -281,7 +254,7 @@ def _heading_cuts(text: str, specs: tuple[PartSpec, ...], labels: tuple[str, ...
         found = heading_at(text, m.end(), specs)
         if found is None and not at_line_start and text[m.start() - 1 : m.start()] in _SENTENCE_END:
             found = near_heading_at(text, m.end(), cn_to_int(m.group(1)) or 0, specs)  # a typo in the title
-        if found is None or _is_row_label(text, m.start(), labels):
+        if found is None or starts_row_label(text, m.start(), labels):
             continue
         after = text[found[1] : found[1] + 1]
         if after in _LIST_AFTER:
@@ -306,7 +279,7 @@ def _heading_cuts(text: str, specs: tuple[PartSpec, ...], labels: tuple[str, ...
             previous[2].append(found[1])
     for line_start in flattened:
         for m in _SUB_NUMERAL.finditer(text, line_start, _line_end(text, line_start)):
-            if not _is_row_label(text, m.start(1), labels):
+            if not starts_row_label(text, m.start(1), labels):
                 cuts.append(m.start(1))
     return sorted(set(cuts))
 
@@ -357,7 +330,7 @@ def normalize(source: str, lines: tuple[str, ...], syntax: str, formats: Iterabl
         ("pinyin", _pinyin),
         ("traditional", _traditional),
         ("vocabulary", lambda t: _vocabulary(t) if "traditional" in notes else (t, None)),
-        ("split", lambda t: _split(t, specs, _row_labels(known), newline)),
+        ("split", lambda t: _split(t, specs, numbered_row_labels(known), newline)),
     ):
         text, done = step(text)
         if done is not None:

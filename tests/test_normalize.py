@@ -383,3 +383,15 @@ def test_cli_fix_and_outputs_work_on_the_original_text(tmp_path: Path) -> None:
     assert "白沙鎮人民政府" in html.getvalue()  # the page shows the file's own text
     main(["check", "--fix", "--select", "doubled-punctuation", "--no-cache", "--jobs", "1", str(path)], io.StringIO(), io.StringIO())
     assert path.read_text(encoding="utf-8") == text.replace("，，", "，")
+
+
+def test_extract_view_prints_what_rules_see(tmp_path: Path) -> None:
+    path = tmp_path / "r.txt"
+    path.write_text("前言。一、总体情况本年度工作平稳。二、主动公开政府信息情况本年度公开80条。\n", encoding="utf-8")
+    out, err = io.StringIO(), io.StringIO()
+    assert main(["extract", "--view", str(path)], out, err) == 0
+    assert out.getvalue().splitlines() == ["前言。", "一、总体情况", "本年度工作平稳。", "二、主动公开政府信息情况", "本年度公开80条。"]
+    assert "split" in err.getvalue()
+    plain = io.StringIO()
+    assert main(["extract", str(path)], plain, io.StringIO()) == 0
+    assert plain.getvalue() == path.read_text(encoding="utf-8")

@@ -55,13 +55,16 @@ _CHROME_HINT = re.compile(_CHROME_HINTS)
 """Words without which a line holds no chrome: one quick scan before the real patterns."""
 _CHROME_MAX = 160
 """A line this short that holds chrome is chrome; a longer one (a flattened page) loses only the chrome."""
-_CHROME_INLINE = re.compile(
-    r"字体\s*[:：]?\s*[【\[]?\s*大\s*[】\]]?\s*[【\[]?\s*中\s*[】\]]?\s*[【\[]?\s*小\s*[】\]]?"
-    r"|【?\s*打印本页\s*】?|【?\s*关闭窗口\s*】?|【\s*(?:打印|关闭|收藏|返回顶部)\s*】"
-    r"|(?:当前位置|您现在的位置|您的位置|当前所在位置)\s*[:：]\s*(?:[^>＞»›\n]{1,16}?\s*[>＞»›]\s*)+"
-    r"|[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼]?ICP\s*备\s*\d+号?(?:-\d+)?"
-    r"|[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼]?公网安备\s*\d+号?"
-)
+@lru_cache(maxsize=1)
+def _chrome_inline() -> re.Pattern[str]:
+    """Chrome inside a long line (a flattened page): compiled only when a page has some."""
+    return re.compile(
+        r"字体\s*[:：]?\s*[【\[]?\s*大\s*[】\]]?\s*[【\[]?\s*中\s*[】\]]?\s*[【\[]?\s*小\s*[】\]]?"
+        r"|【?\s*打印本页\s*】?|【?\s*关闭窗口\s*】?|【\s*(?:打印|关闭|收藏|返回顶部)\s*】"
+        r"|(?:当前位置|您现在的位置|您的位置|当前所在位置)\s*[:：]\s*(?:[^>＞»›\n]{1,16}?\s*[>＞»›]\s*)+"
+        r"|[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼]?ICP\s*备\s*\d+号?(?:-\d+)?"
+        r"|[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼]?公网安备\s*\d+号?"
+    )
 
 
 def _chrome_lines(text: str) -> list[tuple[int, int]]:
@@ -85,7 +88,7 @@ def _chrome(text: str) -> tuple[str, Pass | None]:
             out.copy_to(start)
             out.put("", end)
             continue
-        for inline in _CHROME_INLINE.finditer(text, start, end):
+        for inline in _chrome_inline().finditer(text, start, end):
             out.copy_to(inline.start())
             out.put("", inline.end())
     return out.finish()
@@ -94,8 +97,10 @@ def _chrome(text: str) -> tuple[str, Pass | None]:
 # ---------------------------------------------------------------------------------------- pinyin
 
 _TONE = re.compile(r"[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]")
-_PINYIN = re.compile(
-    r"(?<=[\u4e00-\u9fff])[(（]\s*[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-züāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]*\s*[)）]"
+@lru_cache(maxsize=1)
+def _pinyin_after_characters() -> re.Pattern[str]:
+    return re.compile(
+        r"(?<=[\u4e00-\u9fff])[(（]\s*[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-züāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]*\s*[)）]"
 )
 
 
@@ -103,7 +108,7 @@ def _pinyin(text: str) -> tuple[str, Pass | None]:
     if not _TONE.search(text):
         return text, None
     out = Builder("pinyin", text)
-    for m in _PINYIN.finditer(text):
+    for m in _pinyin_after_characters().finditer(text):
         out.copy_to(m.start())
         out.put("", m.end())
     return out.finish()

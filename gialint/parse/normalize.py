@@ -11,10 +11,8 @@ line. Four passes, each skipped after a cheap scan when it has nothing to do:
 3. traditional — converted to simplified, phrase-level (OpenCC ``t2s``; ``tw2sp`` for a text in
    Taiwan vocabulary), only when the text holds several traditional-only characters (OpenCC is
    imported only then); then Taiwan words left (``資訊``) become the mainland ones (``信息``);
-4. split — a line is broken before each part heading it holds mid-line (the numeral and a part
-   title from the format's ``parts:``), after a part title that runs straight into its body, and,
-   on such flattened lines, before a ``（一）`` sub-heading that follows a sentence end. Table
-   labels that reuse the numerals (``三、本年度办理结果``) never split a line.
+4. split — a flattened line breaks again before and after its part headings
+   (:mod:`gialint.parse.flattened`).
 
 The result is a :class:`~gialint.textview.TextView` (None when nothing applied: the common case).
 """
@@ -26,8 +24,8 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from gialint.numbering import cn_to_int
-from gialint.parts import PartSpec, heading_at, near_heading_at, numbered_row_labels, part_specs, specs_of, starts_row_label
+from gialint.parse.flattened import line_end, split
+from gialint.parts import numbered_row_labels, part_specs, specs_of
 from gialint.textview import Builder, Pass, TextView
 
 if TYPE_CHECKING:
@@ -72,7 +70,7 @@ def _chrome_lines(text: str) -> list[tuple[int, int]]:
     starts = {text.rfind("\n", 0, m.start()) + 1 for m in _CHROME_HINT.finditer(text)}
     found = []
     for start in sorted(starts):
-        end = _line_end(text, start)
+        end = line_end(text, start)
         if _CHROME_LINE.search(text[start:end]):
             found.append((start, end))
     return found
@@ -213,103 +211,6 @@ def _to_simplified(text: str) -> tuple[str, Pass | None]:
     return out.finish()
 
 
-# ----------------------------------------------------------------------------------------- split
-
-_PART_NUMERAL = re.compile(r"([一二三四五六七八九十]{1,2})[ \u3000\xa0]*[、．.][ \u3000\xa0]*")
-_SUB_NUMERAL = re.compile(r"(?<=[。！？；;!?：:])[ \u3000\xa0]*([（(](?:[一二三四五六七八九十]{1,2}|\d{1,2})[）)])")
-_LINE_START = re.compile(r"[ \u3000\xa0\t#>*\-+]*")
-_TITLE_END_OK = frozenset("。，、；：:;,.！？!? \u3000\xa0\t*")
-"""After a part title these mean a run-in heading the structure pass reads (一、总体情况。…)."""
-_BLANKS = frozenset(" \u3000\xa0\t")
-_TITLE_RUN_ON = re.compile(
-    r"[ \t\u3000#*]*[^\n。，；：:;,]{0,40}?(?:19|20)\d{2}[ \u3000]*年度?[^\n。，；：:;,]{0,12}?"
-    r"(?:政府信息公开|政务公开)(?:工作)?(?:的)?(?:年度)?(?:工作)?报告(?=[^\n。，；：:;,（()）”\s*])"
-)
-"""A title that runs straight into the report's first sentence (a flattened report)."""
-_SENTENCE_END = frozenset("。！？；!?;")
-_LIST_AFTER = frozenset("、，；,;")
-_LIST_GAP = " \u3000\xa0\t、，；,;"
-"""A part title followed by these is an item of a list (本报告包括一、总体情况；二、…), not a heading."""
-
-
-def _line_end(text: str, at: int) -> int:
-    end = text.find("\n", at)
-    return len(text) if end < 0 else end
-
-
-def _heading_cuts(text: str, specs: tuple[PartSpec, ...], labels: tuple[str, ...]) -> list[int]:
-    """Offsets where a line break goes: before mid-line part headings, after run-on part titles,
-    and before sub-headings after a sentence end on the lines so split."""
-    cuts: list[int] = []
-    flattened: set[int] = set()
-    first = len(text) - len(text.lstrip())
-    first = text.rfind("\n", 0, first) + 1
-    title = _TITLE_RUN_ON.match(text, first)
-    if title is not None:
-        cuts.append(title.end())
-        flattened.add(first)
-    previous: tuple[int, int, list[int]] | None = None
-    """The last part heading seen: its start, the end of its title, and the cuts it made."""
-    for m in _PART_NUMERAL.finditer(text):
-        line_start = text.rfind("\n", 0, m.start()) + 1
-        lead = _LINE_START.match(text, line_start)
-        at_line_start = lead is not None and lead.end() == m.start()
-        if at_line_start and "。" not in text[m.end() : _line_end(text, m.end())]:
-            continue  # a heading line, or a table row: nothing to split
-        found = heading_at(text, m.end(), specs)
-        if found is None and not at_line_start and text[m.start() - 1 : m.start()] in _SENTENCE_END:
-            found = near_heading_at(text, m.end(), cn_to_int(m.group(1)) or 0, specs)  # a typo in the title
-        if found is None or starts_row_label(text, m.start(), labels):
-            continue
-        after = text[found[1] : found[1] + 1]
-        if after in _LIST_AFTER:
-            continue
-        gap = text[previous[1] : m.start()] if previous is not None else "\n"
-        if previous is not None and gap and not gap.strip(_LIST_GAP):
-            # 本报告分为一、总体情况 二、主动公开政府信息情况 …: titles listed, no heading
-            for cut in previous[2]:
-                cuts.remove(cut)
-            previous = (m.start(), found[1], [])
-            continue
-        previous = (m.start(), found[1], [])
-        if not at_line_start:
-            before = text[line_start : m.start()].rstrip(" \u3000\xa0\t")
-            if not before or before[-1] in _LIST_AFTER:
-                continue
-            cuts.append(m.start())
-            previous[2].append(m.start())
-            flattened.add(line_start)
-        if after and after != "\n" and after not in _TITLE_END_OK:
-            cuts.append(found[1])  # 六、其他需要报告的事项本年度未收取…: the title, then its body
-            previous[2].append(found[1])
-    for line_start in flattened:
-        for m in _SUB_NUMERAL.finditer(text, line_start, _line_end(text, line_start)):
-            if not starts_row_label(text, m.start(1), labels):
-                cuts.append(m.start(1))
-    return sorted(set(cuts))
-
-
-def _split(text: str, specs: tuple[PartSpec, ...], labels: tuple[str, ...], newline: str) -> tuple[str, Pass | None]:
-    if "、" not in text and "．" not in text and "." not in text:
-        return text, None
-    cuts = _heading_cuts(text, specs, labels)
-    if not cuts:
-        return text, None
-    out = Builder("split", text)
-    for cut in cuts:
-        if cut < out.read:
-            continue
-        back = cut  # the break takes the place of the blanks around it
-        while back > out.read and text[back - 1] in _BLANKS:
-            back -= 1
-        stop = cut
-        while stop < len(text) and text[stop] in _BLANKS:
-            stop += 1
-        out.copy_to(back)
-        out.put(newline, stop)
-    return out.finish()
-
-
 # ------------------------------------------------------------------------------------------ view
 
 
@@ -335,7 +236,7 @@ def normalize(source: str, lines: tuple[str, ...], syntax: str, formats: Iterabl
         ("pinyin", _pinyin),
         ("traditional", _traditional),
         ("vocabulary", lambda t: _vocabulary(t) if "traditional" in notes else (t, None)),
-        ("split", lambda t: _split(t, specs, numbered_row_labels(known), newline)),
+        ("split", lambda t: split(t, specs, numbered_row_labels(known), newline)),
     ):
         text, done = step(text)
         if done is not None:

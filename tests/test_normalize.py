@@ -255,6 +255,9 @@ def test_title_split_over_two_lines() -> None:
     assert [d for d in lint(text, select=("missing-title",))] == []
     doc = parse_plaintext("r.txt", text, ParseOptions())
     assert doc.agency == "白沙镇人民政府" and doc.year == 2022
+    # in Markdown the two lines are one paragraph; page chrome above them is no title either
+    page = "# source: http://www.example.gov.cn/a.html\n字体：【大 中 小】\n" + text
+    assert [d for d in lint(page, path="r.md", select=("missing-title",))] == []
 
 
 def test_suppression_comment_on_a_flattened_line() -> None:

@@ -1,8 +1,9 @@
 """The document model: one shape for every input (Markdown or plain-text export).
 
-All nodes are frozen. Positions are 1-based lines and columns in the ORIGINAL file, counted in
+All nodes are frozen. Positions are 1-based lines and columns in ``Document.source``, counted in
 characters (not bytes); ``end_column`` is exclusive (the column just past the last character),
-as in SARIF and LSP.
+as in SARIF and LSP. ``source`` is the original file's text unless the normalisation pass rewrote
+it (``Document.view``); the engine maps every finding back to the original file.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import TYPE_CHECKING, Literal
 if TYPE_CHECKING:
     from gialint.formats import Format
     from gialint.tablematch import FormatMatch
+    from gialint.textview import TextView
 
 BlockKind = Literal["heading", "paragraph", "list_item", "table", "html", "code", "rule"]
 
@@ -138,9 +140,10 @@ class Origin:
 class Document:
     path: str
     source: str
-    """The decoded text, line endings normalised to ``\\n``."""
+    """The decoded text, line endings normalised to ``\\n`` — or, when ``view`` is set, the
+    normalised view of it that rules see (see :mod:`gialint.parse.normalize`)."""
     lines: tuple[str, ...]
-    """Original lines, without their endings; ``lines[0]`` is line 1."""
+    """The lines of ``source``, without their endings; ``lines[0]`` is line 1."""
     syntax: Literal["markdown", "text"]
     blocks: tuple[Block, ...]
     tables: tuple[Table, ...]
@@ -164,10 +167,24 @@ class Document:
     origin: Origin | None = None
     """For Word/PDF/HTML input: the kind of file and where each line of ``source`` came from.
     ``source``/``lines`` then hold the text gialint extracted (``gialint extract FILE``)."""
+    view: TextView | None = None
+    """Set when the normalisation pass rewrote the text (flattened lines split, traditional
+    characters converted, page chrome blanked): ``source``/``lines`` then hold the view rules see,
+    and ``view`` holds the original text and maps view positions back to it."""
     extensions: dict[str, object] = field(default_factory=dict, compare=False, hash=False)
     memo: dict[str, object] = field(default_factory=dict, compare=False, hash=False, repr=False)
     """Derived data several rules need (e.g. the parts found), computed once per document."""
     """Room for plugins' document-model extensions (see ``gialint_extend_document``)."""
+
+    @property
+    def original_source(self) -> str:
+        """The file's own text (``source`` unless the normalisation pass rewrote it)."""
+        return self.view.source if self.view is not None else self.source
+
+    @property
+    def original_lines(self) -> tuple[str, ...]:
+        """The file's own lines (``lines`` unless the normalisation pass rewrote them)."""
+        return self.view.lines if self.view is not None else self.lines
 
     def line(self, number: int) -> str:
         """Line ``number`` (1-based) of the original file, or '' when out of range."""

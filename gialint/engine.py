@@ -46,7 +46,7 @@ class FileResult:
 
     def portable(self, keep_lines: bool) -> FileResult:
         """Without the document (not picklable cheaply), keeping its lines if asked."""
-        lines = self.document.lines if keep_lines and self.document is not None else self.lines
+        lines = self.document.original_lines if keep_lines and self.document is not None else self.lines
         doc = self.document
         return FileResult(
             self.path,
@@ -60,7 +60,7 @@ class FileResult:
         )
 
     def source_lines(self) -> tuple[str, ...] | None:
-        return self.document.lines if self.document is not None else self.lines
+        return self.document.original_lines if self.document is not None else self.lines
 
 
 def _pseudo(config: Config, which: tuple[str, str], path: str, span: Span, zh: str, en: str) -> Diagnostic:
@@ -81,6 +81,12 @@ def _with_format(document: Document, config: Config) -> Document:
         return document
     others = tuple(f for f in config.formats if f.id != fmt.id)
     return replace(document, format=fmt, other_formats=others, match=match(document, fmt, others))
+
+
+def _as_original(document: Document) -> Document:
+    """The document with its own text (suppression comments are read where the user wrote them)."""
+    view = document.view
+    return document if view is None else replace(document, source=view.source, lines=view.lines, view=None)
 
 
 def _suppressed(d: Diagnostic, ranges: Sequence[tuple[int, int, frozenset[str]]]) -> bool:
@@ -135,7 +141,7 @@ class Linter:
         """
         from gialint.read import ReadError, reader_for
 
-        options = ParseOptions(year=config.year, agency=config.agency)
+        options = ParseOptions(year=config.year, agency=config.agency, formats=config.formats)
         text, raw = "", data
         if reader_for(path) is None:
             try:
@@ -143,7 +149,7 @@ class Linter:
             except DecodeError as err:
                 raise ReadError(err.message_zh, err.message_en, err.line, err.column) from None
             text, raw = decoded.text, None
-            options = ParseOptions(config.year, config.agency, decoded.encoding, decoded.newline)
+            options = ParseOptions(config.year, config.agency, decoded.encoding, decoded.newline, config.formats)
         document = self.plugins.manager.hook.gialint_parse_document(path=path, text=text, options=options, data=raw)
         if document is None:
             raise ReadError("没有能读取此类文件的解析器", "no parser accepts this kind of file")
@@ -153,13 +159,15 @@ class Linter:
         from gialint.read import reader_for
 
         if reader_for(path) is not None:  # Word/PDF/HTML: a reader takes the bytes, not decoded text
-            options = ParseOptions(year=config.year, agency=config.agency)
+            options = ParseOptions(year=config.year, agency=config.agency, formats=config.formats)
             return self.lint_text(path, "", config, selection, options, data=data)
         try:
             decoded = decode(data)
         except DecodeError as err:
             return self._unreadable(path, config, err.message_zh, err.message_en, err.line, err.column)
-        options = ParseOptions(year=config.year, agency=config.agency, encoding=decoded.encoding, newline=decoded.newline)
+        options = ParseOptions(
+            year=config.year, agency=config.agency, encoding=decoded.encoding, newline=decoded.newline, formats=config.formats
+        )
         return self.lint_text(path, decoded.text, config, selection, options)
 
     def lint_text(
@@ -175,7 +183,7 @@ class Linter:
         (``text`` is then empty), None for text input."""
         from gialint.read import ReadError
 
-        options = options or ParseOptions(year=config.year, agency=config.agency)
+        options = options or ParseOptions(year=config.year, agency=config.agency, formats=config.formats)
         hook = self.plugins.manager.hook
         try:
             document = hook.gialint_parse_document(path=path, text=text, options=options, data=data)
@@ -205,6 +213,7 @@ class Linter:
                 document.extensions.update(extra)
         features: dict[str, Any] = {}
         yields: dict[str, tuple[str, ...]] = {}
+        view = document.view
         with Alarm() as alarm:
             runner = RuleRunner(config, alarm, self._rule_error)
             for rule, setting in config.enabled_rules():
@@ -218,12 +227,16 @@ class Linter:
                         if found:
                             features[rule.name] = found[0]
                     continue
-                ctx = Context(rule, setting.severity, path)
+                ctx = Context(rule, setting.severity, path, lines=view.line if view is not None else None)
                 if rule.yields_to:
                     yields[rule.name] = rule.yields_to
                 check, options = rule.check, setting.options
                 produced = runner.run(path, what, lambda: check(document, options, ctx), diagnostics)
                 runner.vet(path, what, produced, document.lines, setting.severity, diagnostics)
+        if view is not None:  # positions in the text the user has, not in the normalised view
+            from gialint.parse.mapping import to_original
+
+            diagnostics = [to_original(view, d) for d in diagnostics]
         diagnostics = _one_per_cause(self._suppress(document, diagnostics, config, selection), yields)
         crash_setting = config.settings.get(RULE_ERROR[0])
         if crash_setting is not None and not crash_setting.enabled or selection.explicitly_ignores(*RULE_ERROR):
@@ -234,10 +247,11 @@ class Linter:
             diagnostics = [replace(d, location=locate(document, d)) if d.location is None else d for d in diagnostics]
         unique = {(d.line, d.column, d.code, d.message_en): d for d in diagnostics}
         suppressed = ()
-        if self.corpus and "gialint-" in document.source:
+        if self.corpus and "gialint-" in document.original_source:
             from gialint.directives import suppressions
 
-            suppressed = tuple((r.start, r.end, r.directive.rules) for r in suppressions(document).ranges)
+            ranges = suppressions(_as_original(document)).ranges
+            suppressed = tuple((r.start, r.end, r.directive.rules) for r in ranges)
         return FileResult(path, tuple(sorted(unique.values(), key=_order)), document, features, suppressed=suppressed)
 
     def finish_corpus(self, results: Sequence[FileResult], config: Config, selection: Selection = EVERYTHING) -> list[Diagnostic]:
@@ -270,11 +284,11 @@ class Linter:
         self, document: Document, diagnostics: list[Diagnostic], config: Config, selection: Selection
     ) -> list[Diagnostic]:
         """Drop what ``gialint-disable`` comments suppress; report unused ones when asked."""
-        if "gialint-" not in document.source:
+        if "gialint-" not in document.original_source:
             return diagnostics  # no suppression comment: skip parsing for them
         from gialint.directives import suppressions
 
-        found = suppressions(document)
+        found = suppressions(_as_original(document))
         if not found.directives:
             return diagnostics
         kept = found.apply(diagnostics)

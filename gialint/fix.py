@@ -186,7 +186,9 @@ def fix_file(
         decoded = decode(data)
     except (InputError, DecodeError):
         return None
-    options = ParseOptions(year=config.year, agency=config.agency, encoding=decoded.encoding, newline=decoded.newline)
+    options = ParseOptions(
+        year=config.year, agency=config.agency, encoding=decoded.encoding, newline=decoded.newline, formats=config.formats
+    )
     fixed, applied, remaining = fix_text(linter, path, decoded.raw, config, selection, options)
     result = FixResult(path, decoded.raw, fixed, applied, remaining, decoded)
     if write and result.changed:

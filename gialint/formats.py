@@ -106,6 +106,8 @@ class PartTemplate:
     number: str
     title: str
     variants: tuple[re.Pattern[str], ...]
+    english: str = ""
+    """What the part is about, in English (messages with ``--lang en``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -302,7 +304,9 @@ def load_format(node: Any, path: str, known: Mapping[str, Format]) -> Format:
         for part in reader.seq(node, "parts", where):
             number = reader.text(part, "number", f"{where}.parts")
             variants = [reader.regex(part, "variants", v, f"{where}.parts[{number}].variants") for v in reader.seq(part, "variants", where)]
-            items.append(PartTemplate(number, reader.text(part, "title", f"{where}.parts"), tuple(variants)))
+            title = reader.text(part, "title", f"{where}.parts")
+            english = reader.text(part, "en", f"{where}.parts[{number}]", required=False)
+            items.append(PartTemplate(number, title, tuple(variants), english))
         parts = tuple(items)
     tables: dict[str, TableTemplate] = {t.id: t for t in base.tables} if base else {}
     for table_node in reader.seq(node, "tables", where):

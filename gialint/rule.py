@@ -120,18 +120,30 @@ class Rule:
         return MappingProxyType({o.name: o.default for o in self.options})
 
 
+_LINE_PARAMS = frozenset({"line"})
+
+
 class Context:
     """Handed to a rule's check for one document: builds diagnostics with the configured severity."""
 
-    __slots__ = ("rule", "severity", "path")
+    __slots__ = ("rule", "severity", "path", "lines")
 
-    def __init__(self, rule: Rule, severity: Severity, path: str) -> None:
+    def __init__(self, rule: Rule, severity: Severity, path: str, lines: Callable[[int], int] | None = None) -> None:
         self.rule = rule
         self.severity = severity
         self.path = path
+        self.lines = lines
+        """Maps a line of the document's (normalised) text to the file's own line, when they differ."""
 
     def report(self, span: Span, key: str, /, fix: tuple[Edit, ...] = (), **params: Any) -> Diagnostic:
-        """A diagnostic at ``span`` with the rule's message ``key`` filled with ``params``."""
+        """A diagnostic at ``span`` with the rule's message ``key`` filled with ``params``.
+
+        A parameter named ``line`` is a line number of the document and is shown as the file's
+        own line number."""
+        if self.lines is not None:
+            for name in _LINE_PARAMS.intersection(params):
+                if isinstance(params[name], int):
+                    params[name] = self.lines(params[name])
         message = self.rule.messages[key]
         return self.diagnostic(span, message.zh.format(**params), message.en.format(**params), fix=fix)
 

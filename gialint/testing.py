@@ -139,7 +139,7 @@ def fix(text: str, rule: str, path: str = "report.txt", config: Config | None = 
 
     registry, _, linter = _environment()
     config = config or make_config()
-    fixed, _, _ = fix_text(linter, path, text, config, Selection((rule,)), ParseOptions(year=config.year, agency=config.agency))
+    fixed, _, _ = fix_text(linter, path, text, config, Selection((rule,)), ParseOptions(year=config.year, agency=config.agency, formats=config.formats))
     return fixed
 
 

@@ -1,70 +1,24 @@
-"""Helpers shared by the built-in rules: the six parts, text normalisation, numbers."""
+"""Helpers shared by the built-in rules: the six parts (as the format's YAML names them), numbers."""
 
 from __future__ import annotations
 
-import re
-from functools import lru_cache
 from dataclasses import dataclass
 
 from gialint.document import Document, Section, Span
 from gialint.labels import is_value
-from gialint.numbering import int_to_cn
+from gialint.parts import PartSpec, near_miss, norm, numbered_row_labels, part_specs, spec_for, starts_row_label
 
-_BLANKS = re.compile(r"\s+")
-_VARIANTS = str.maketrans({"它": "他", "(": "（", ")": "）", "、": "、", "及": "和", "与": "和"})
-
-
-@lru_cache(maxsize=65536)
-def norm(text: str) -> str:
-    """Text for matching labels: no blanks, 其它→其他, 及/与→和, full-width brackets, no ``**``."""
-    return _BLANKS.sub("", text).replace("*", "").translate(_VARIANTS)
+__all__ = ["FoundPart", "PartSpec", "find_all_parts", "find_parts", "is_number", "norm", "part_range", "part_spec", "part_specs_of"]
 
 
-@dataclass(frozen=True, slots=True)
-class PartSpec:
-    number: int
-    title: str
-    """Canonical title (2021 format)."""
-    english: str
-    pattern: re.Pattern[str]
-    """Matched against the normalised heading text (see :func:`norm`)."""
-
-    @property
-    def numeral(self) -> str:
-        return int_to_cn(self.number)
+def part_specs_of(doc: Document) -> tuple[PartSpec, ...]:
+    """The parts of the document's format (``parts:`` in its YAML); of the newest national format
+    when no format applies. Every rule asks this, so rules cannot disagree on what a part is."""
+    return part_specs(doc.format)
 
 
-PARTS: tuple[PartSpec, ...] = (
-    PartSpec(1, "总体情况", "overview", re.compile(r"总体情况|工作概述|概述$")),
-    PartSpec(2, "主动公开政府信息情况", "information disclosed proactively", re.compile(r"主动公开(?:政府)?(?:信息)?(?:的)?(?:工作)?情况")),
-    PartSpec(
-        3,
-        "收到和处理政府信息公开申请情况",
-        "requests received and handled",
-        re.compile(r"(?:收到|受理)和?(?:处理|办理)?(?:政府)?信息公开申请|处理政府信息公开申请|依申请公开(?:政府信息)?(?:的)?情况"),
-    ),
-    PartSpec(
-        4,
-        "政府信息公开行政复议、行政诉讼情况",
-        "administrative reconsideration and litigation",
-        re.compile(r"行政复议[、，和]?(?:提起)?行政诉讼"),
-    ),
-    PartSpec(
-        5,
-        "存在的主要问题及改进情况",
-        "main problems and improvements",
-        re.compile(r"(?:存在的?)?主要问题和?(?:改进|整改)|存在(?:的)?问题和?(?:改进|整改)"),
-    ),
-    PartSpec(6, "其他需要报告的事项", "other matters to report", re.compile(r"其他(?:需要)?(?:报告)?(?:的)?事项")),
-)
-
-
-def part_spec(section_title: str) -> PartSpec | None:
-    text = norm(section_title)
-    for spec in PARTS:
-        if spec.pattern.search(text):
-            return spec
-    return None
+def part_spec(section_title: str, specs: tuple[PartSpec, ...]) -> PartSpec | None:
+    return spec_for(section_title, specs)
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +27,9 @@ class FoundPart:
     span: Span
     section: Section | None
     """The level-1 section, or None when only an unnumbered heading line was found."""
+    near: bool = False
+    """The heading's title names no part, but is so close to this part's title (a typo, a wrong
+    word) that it is taken for it (``section-order`` reports the wording)."""
 
 
 def find_parts(doc: Document) -> dict[int, FoundPart]:
@@ -83,42 +40,54 @@ def find_parts(doc: Document) -> dict[int, FoundPart]:
     cached = doc.memo.get("parts")
     if cached is not None:
         return cached  # type: ignore[return-value]
-    found = _find_parts(doc)
-    doc.memo["parts"] = found
-    return found
-
-
-def _find_parts(doc: Document) -> dict[int, FoundPart]:
-    # The first heading of each part (numbered ones first: bare title lines only count for
-    # parts that have no numbered heading, see find_all_parts).
     found: dict[int, FoundPart] = {}
     for part in find_all_parts(doc):
         found.setdefault(part.spec.number, part)
+    doc.memo["parts"] = found
     return found
 
 
 def find_all_parts(doc: Document) -> list[FoundPart]:
     """Every heading of a required part, in document order, repeats included.
 
-    Numbered level-1 sections whose title names a part, plus bare title lines (as in
-    :func:`find_parts`) for parts that have no numbered heading.
+    Numbered level-1 sections whose title names a part (or nearly: see :func:`gialint.parts.near_miss`),
+    plus bare title lines for parts that have no numbered heading.
     """
-    found = [
-        FoundPart(spec, section.span, section)
-        for section in doc.sections
-        if section.level == 1 and (spec := part_spec(section.title)) is not None
-    ]
+    cached = doc.memo.get("all-parts")
+    if cached is not None:
+        return cached  # type: ignore[return-value]
+    specs = part_specs_of(doc)
+    found: list[FoundPart] = []
+    unnamed: list[Section] = []
+    for section in doc.sections:
+        if section.level != 1:
+            continue
+        spec = part_spec(section.title, specs)
+        if spec is not None:
+            found.append(FoundPart(spec, section.span, section))
+        else:
+            unnamed.append(section)
     numbered = {part.spec.number for part in found}
+    labels = numbered_row_labels(tuple(f for f in (doc.format, *doc.other_formats) if f is not None)) if unnamed else ()
+    for section in unnamed:
+        if starts_row_label(f"{section.numeral}{section.title}", 0, labels):
+            continue  # 二、上年结转政府信息公开申请数量: a table row read as text, not a part
+        spec = near_miss(section.title, section.number, tuple(s for s in specs if s.number not in numbered))
+        if spec is not None:
+            found.append(FoundPart(spec, section.span, section, near=True))
+            numbered.add(spec.number)
     for block in doc.blocks:
         if block.kind not in ("heading", "paragraph") or "\n" in block.text or len(block.text) > 60:
             continue  # a part title is short: long paragraphs need no (cached) normalising
         text = norm(block.text)
         if len(text) > 24 or block.span.line <= doc.preamble_end and block.kind != "heading":
             continue
-        for spec in PARTS:
+        for spec in specs:
             if spec.number not in numbered and text == norm(spec.title):
                 found.append(FoundPart(spec, block.span, None))
-    return sorted(found, key=lambda part: (part.span.line, part.span.column))
+    result = sorted(found, key=lambda part: (part.span.line, part.span.column))
+    doc.memo["all-parts"] = result
+    return result
 
 
 def is_number(text: str) -> bool:

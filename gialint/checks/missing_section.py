@@ -23,7 +23,7 @@ import re
 from dataclasses import replace
 from collections.abc import Iterator
 
-from gialint.checks._common import PARTS, FoundPart, find_parts, is_number, norm
+from gialint.checks._common import FoundPart, find_parts, is_number, norm, part_specs_of
 from gialint.diagnostic import Diagnostic, Severity
 from gialint.document import Document, Span, Table
 from gialint.numbering import cn_to_int
@@ -58,11 +58,18 @@ def _where(doc: Document, number: int, found: dict[int, FoundPart]) -> tuple[Spa
             first = table.rows[0]
             span = doc.line_span(first.line)
             return span, "在此表格之前", "before this table"
+    prev_zh = f"第{found[before].spec.numeral}部分之后" if before is not None else ""
+    prev_en = f"after part {found[before].spec.numeral}" if before is not None else ""
     if after is not None:
-        return found[after].span, f"在第{found[after].spec.numeral}部分之前", f"before part {found[after].spec.numeral}"
+        numeral = found[after].spec.numeral
+        if before is None:
+            return found[after].span, f"在第{numeral}部分之前", f"before part {numeral}"
+        return found[after].span, f"在{prev_zh}、第{numeral}部分之前", f"{prev_en}, before part {numeral}"
     last = len(doc.lines)
     while last > 1 and not doc.line(last).strip():
         last -= 1
+    if before is not None:
+        return doc.line_span(last), f"在{prev_zh}（报告末尾）", f"{prev_en} (at the end of the report)"
     return doc.line_span(last), "在报告末尾", "at the end of the report"
 
 
@@ -71,7 +78,7 @@ def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Diagnostic]:
         return
     wanted = {cn_to_int(p) for p in opts["parts"]}
     found = find_parts(doc)
-    for spec in PARTS:
+    for spec in part_specs_of(doc):
         if spec.number not in wanted or spec.number in found:
             continue
         span, where_zh, where_en = _where(doc, spec.number, found)

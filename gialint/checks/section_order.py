@@ -7,7 +7,11 @@ The national format fixes the order of the six parts: 一、总体情况 二、�
 * a part that comes after a later part (the fewest parts are reported that, moved, restore the order);
 * a part that appears a second time (two ``三、收到和处理…`` headings);
 * a part whose own numeral contradicts its title (``三、主动公开政府信息情况``), naming the
-  numeral the title calls for.
+  numeral the title calls for;
+* a part heading whose title has a typo or a wrong word (``四、政府信息公开行政复义、行政诉讼情况``,
+  ``一、基本情况``): it is taken for the part it nearly names (so ``missing-section`` does not
+  report that part missing) and the right wording is given. The wording variants the format's
+  YAML lists (``因…被申请行政复议和提起行政诉讼情况``, ``其他事项`` …) are accepted silently.
 
 A part that is missing altogether is left to ``missing-section``; the numbering of the parts
 that remain (一 二 三 五 六) is then right and is not reported.
@@ -20,6 +24,8 @@ that remain (一 二 三 五 六) is then right and is not reported.
     四、政府信息公开行政复议、行政诉讼情况
     六、其他需要报告的事项
     五、存在的主要问题及改进情况            ← should come before part 六
+
+    四、政府信息公开行政复义、行政诉讼情况  ← typo: 四、政府信息公开行政复议、行政诉讼情况
 
 **PASS**::
 
@@ -80,6 +86,10 @@ def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Diagnostic]:
             continue
         first[spec.number] = part
         unique.append(part)
+        if part.near and part.section is not None:
+            found.append(
+                ctx.report(part.span, "title", heading=_written(part), numeral=spec.numeral, title=spec.title, english=spec.english)
+            )
         if part.section is not None and part.section.number != spec.number:
             found.append(
                 ctx.report(
@@ -107,8 +117,8 @@ RULES = (
     Rule(
         name="section-order",
         code="GIA107",
-        summary_zh="六个部分顺序错乱、重复出现，或部分序号与其标题不符",
-        summary_en="The six parts are out of order, one appears twice, or a part's numeral contradicts its title",
+        summary_zh="六个部分顺序错乱、重复出现、部分序号与其标题不符，或部分标题有错字",
+        summary_en="The six parts are out of order, one appears twice, a part's numeral contradicts its title, or its title is miswritten",
         check=check,
         severity=Severity.WARNING,
         messages={
@@ -124,6 +134,11 @@ RULES = (
                 "“{heading}”重复了第{line}行已有的第{numeral}部分“{title}”：每个部分只应出现一次，应合并或删去重复的标题",
                 'the heading "{heading}" repeats part {numeral} "{title}" already at line {line}: '
                 "each part appears once, so merge or remove the repeated heading",
+            ),
+            "title": Message(
+                "“{heading}”的标题与统一格式不符：第{numeral}部分的标题应为“{numeral}、{title}”",
+                'the heading "{heading}" is not worded as the format requires: part {numeral} ({english}) '
+                'is headed "{numeral}、{title}"',
             ),
             "numeral": Message(
                 "“{heading}”的序号是“{written}”，但标题是第{numeral}部分“{title}”：序号应为“{numeral}、”",

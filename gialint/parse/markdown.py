@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from gialint.document import Block, Cell, Document, Row, Span, Table
+from gialint.parse.normalize import normalize
 from gialint.parse.options import ParseOptions
 from gialint.parse.structure import build_document, split_lines
 from gialint.parse.tabular import segment
@@ -97,6 +98,9 @@ def _table(tokens: list[Token], i: int, lines: tuple[str, ...]) -> tuple[Table, 
 
 def parse_markdown(path: str, text: str, options: ParseOptions) -> Document:
     lines = split_lines(text)
+    view = normalize(text, lines, "markdown", options.formats)
+    if view is not None:
+        text, lines = view.text, split_lines(view.text)
     tokens = _parser().parse(text)
     items: list[Block | Table] = []
     in_list = 0
@@ -149,4 +153,4 @@ def parse_markdown(path: str, text: str, options: ParseOptions) -> Document:
         elif kind == "hr" and tok.map is not None:
             items.append(Block("rule", "", _span(lines, *tok.map)))
         i += 1
-    return build_document(path, text, lines, "markdown", items, options)
+    return build_document(path, text, lines, "markdown", items, options, view)

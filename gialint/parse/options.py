@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from gialint.formats import Format
 
 
 @dataclass(frozen=True, slots=True)
@@ -13,3 +17,6 @@ class ParseOptions:
     """Agency name forced by config (``agency:``); otherwise detected."""
     encoding: str = "utf-8"
     newline: str = "\n"
+    formats: tuple[Format, ...] = field(default=(), compare=False)
+    """The formats the configuration knows: their part titles and table labels guide the
+    normalisation pass (the built-in national formats when empty)."""

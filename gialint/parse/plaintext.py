@@ -7,6 +7,7 @@ Every non-table line is a paragraph; tables come from :mod:`gialint.parse.tabula
 from __future__ import annotations
 
 from gialint.document import Document
+from gialint.parse.normalize import normalize
 from gialint.parse.options import ParseOptions
 from gialint.parse.structure import build_document, split_lines
 from gialint.parse.tabular import segment
@@ -14,4 +15,7 @@ from gialint.parse.tabular import segment
 
 def parse_plaintext(path: str, text: str, options: ParseOptions) -> Document:
     lines = split_lines(text)
-    return build_document(path, text, lines, "text", segment(lines, 1), options)
+    view = normalize(text, lines, "text", options.formats)
+    if view is not None:
+        text, lines = view.text, split_lines(view.text)
+    return build_document(path, text, lines, "text", segment(lines, 1), options, view)

@@ -14,6 +14,7 @@ from pathlib import PurePath
 from gialint.document import Block, Document, Section, Span, Table, Title
 from gialint.numbering import int_to_cn, match_numbering
 from gialint.parse.options import ParseOptions
+from gialint.textview import TextView
 
 _TITLE_MAX = 30
 _RUN_IN_END = re.compile(r"[。：:；;！？]")
@@ -139,8 +140,28 @@ def _build_tree(drafts: list[_Draft], last_line: int) -> tuple[Section, ...]:
     return tuple(root.freeze() for root in roots)
 
 
-def _find_title(blocks: list[Block]) -> Title | None:
-    candidates = [b for b in blocks if b.kind != "table" and b.text.strip()][:4]
+def _opening_lines(blocks: list[Block], lines: tuple[str, ...]) -> list[Block]:
+    """The first blocks, a Markdown paragraph's lines each on its own: an agency line and the
+    title line below it (no blank line between) are one paragraph to CommonMark."""
+    out: list[Block] = []
+    for block in blocks:
+        if block.kind == "table" or not block.text.strip():
+            continue
+        if block.kind == "paragraph" and "\n" in block.text and block.span.end_line - block.span.line == block.text.count("\n"):
+            for i, text in enumerate(block.text.split("\n")[:3]):
+                number = block.span.line + i
+                source = lines[number - 1] if number <= len(lines) else text
+                start = len(source) - len(source.lstrip()) + 1
+                out.append(Block("paragraph", text, Span(number, start, number, len(source.rstrip()) + 1)))
+        else:
+            out.append(block)
+        if len(out) >= 4:
+            break
+    return out[:4]
+
+
+def _find_title(blocks: list[Block], lines: tuple[str, ...]) -> Title | None:
+    candidates = _opening_lines(blocks, lines)
     for i, block in enumerate(candidates):
         text = collapse(block.text)
         if (
@@ -235,6 +256,7 @@ def build_document(
     syntax: str,
     items: list[Block | Table],
     options: ParseOptions,
+    view: TextView | None = None,
 ) -> Document:
     """Assemble a :class:`Document` from a parser's blocks and tables, in source order."""
     blocks: list[Block] = []
@@ -250,7 +272,7 @@ def build_document(
     first_part = next((s for s in sections if s.level == 1), None)
     preamble_end = first_part.span.line - 1 if first_part else len(lines)
     preamble_blocks = [b for b in blocks if b.span.end_line <= preamble_end]
-    title = _find_title(preamble_blocks)
+    title = _find_title(preamble_blocks, lines)
     year, year_source = _year_from(title, source, path, options)
     preamble_text = "\n".join(lines[:preamble_end])
     agency = options.agency or _agency_from(title, preamble_text or source[:2000])
@@ -269,4 +291,5 @@ def build_document(
         preamble_end=preamble_end,
         encoding=options.encoding,
         newline=options.newline,
+        view=view,
     )

@@ -21,8 +21,25 @@ def heading_path(document: Document, line: int) -> tuple[str, ...]:
         inside = next((s for s in level if s.span.line <= line <= s.end_line), None)
         if inside is None:
             return tuple(path)
-        path.append(f"{inside.numeral}{inside.title}".strip())
+        path.append(_as_written(document, inside))
         level = inside.children
+
+
+def _as_written(document: Document, section: Section) -> str:
+    """The heading as the file writes it (in traditional characters, if the file uses them)."""
+    shown = f"{section.numeral}{section.title}".strip()
+    view = document.view
+    if view is None or "traditional" not in view.notes:
+        return shown
+    line, column, end_line, end_column = view.span(*_span_tuple(section))
+    text = view.lines[line - 1] if 1 <= line <= len(view.lines) else ""
+    written = text[column - 1 : end_column - 1].strip() if end_line == line else ""
+    return written or shown
+
+
+def _span_tuple(section: Section) -> tuple[int, int, int, int]:
+    span = section.span
+    return span.line, span.column, span.end_line, span.end_column
 
 
 def _table_at(document: Document, line: int) -> Table | None:
@@ -96,9 +113,12 @@ def locate(document: Document, d: Diagnostic) -> Location | None:
     origin = document.origin
     if origin is None:
         return None
+    # ``d`` is in the extracted text; the document's sections and tables are in its normalised view.
+    view = document.view
+    at = view.view_line(d.line, d.column) if view is not None else d.line
     place = origin.place(d.line)
-    text = document.line(d.line)
-    heading = heading_path(document, d.line)
+    text = view.lines[d.line - 1] if view is not None and 1 <= d.line <= len(view.lines) else document.line(d.line)
+    heading = heading_path(document, at)
     quote = quote_of(text, d.column, d.end_column if d.end_line in (0, d.line) else len(text) + 1)
     if place is None:
         return Location(origin.kind, heading=heading, quote=quote)
@@ -106,8 +126,8 @@ def locate(document: Document, d: Diagnostic) -> Location | None:
         index = _cell_index(text, d.column)
         if "\t" in text and d.column > len(text) and not text.endswith("\t"):
             index += 1  # just past the row's last cell: the cell the row lacks (a short row)
-        table = _table_at(document, d.line)
-        row_label, column_label = _labels(table, d.line, index)
+        table = _table_at(document, at)
+        row_label, column_label = _labels(table, at, index)
         name = f"表{table.section[0]}" if table is not None and table.section else ""
         if row_label and _NUMBER.match(quote):  # “0” finds nothing with 查找; the row's label does
             quote = row_label

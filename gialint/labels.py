@@ -9,9 +9,10 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from gialint.document import Cell
 from gialint.formats import Format, Label, TableTemplate
@@ -142,3 +143,145 @@ def item_number(text: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
+
+
+# --------------------------------------------------------------------------- finding labels in text
+
+
+_CN_NUMERAL = "一二三四五六七八九十"
+_CLOSING = "）)”’」』】》"
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """What a label's core stands for in the formats: a row label, a header word, or both."""
+
+    row: bool
+    header: bool
+    prefix: re.Pattern[str] | None
+    """The numbering written before a row label (``1.``, ``（一）``, ``一、``), searched at the end of
+    the text before the core; None when no row label with this core is numbered."""
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    """Every table label of a set of formats, to find tables in text by their labels."""
+
+    finder: re.Pattern[str]
+    """Alternation of the label cores, longest first, searched in :func:`core_stream` text."""
+    words: dict[str, Word]
+    captions: re.Pattern[str] | None
+    """The block captions (第二十条第（一）项), tolerant of blanks and bracket widths."""
+    anchors: tuple[str, ...]
+    """The first two characters of every core: a line holding none of them holds no label."""
+
+    def prefilter(self, line: str) -> bool:
+        return any(a in line for a in self.anchors) or (self.captions is not None and "条" in line)
+
+
+def _numbering_pattern(label: str) -> str | None:
+    text = norm_label(label)
+    m = re.match(r"^(\d{1,2})\.", text)
+    if m:
+        return rf"{m.group(1)}\s*[.、．·]\s*"
+    m = re.match(rf"^\(([{_CN_NUMERAL}]+)\)+", text)
+    if m:
+        return rf"[（(]\s*{m.group(1)}\s*[)）]+\s*"
+    m = re.match(rf"^([{_CN_NUMERAL}]+)、", text)
+    if m:
+        return rf"{m.group(1)}\s*[、.．，,]\s*"
+    return None
+
+
+def _caption_pattern(caption: str) -> str:
+    out = []
+    for ch in caption:
+        if ch in "（(":
+            out.append("[（(]")
+        elif ch in "）)":
+            out.append("[)）]")
+        elif not ch.isspace():
+            out.append(re.escape(ch))
+    return r"[ \u3000]*".join(out)
+
+
+_VOCABULARIES: dict[tuple[int, ...], tuple[tuple[Format, ...], Vocabulary]] = {}
+
+
+def vocabulary(formats: Sequence[Format]) -> Vocabulary:
+    """The labels of ``formats`` (cached per set of format objects, like :func:`matcher`)."""
+    key = tuple(id(f) for f in formats)
+    entry = _VOCABULARIES.get(key)
+    if entry is not None and all(a is b for a, b in zip(entry[0], formats)):
+        return entry[1]
+    rows: dict[str, set[str]] = {}
+    headers: set[str] = set()
+    captions: set[str] = set()
+    for fmt in formats:
+        for table in fmt.tables:
+            for row in table.rows:
+                for text in (row.label, *row.variants):
+                    c = core(text)
+                    if len(c) >= 2:
+                        pattern = _numbering_pattern(text)
+                        rows.setdefault(c, set()).update({pattern} if pattern else set())
+            words = [c.label for c in table.columns] + [c.group for c in table.columns if c.group and c.group != "group"]
+            words += [c.group + c.label for c in table.columns if c.group and c.group != "group"]
+            words += [*table.header, table.corner]
+            headers.update(c for c in map(core, words) if len(c) >= 2)
+            if table.caption:
+                captions.add(table.caption)
+    words_map: dict[str, Word] = {}
+    for c in set(rows) | headers:
+        prefixes = sorted(rows.get(c, ()))
+        prefix = re.compile("(?:" + "|".join(prefixes) + r")$") if prefixes else None
+        words_map[c] = Word(c in rows, c in headers, prefix)
+    cores = sorted(words_map, key=lambda c: (-len(c), c))
+    finder = re.compile("|".join(map(re.escape, cores))) if cores else re.compile(r"(?!)")
+    caption_re = re.compile("|".join(_caption_pattern(c) for c in sorted(captions))) if captions else None
+    anchors = tuple(sorted({c[:2] for c in cores}))
+    vocab = Vocabulary(finder, words_map, caption_re, anchors)
+    _VOCABULARIES[key] = (tuple(formats), vocab)
+    return vocab
+
+
+def core_stream(line: str) -> tuple[str, list[int]]:
+    """``line`` as :func:`core` sees labels (NFKC, letters/digits/ideographs only, 其它→其他),
+    with the index in ``line`` of every character kept."""
+    chars: list[str] = []
+    where: list[int] = []
+    for i, ch in enumerate(line):
+        if ch.isalnum():
+            if "\uff00" <= ch <= "\uffef" or ch > "\u3000" and not "\u4e00" <= ch <= "\u9fff":
+                for out in unicodedata.normalize("NFKC", ch):
+                    if out.isalnum():
+                        chars.append(out)
+                        where.append(i)
+            else:
+                chars.append(ch)
+                where.append(i)
+    return "".join(chars).replace("其它", "其他"), where
+
+
+def closing_end(line: str, end: int) -> int:
+    """``end`` moved past closing brackets and quotes that end a label (``…一稳定”``, ``…情形）``)."""
+    while end < len(line) and line[end] in _CLOSING:
+        end += 1
+    return end
+
+
+@lru_cache(maxsize=1)
+def builtin_formats() -> tuple[Format, ...]:
+    """The national formats shipped in rules/ (for a parser called without a configuration)."""
+    from gialint.formats import load_format
+    from gialint.rulesets import builtin_dir
+    from gialint.yamlio import read_yaml_cached
+
+    known: dict[str, Format] = {}
+    for path in sorted(builtin_dir().glob("gov-*.yaml")):
+        data: Any = read_yaml_cached(path.read_text(encoding="utf-8"), str(path))
+        node = data.get("format") if isinstance(data, Mapping) else None
+        if isinstance(node, Mapping):
+            fmt = load_format(node, str(path), known)
+            known[fmt.id] = fmt
+    return tuple(known.values())

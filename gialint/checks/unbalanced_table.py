@@ -51,7 +51,8 @@ def _is_header(row: Row) -> bool:
 
 
 def _cell_counts(table: Table, ctx: Context) -> Iterator[Diagnostic]:
-    if table.shape == "cell-per-line" or len(table.rows) < 2:
+    if table.shape == "cell-per-line" or table.shape.startswith("text-") or len(table.rows) < 2:
+        # one cell per line, or a table found in text by its labels: no cell grid to count
         return
     if table.shape == "pipe":
         expected = len(table.rows[0].cells)

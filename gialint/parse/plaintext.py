@@ -10,8 +10,11 @@ from gialint.document import Document
 from gialint.parse.options import ParseOptions
 from gialint.parse.structure import build_document, split_lines
 from gialint.parse.tabular import segment
+from gialint.parse.texttables import find_text_tables
+from gialint.labels import vocabulary
 
 
 def parse_plaintext(path: str, text: str, options: ParseOptions) -> Document:
     lines = split_lines(text)
-    return build_document(path, text, lines, "text", segment(lines, 1), options)
+    items = find_text_tables(segment(lines, 1), lines, vocabulary(options.table_formats()))
+    return build_document(path, text, lines, "text", items, options)

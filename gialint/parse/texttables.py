@@ -174,6 +174,11 @@ def _rows(tokens: Iterable[tuple[int, Tok, bool]]) -> list[_Row]:
                 rows.append(current)
             current.add(line_no, tok)
         line_tokens = 1 if first else line_tokens + 1
+    for before, row in zip(rows, rows[1:]):
+        # A run of digits alone under a header (a crawl of table 四): the figures joined.
+        if before.kind == "header" and row.kind == "values" and len(row.cells) == 1:
+            tok = row.cells[0][1]
+            tok.glued = tok.glued or tok.text.isdigit() and len(tok.text) >= 3
     return rows
 
 
@@ -182,7 +187,7 @@ def _accepted(rows: Sequence[_Row]) -> bool:
     or a header over a row of figures (table 四 has no row label)."""
     labelled = sum(1 for r in rows if r.kind == "label" and r.values())
     header = sum(len(r.cells) for r in rows if r.kind == "header")
-    bare = sum(1 for r in rows if r.kind == "values" and r.values() >= 2)
+    bare = sum(1 for r in rows if r.kind == "values" and (r.values() >= 2 or r.cells[0][1].glued))
     return labelled >= 2 or labelled >= 1 and header >= 2 or bare >= 1 and header >= 3
 
 

@@ -133,6 +133,7 @@ class Linter:
                 raise ReadError(err.message_zh, err.message_en, err.line, err.column) from None
             text, raw = decoded.text, None
             options = ParseOptions(config.year, config.agency, decoded.encoding, decoded.newline)
+        options = replace(options, formats=config.formats)  # their labels find tables written as text
         document = self.plugins.manager.hook.gialint_parse_document(path=path, text=text, options=options, data=raw)
         if document is None:
             raise ReadError("没有能读取此类文件的解析器", "no parser accepts this kind of file")
@@ -165,6 +166,8 @@ class Linter:
         from gialint.read import ReadError
 
         options = options or ParseOptions(year=config.year, agency=config.agency)
+        if not options.formats:
+            options = replace(options, formats=config.formats)  # their labels find tables written as text
         hook = self.plugins.manager.hook
         try:
             document = hook.gialint_parse_document(path=path, text=text, options=options, data=data)

@@ -7,10 +7,11 @@ scores are memoised per format, because every report of a run repeats the same l
 from __future__ import annotations
 
 import difflib
+from bisect import bisect_right
 import re
 import unicodedata
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -172,11 +173,14 @@ class Vocabulary:
     words: dict[str, Word]
     captions: re.Pattern[str] | None
     """The block captions (第二十条第（一）项), tolerant of blanks and bracket widths."""
-    anchors: tuple[str, ...]
-    """The first two characters of every core: a line holding none of them holds no label."""
+    anchors: re.Pattern[str]
+    """The first two characters of every core (and 条 of the captions): a line holding none of
+    them holds no label."""
+    prose: set[str] = field(default_factory=set, compare=False, hash=False)
+    """Lines already found to hold no table (reports repeat their headings): read once per run."""
 
     def prefilter(self, line: str) -> bool:
-        return any(a in line for a in self.anchors) or (self.captions is not None and "条" in line)
+        return self.anchors.search(line) is not None
 
 
 def _numbering_pattern(label: str) -> str | None:
@@ -239,28 +243,36 @@ def vocabulary(formats: Sequence[Format]) -> Vocabulary:
     cores = sorted(words_map, key=lambda c: (-len(c), c))
     finder = re.compile("|".join(map(re.escape, cores))) if cores else re.compile(r"(?!)")
     caption_re = re.compile("|".join(_caption_pattern(c) for c in sorted(captions))) if captions else None
-    anchors = tuple(sorted({c[:2] for c in cores}))
+    anchors = re.compile("|".join(map(re.escape, sorted({c[:2] for c in cores} | ({"条"} if captions else set())))) or r"(?!)")
     vocab = Vocabulary(finder, words_map, caption_re, anchors)
     _VOCABULARIES[key] = (tuple(formats), vocab)
     return vocab
 
 
-def core_stream(line: str) -> tuple[str, list[int]]:
-    """``line`` as :func:`core` sees labels (NFKC, letters/digits/ideographs only, 其它→其他),
-    with the index in ``line`` of every character kept."""
-    chars: list[str] = []
-    where: list[int] = []
-    for i, ch in enumerate(line):
-        if ch.isalnum():
-            if "\uff00" <= ch <= "\uffef" or ch > "\u3000" and not "\u4e00" <= ch <= "\u9fff":
-                for out in unicodedata.normalize("NFKC", ch):
-                    if out.isalnum():
-                        chars.append(out)
-                        where.append(i)
-            else:
-                chars.append(ch)
-                where.append(i)
-    return "".join(chars).replace("其它", "其他"), where
+_WORD_RUN = re.compile(r"[^\W_]+")
+_FULL_WIDTH = {c: c - 0xFEE0 for c in range(0xFF10, 0xFF5B)}
+_HAS_FULL_WIDTH = re.compile("[\uff10-\uff5a]")
+
+
+def core_stream(line: str) -> tuple[str, Callable[[int], int]]:
+    """``line`` as :func:`core` sees labels (full-width letters and digits made ASCII, only
+    letters/digits/ideographs, 其它→其他), and a function from an index in that text back to the
+    index in ``line``."""
+    if _HAS_FULL_WIDTH.search(line):
+        line = line.translate(_FULL_WIDTH)
+    runs = [(m.start(), m.group()) for m in _WORD_RUN.finditer(line)]
+    starts: list[int] = []
+    at = 0
+    for _, text in runs:
+        starts.append(at)
+        at += len(text)
+    stream = "".join(text for _, text in runs).replace("其它", "其他")
+
+    def where(index: int) -> int:
+        k = bisect_right(starts, index) - 1
+        return runs[k][0] + index - starts[k]
+
+    return stream, where
 
 
 def closing_end(line: str, end: int) -> int:

@@ -324,3 +324,27 @@ def test_missing_table_is_one_finding_per_part() -> None:
 
 def _report_2021(body: str) -> str:
     return "青石镇人民政府2021年政府信息公开工作年度报告\n一、总体情况\n本年度工作总体平稳。\n" + body
+
+
+@pytest.mark.parametrize("shape", ["flattened", "joined"])
+def test_whole_report_on_one_line_has_its_tables_read_and_checked(shape: str) -> None:
+    def one_line(markdown: str) -> str:
+        return "".join(line.strip().lstrip("#").strip() for line in render(markdown, shape).split("\n") if line.strip()) + "\n"
+
+    findings, doc = check(one_line(CLEAN_2021), "report.txt", TABLE_RULES)
+    assert findings == []
+    assert doc.match is not None
+    assert {k: len(v.rows) for k, v in doc.match.tables.items()} == {"二-1": 2, "二-5": 1, "二-6": 2, "二-8": 1, "三": 30, "四": 1}
+    findings, doc = check(one_line(alter_total_row(CLEAN_2021, 2, 2)), "report.txt", TABLE_RULES)
+    assert [d.rule for d in findings] == ["table-totals", "table-totals"]
+    assert [doc.line(1)[d.column - 1 : d.end_column - 1] for d in findings] == ["2", "2"]
+
+
+REPORTS = sorted([*(ROOT / "examples").glob("*.md"), *(ROOT / "examples").glob("*.txt"), *(ROOT / "tests" / "fixtures" / "reports").glob("*")])
+
+
+@pytest.mark.parametrize("report", REPORTS, ids=[p.name for p in REPORTS])
+def test_reports_with_real_tables_get_no_text_tables(report: Path) -> None:
+    """Precision: the prose of the example reports never becomes a table."""
+    _, doc = check(report.read_text(encoding="utf-8"), report.name)
+    assert [t.span.line for t in doc.tables if t.shape.startswith("text-")] == []

@@ -35,6 +35,11 @@ _ZONE = re.compile(
     r"|(?P<fill>[-—–/／]+|无)"
     r"|(?P<other>[^ \t\u3000\xa0*|｜0-9０-９]+)"
 )
+_PROSE_MEMO = 50_000
+_BARE = re.compile(r"^[\s\u3000\xa0*|｜0-9０-９.．+\-−－—–/／无万元]*$")
+_ROW_FIGURES = re.compile(r"[|｜]|\d[ \u3000\xa0]+[-—–/0-9]|\d{3,}(?![\d年月日号件条个项元%％])")
+"""Figures as a table row sets them out: two separated by blanks, or three or more digits run
+together (``规章000``) — not a year (2021年) or a count in a sentence (5件)."""
 _LABEL_GAP_BREAK = re.compile(r"[|｜\t]|[ \u3000]{2}")
 _ELIGIBLE = ("paragraph", "list_item", "code")
 
@@ -56,7 +61,7 @@ def _label_tokens(line: str, vocab: Vocabulary) -> list[Tok]:
         found += [Tok("caption", m.start(), m.end(), m.group()) for m in vocab.captions.finditer(line)]
     stream, where = core_stream(line)
     for m in vocab.finder.finditer(stream):
-        start, end = where[m.start()], where[m.end() - 1] + 1
+        start, end = where(m.start()), where(m.end() - 1) + 1
         if _LABEL_GAP_BREAK.search(line, start, end) or any(c.start < end and start < c.end for c in found):
             continue
         word = vocab.words[m.group()]
@@ -259,8 +264,15 @@ def _find(numbered: Sequence[tuple[int, str]], vocab: Vocabulary) -> list[_Found
     for n, line in numbered:
         if not line.strip():
             continue
+        if line in vocab.prose or not _BARE.match(line) and (
+            not vocab.prefilter(line) or "。" in line and not _ROW_FIGURES.search(line)
+        ):
+            close()  # no label, or sentences without figures set out as a table row's: prose
+            continue
         tokens = tokenize(line, vocab)
         if not tokens or not any(t.kind in ("row", "header", "caption", "value") for t in tokens):
+            if len(vocab.prose) < _PROSE_MEMO:
+                vocab.prose.add(line)
             close()
             continue
         tokens = _corner(tokens)

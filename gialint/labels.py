@@ -159,20 +159,20 @@ class Word:
 
     row: bool
     header: bool
-    prefix: re.Pattern[str] | None
-    """The numbering written before a row label (``1.``, ``（一）``, ``一、``), searched at the end of
-    the text before the core; None when no row label with this core is numbered."""
+    prefix: str | None
+    """The numbering written before a row label (``1.``, ``（一）``, ``一、``): a pattern searched at
+    the end of the text before the core; None when no row label with this core is numbered."""
 
 
 @dataclass(frozen=True, slots=True)
 class Vocabulary:
     """Every table label of a set of formats, to find tables in text by their labels."""
 
-    finder: re.Pattern[str]
-    """Alternation of the label cores, longest first, searched in :func:`core_stream` text."""
+    cores: tuple[str, ...]
+    """The label cores, longest first, searched in :func:`core_stream` text."""
     words: dict[str, Word]
-    captions: re.Pattern[str] | None
-    """The block captions (第二十条第（一）项), tolerant of blanks and bracket widths."""
+    captions: str | None
+    """A pattern of the block captions (第二十条第（一）项), tolerant of blanks and bracket widths."""
     anchors: re.Pattern[str]
     """The first two characters of every core (and 条 of the captions): a line holding none of
     them holds no label."""
@@ -181,6 +181,27 @@ class Vocabulary:
 
     def prefilter(self, line: str) -> bool:
         return self.anchors.search(line) is not None
+
+    def find(self, stream: str) -> list[tuple[int, int, str]]:
+        """The cores in ``stream``, leftmost and longest first, not overlapping: (start, end, core).
+
+        One ``str.find`` per core instead of one big alternation, whose compilation would cost
+        more than a report's whole reading.
+        """
+        hits: list[tuple[int, int, str]] = []
+        for c in self.cores:
+            at = stream.find(c)
+            while at >= 0:
+                hits.append((at, -len(c), c))
+                at = stream.find(c, at + 1)
+        hits.sort()
+        out: list[tuple[int, int, str]] = []
+        end = 0
+        for start, neg, c in hits:
+            if start >= end:
+                out.append((start, start - neg, c))
+                end = start - neg
+        return out
 
 
 def _numbering_pattern(label: str) -> str | None:
@@ -238,13 +259,12 @@ def vocabulary(formats: Sequence[Format]) -> Vocabulary:
     words_map: dict[str, Word] = {}
     for c in set(rows) | headers:
         prefixes = sorted(rows.get(c, ()))
-        prefix = re.compile("(?:" + "|".join(prefixes) + r")$") if prefixes else None
+        prefix = "(?:" + "|".join(prefixes) + r")$" if prefixes else None
         words_map[c] = Word(c in rows, c in headers, prefix)
-    cores = sorted(words_map, key=lambda c: (-len(c), c))
-    finder = re.compile("|".join(map(re.escape, cores))) if cores else re.compile(r"(?!)")
-    caption_re = re.compile("|".join(_caption_pattern(c) for c in sorted(captions))) if captions else None
+    cores = tuple(sorted(words_map, key=lambda c: (-len(c), c)))
+    caption_re = "|".join(_caption_pattern(c) for c in sorted(captions)) if captions else None
     anchors = re.compile("|".join(map(re.escape, sorted({c[:2] for c in cores} | ({"条"} if captions else set())))) or r"(?!)")
-    vocab = Vocabulary(finder, words_map, caption_re, anchors)
+    vocab = Vocabulary(cores, words_map, caption_re, anchors)
     _VOCABULARIES[key] = (tuple(formats), vocab)
     return vocab
 

@@ -348,3 +348,12 @@ def test_reports_with_real_tables_get_no_text_tables(report: Path) -> None:
     """Precision: the prose of the example reports never becomes a table."""
     _, doc = check(report.read_text(encoding="utf-8"), report.name)
     assert [t.span.line for t in doc.tables if t.shape.startswith("text-")] == []
+
+
+@pytest.mark.parametrize("shape", ["spaces", "pipe-text", "joined"])
+def test_old_format_table_in_text_is_format_versions_finding_alone(shape: str) -> None:
+    """2019 表二 in a 2021 report: format-version says it; no missing-table or label cascade."""
+    old = CLEAN_2020[CLEAN_2020.index("## 二、") : CLEAN_2020.index("## 三、")]
+    mixed = CLEAN_2021[: CLEAN_2021.index("## 二、")] + old + CLEAN_2021[CLEAN_2021.index("## 三、") :]
+    findings, _ = check(render(mixed, shape), "report.txt", TABLE_RULES)
+    assert [d.rule for d in findings] == ["format-version"]

@@ -27,115 +27,17 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from gialint.document import Block, Cell, Row, Span, Table, TableShape
-from gialint.labels import Vocabulary, closing_end, core_stream
+from gialint.labels import Vocabulary
+from gialint.parse.texttokens import Tok, tokenize
 
-_ZONE = re.compile(
-    r"(?P<sep>[ \t\u3000\xa0*]+)|(?P<pipe>[|｜])"
-    r"|(?P<num>[+\-−－]?[0-9０-９]+(?:[.．][0-9０-９]+)?(?:万元|元)?)"
-    r"|(?P<fill>[-—–/／]+|无)"
-    r"|(?P<other>[^ \t\u3000\xa0*|｜0-9０-９]+)"
-)
 _PROSE_MEMO = 50_000
 _BARE = re.compile(r"^[\s\u3000\xa0*|｜0-9０-９.．+\-−－—–/／无万元]*$")
 _ROW_FIGURES = re.compile(r"[|｜]|\d[ \u3000\xa0]+[-—–/0-9]|\d{3,}(?![\d年月日号件条个项元%％])")
 """Figures as a table row sets them out: two separated by blanks, or three or more digits run
 together (``规章000``) — not a year (2021年) or a count in a sentence (5件)."""
-_LABEL_GAP_BREAK = re.compile(r"[|｜\t]|[ \u3000]{2}")
 _ELIGIBLE = ("paragraph", "list_item", "code")
 
-
-@dataclass(slots=True)
-class Tok:
-    kind: str
-    """row, header, caption, value, filler, empty, text (a whole pipe cell of other words), other."""
-    start: int
-    end: int
-    text: str
-    glued: bool = False
-    """A figure written straight after a label, with no separator."""
-
-
-def _label_tokens(line: str, vocab: Vocabulary) -> list[Tok]:
-    found: list[Tok] = []
-    if vocab.captions is not None and "条" in line:
-        found += [Tok("caption", m.start(), m.end(), m.group()) for m in vocab.captions.finditer(line)]
-    stream, where = core_stream(line)
-    for m in vocab.finder.finditer(stream):
-        start, end = where(m.start()), where(m.end() - 1) + 1
-        if _LABEL_GAP_BREAK.search(line, start, end) or any(c.start < end and start < c.end for c in found):
-            continue
-        word = vocab.words[m.group()]
-        kind = "row" if word.row else "header"
-        if word.prefix is not None:
-            before = line[max(0, start - 10) : start]
-            p = word.prefix.search(before)
-            if p is not None:
-                start -= len(before) - p.start()
-            elif word.header:
-                kind = "header"
-        found.append(Tok(kind, start, closing_end(line, end), ""))
-    found.sort(key=lambda t: t.start)
-    # A numbering prefix may not reach back into the previous label.
-    for prev, tok in zip(found, found[1:]):
-        tok.start = max(tok.start, prev.end)
-    for tok in found:
-        tok.text = line[tok.start : tok.end].strip()
-    return found
-
-
-def tokenize(line: str, vocab: Vocabulary) -> list[Tok]:
-    """The line's labels, figures, fillers and other text, in order (separators dropped)."""
-    labels = _label_tokens(line, vocab) if vocab.prefilter(line) else []
-    tokens: list[Tok] = []
-    pipes: list[int] = []
-    pos = 0
-    for label in [*labels, None]:
-        stop = label.start if label is not None else len(line)
-        for m in _ZONE.finditer(line, pos, stop):
-            kind = m.lastgroup
-            if kind == "sep":
-                continue
-            if kind == "pipe":
-                pipes.append(len(tokens))
-                tokens.append(Tok("pipe", m.start(), m.end(), "|"))
-                continue
-            glued = bool(tokens) and tokens[-1].kind in ("row", "header") and tokens[-1].end == m.start()
-            tokens.append(Tok({"num": "value", "fill": "filler"}.get(kind or "", "other"), m.start(), m.end(), m.group(), glued))
-        if label is not None:
-            tokens.append(label)
-            pos = label.end
-    if not pipes:
-        return tokens
-    return _pipe_cells(line, tokens)
-
-
-def _pipe_cells(line: str, tokens: list[Tok]) -> list[Tok]:
-    """Pipe lines: an empty cell between two pipes; a cell of other words alone is a text cell
-    (a header's 项目); the pipes themselves are dropped."""
-    cells: list[list[Tok]] = [[]]
-    bars: list[Tok] = []
-    out: list[Tok] = []
-    for tok in tokens:
-        if tok.kind == "pipe":
-            bars.append(tok)
-            cells.append([])
-        else:
-            cells[-1].append(tok)
-    for i, cell in enumerate(cells):
-        if not cell:
-            if 0 < i < len(cells) - 1:  # not the border before the first or after the last pipe
-                at = bars[i - 1].end
-                out.append(Tok("empty", at, at, ""))
-            continue
-        if all(t.kind == "other" for t in cell):
-            out.append(Tok("text", cell[0].start, cell[-1].end, line[cell[0].start : cell[-1].end].strip()))
-        else:
-            out.extend(cell)
-    return out
-
-
 _TABLE_KINDS = frozenset({"row", "header", "caption", "value", "filler", "empty", "text"})
-_VALUE_KINDS = frozenset({"value", "filler", "empty"})
 
 
 @dataclass(slots=True)

@@ -75,9 +75,12 @@ def row_splits(digits: str, columns: Sequence[str], relations: Sequence[Relation
                 break
             nodes += 1
             values[i] = int(piece)
-            named = {key: values[j] for key, j in index.items() if j <= i}
-            if all(_holds(rel, named) for rel in checks.get(i, ())):
-                dfs(i + 1, pos + length)
+            due = checks.get(i)
+            if due:
+                named = {key: values[j] for key, j in index.items() if j <= i}
+                if not all(_holds(rel, named) for rel in due):
+                    continue
+            dfs(i + 1, pos + length)
 
     dfs(0, 0)
     return out, nodes > MAX_NODES

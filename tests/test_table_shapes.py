@@ -394,3 +394,18 @@ def test_any_text_parses_and_cells_keep_their_spans(pieces: list[str], path: str
             for cell in row.cells:
                 s = cell.span
                 assert doc.line(s.line)[s.column - 1 : s.end_column - 1].replace("**", "") == cell.text
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+def test_typo_in_a_row_label_is_a_label_finding_not_a_missing_row(shape: str) -> None:
+    source = CLEAN_2021.replace("| 3.补正后申请内容仍不明确 |", "| 3.补证后申请内容仍不明确 |")
+    findings, doc = check(render(source, shape), "report.md", TABLE_RULES)
+    assert [d.rule for d in findings] == ["table-labels"]
+    assert "补证" in findings[0].message_zh and "3.补正后申请内容仍不明确" in findings[0].message_zh
+    assert doc.line(findings[0].line)[findings[0].column - 1 :].startswith("3.补证")
+
+
+def test_contact_line_with_spaced_figures_is_not_a_table() -> None:
+    line = "其他联系方式：地址 青石县人民路18号 邮编 334700 电话 0793 6718235 传真 0793 6718236"
+    _, doc = check(f"一、总体情况\n{line}\n{line}\n", "report.txt")
+    assert doc.tables == ()

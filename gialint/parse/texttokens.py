@@ -30,6 +30,8 @@ class Tok:
     text: str
     glued: bool = False
     """A figure written straight after a label, with no separator."""
+    unknown: bool = False
+    """A row label the formats do not know, taken as one because of where it stands (a typo)."""
 
 
 def _label_tokens(line: str, vocab: Vocabulary) -> list[Tok]:

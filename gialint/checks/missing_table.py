@@ -4,11 +4,13 @@ Reads the report's tables matched against the active format (2019 or 2021, chose
 report's year; see ``rules/gov-2021.yaml``). Reported once per table, never row by row:
 
 * a required table that is not there (when its part's heading is present; a missing part is
-  ``missing-section``'s finding);
+  ``missing-section``'s finding), once per part: table 二's four blocks missing are one finding;
 * a table that stops early or lacks rows (part 三's table ending after （三）2);
 * a table whose header row (its column labels) is missing, as when only the figures survived.
 
-Parts that follow the other format's tables are left to ``format-version``.
+Parts that follow the other format's tables are left to ``format-version``; a part whose text
+holds the table's labels but whose table could not be read is left to ``table-unchecked``
+(one information, not a cascade of missing rows).
 
 **FAIL**::
 

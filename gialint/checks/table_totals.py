@@ -10,6 +10,11 @@ When several relations fail because of one cell — the usual case: one wrong fi
 row sum and its column sum — they are reported once, at that cell, with the numbers.
 ``gialint explain table-totals`` lists the relations of the active format(s).
 
+A row whose figures a web crawl joined with no separator (``行政规范性文件353535``) is checked
+only when its digits split one way under these relations; a finding that relies on such a split
+says so (表格数字粘连，已按勾稽关系拆分). A table split into headerless fragments is not checked
+(``missing-table`` reports it).
+
 **FAIL**: 自然人 column: 一 1 + 二 0 = 1, but （七）总计 0 + 四 0 = 0.
 
 **PASS**: every relation holds.

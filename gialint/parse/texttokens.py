@@ -111,3 +111,69 @@ def _pipe_cells(line: str, tokens: list[Tok]) -> list[Tok]:
         else:
             out.extend(cell)
     return out
+
+
+# --------------------------------------------------------------------------- labels the formats do not know
+
+_UNKNOWN_ROW = re.compile(
+    r"^[ \u3000\xa0|｜]*(?P<label>(?:\d{1,2}\s*[.、．·]\s*)?[^\s|｜\d][^|｜]*?)"
+    r"(?:(?=(?:[ \u3000\xa0|｜]+(?:[-—–/／]+|无|[+\-−－]?[0-9０-９]+(?:[.．][0-9０-９]+)?)){2,}[ \u3000\xa0|｜]*$)"
+    r"|(?P<joined>[0-9]{2,})[ \u3000\xa0|｜]*$|[ \u3000\xa0|｜]*$)"
+)
+_LABEL_ALONE_MAX = 40
+
+
+def unknown_label(line: str, tokens: list[Tok], figures_next: bool) -> list[Tok]:
+    """Inside a table, a row whose label the format does not know (a typo: 补证 for 补正) is still
+    a row when figures follow it (on its line, or alone on the next); the table matcher finds the
+    label it stands for."""
+    if any(t.kind in ("row", "header", "caption") for t in tokens):
+        return tokens
+    m = _UNKNOWN_ROW.match(line)
+    if m is None or not re.search(r"[\u4e00-\u9fff]", m.group("label")) or "。" in m.group("label"):
+        return tokens
+    end = m.end("label")
+    alone = not line[end:].strip(" \u3000\xa0|｜")
+    if alone and (not figures_next or len(m.group("label").strip()) > _LABEL_ALONE_MAX):
+        return tokens
+    label = Tok("row", m.start("label"), end, m.group("label").strip(), unknown=True)
+    if m.group("joined"):
+        return [label, Tok("value", m.start("joined"), m.end("joined"), m.group("joined"), glued=True)]
+    return [label, *(t for t in tokens if t.start >= end)]
+
+
+def inline_unknown_labels(line: str, tokens: list[Tok]) -> list[Tok]:
+    """A row several rows into a flattened line whose label the format does not know (a typo):
+    other words between one row's figures and the next row's figures."""
+    out: list[Tok] = []
+    for i, tok in enumerate(tokens):
+        after = tokens[i + 1 : i + 3]
+        if (
+            tok.kind == "other"
+            and len(tok.text) <= _LABEL_ALONE_MAX
+            and "。" not in tok.text
+            and re.search(r"[\u4e00-\u9fff]", tok.text)
+            and len(after) == 2
+            and all(t.kind in ("value", "filler") for t in after)
+            and len(out) >= 2
+            and out[-1].kind in ("value", "filler", "empty")
+            and _known_row_since_other(out)
+        ):
+            start = tok.start
+            if out[-1].kind == "value" and out[-1].end == tok.start and tok.text[0] in ".、．·" and len(out[-1].text) <= 2:
+                start = out.pop().start  # its item number (3.) was read as a figure
+            if out and out[-1].kind in ("value", "filler", "empty"):
+                out.append(Tok("row", start, tok.end, line[start : tok.end].strip(), unknown=True))
+                continue
+        out.append(tok)
+    return out
+
+
+def _known_row_since_other(tokens: list[Tok]) -> bool:
+    """Whether a row label the formats know stands in ``tokens`` after their last other words."""
+    for tok in reversed(tokens):
+        if tok.kind == "other":
+            return False
+        if tok.kind == "row" and not tok.unknown:
+            return True
+    return False

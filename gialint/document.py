@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from gialint.tablematch import FormatMatch
     from gialint.textview import TextView
 
+TableShape = Literal["pipe", "tabs", "cell-per-line", "text-pipe", "text-spaces", "text-cell-per-line", "text-flattened"]
 BlockKind = Literal["heading", "paragraph", "list_item", "table", "html", "code", "rule"]
 
 
@@ -49,6 +50,9 @@ class Cell:
     text: str
     """The cell's text, stripped of surrounding white space."""
     span: Span
+    joined: bool = False
+    """The figures of several cells written with no separator (``行政规范性文件353535``, a web
+    crawl of a table): the table matcher splits them by the table's arithmetic."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,8 +70,10 @@ class Row:
 class Table:
     rows: tuple[Row, ...]
     span: Span
-    shape: Literal["pipe", "tabs", "cell-per-line"]
-    """How the source wrote it: a Markdown pipe table, tab-separated lines, or one cell per line."""
+    shape: TableShape
+    """How the source wrote it: a Markdown pipe table, tab-separated lines, one cell per line, or
+    (found by the format's labels, see :mod:`gialint.parse.texttables`) pipes without a Markdown
+    separator line, runs of spaces, or several rows run together on one line."""
     section: tuple[str, ...] = ()
     """Numbers of the enclosing sections, outermost first, e.g. ``("三",)``; set by the structure pass."""
 

@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from gialint.document import Cell, Document, Row, Span, Table
 from gialint.labels import Candidate, core, is_value, item_number, label_like, matcher, norm_label, parse_number, scored
-from gialint.formats import Format, Label, TableTemplate
+from gialint.formats import Format, Label, Relation, TableTemplate
+from gialint.joined import JoinedRow, resolve
 
 @dataclass(frozen=True, slots=True)
 class CellValue:
@@ -30,6 +31,11 @@ class CellValue:
     present: bool
     """False when the row has no cell at all for this column (it was left out)."""
     value: float | None
+    joined: bool = False
+    """The row's figures were joined with no separator and could not be split uniquely: ``text``
+    and ``span`` are the whole run of digits, ``value`` is None (see :mod:`gialint.joined`)."""
+    split: bool = False
+    """The figure was cut out of a joined run of digits by the table's arithmetic."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +71,8 @@ class MatchedTable:
     last_line: int
     fragments: int = 1
     """How many separate source tables its rows came from (page-split fragments)."""
+    joined: tuple[JoinedRow, ...] = ()
+    """Rows whose figures were joined with no separator, split or not (see :mod:`gialint.joined`)."""
 
     @property
     def broken(self) -> bool:
@@ -133,8 +141,37 @@ class _Builder:
         self.first_line = line if not self.first_line else min(self.first_line, line)
         self.last_line = max(self.last_line, line)
 
-    def freeze(self) -> MatchedTable:
-        return MatchedTable(self.template, dict(self.rows), tuple(self.header), self.first_line, self.last_line, max(1, len(self.sources)))
+    def freeze(self, relations: Sequence[Relation]) -> MatchedTable:
+        rows, joined = _split_joined(self.template, relations, dict(self.rows))
+        return MatchedTable(self.template, rows, tuple(self.header), self.first_line, self.last_line, max(1, len(self.sources)), joined)
+
+
+def _split_joined(
+    template: TableTemplate, relations: Sequence[Relation], rows: dict[str, MatchedRow]
+) -> tuple[dict[str, MatchedRow], tuple[JoinedRow, ...]]:
+    """Rows whose digits were joined, split by the table's arithmetic where exactly one split fits."""
+    runs = {key: row.values[0] for key, row in rows.items() if row.values and row.values[0].joined}
+    if not runs:
+        return rows, ()
+    known = {
+        key: {v.column.key: v.value for v in row.values if v.value is not None}
+        for key, row in rows.items()
+        if key not in runs
+    }
+    found = resolve(template, relations, {key: run.text for key, run in runs.items()}, known)
+    for key, result in found.items():
+        split = result.split
+        if split is None:
+            continue
+        run = runs[key]
+        values, offset = [], 0
+        for column, figure in zip(template.columns, split, strict=True):
+            text = result.digits[offset : offset + len(str(figure))]
+            col = run.span.column + offset
+            values.append(CellValue(column, text, Span(run.span.line, col, run.span.line, col + len(text)), True, float(figure), split=True))
+            offset += len(text)
+        rows[key] = replace(rows[key], values=tuple(values))
+    return rows, tuple(found[key] for key in runs)
 
 
 def _values(template: TableTemplate, row: Row, zone: Sequence[Cell], label_text: str, lead: int = 0) -> tuple[CellValue, ...]:
@@ -142,6 +179,9 @@ def _values(template: TableTemplate, row: Row, zone: Sequence[Cell], label_text:
     label come before the column where the table's other rows start their figures."""
     columns = template.columns
     filled = [c for c in zone if c.text]
+    if len(filled) == 1 and filled[0].joined and len(columns) >= 2 and len(filled[0].text) >= len(columns):
+        run = filled[0]  # figures joined with no separator: split later, by the table's arithmetic
+        return tuple(CellValue(column, run.text, run.span, True, None, joined=True) for column in columns)
     number = item_number(label_text)
     if len(filled) == len(columns) + 1 and number is not None and parse_number(filled[0].text) == number:
         filled = filled[1:]  # PDF exports repeat a sub-item's number as a cell of its own
@@ -401,4 +441,4 @@ def match(doc: Document, fmt: Format, others: Sequence[Format] = ()) -> FormatMa
         own = label_cells[-1]
         b.rows[cand.row.key] = MatchedRow(cand.row, written, span, row.line, values, exact, row, own.text, own.span)
         current = template
-    return FormatMatch(fmt, {k: b.freeze() for k, b in builders.items()}, foreign, tuple(unmatched))
+    return FormatMatch(fmt, {k: b.freeze(fmt.relations) for k, b in builders.items()}, foreign, tuple(unmatched))

@@ -30,6 +30,7 @@ RULE_MODULES = (
     "table_labels",
     "table_totals",
     "empty_cell",
+    "table_unchecked",
     "text_table_mismatch",
     "implausible_value",
     "duplicate_content",

@@ -4,8 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from gialint.document import Document
+from gialint.checks._common import part_range
+from gialint.document import Document, Span
 from gialint.formats import Label, TableTemplate
+from gialint.labels import core
+from gialint.numbering import cn_to_int
+from gialint.parse.structure import collapse
+from gialint.joined import JoinedRow
 from gialint.tablematch import FormatMatch, MatchedRow, MatchedTable
 
 
@@ -53,6 +58,11 @@ def checked_tables(doc: Document) -> Iterator[MatchedTable]:
             yield table
 
 
+def unsplit_rows(table: MatchedTable) -> list[JoinedRow]:
+    """Rows of ``table`` whose joined figures no single split could read (left unchecked)."""
+    return [j for j in table.joined if j.split is None]
+
+
 def value_rows(table: MatchedTable) -> Iterator[MatchedRow]:
     for row in table.rows.values():
         if row.template.group != "group":
@@ -61,3 +71,63 @@ def value_rows(table: MatchedTable) -> Iterator[MatchedRow]:
 
 def fmt_number(v: float) -> str:
     return str(int(v)) if v == int(v) else f"{v:g}"
+
+
+_SHARE = 0.4
+"""The share of a part's table labels (four characters or more) its text must show to hold the
+table: prose names a handful (申请人情况分为自然人、法人或其他组织（商业企业、科研机构…）;
+作出行政许可决定12件、行政处罚决定8件), a table nearly all of them …"""
+_AT_LEAST = 4
+_COLUMN_WORDS = 2
+"""… and at least this many of them column labels (prose seldom writes 本年制发件数)."""
+
+
+def unreadable_parts(doc: Document) -> dict[str, tuple[Span, tuple[str, ...]]]:
+    """Parts whose text visibly holds a table's labels while none of the part's tables was read.
+
+    Maps the part (``三``) to the first label's place and the labels seen. ``missing-table`` says
+    nothing about such a part and ``table-unchecked`` says once that it could not be read.
+    """
+    cached = doc.memo.get("unreadable-tables")
+    if cached is not None:
+        return cached  # type: ignore[return-value]
+    out: dict[str, tuple[Span, tuple[str, ...]]] = {}
+    m = active(doc)
+    if m is not None:
+        for part in dict.fromkeys(t.part for t in m.format.tables):
+            if part in m.foreign:
+                continue
+            templates = [t for t in m.format.tables if t.part == part]
+            if any((mt := m.tables.get(t.id)) is not None and mt.rows for t in templates):
+                continue
+            found = _labels_in_text(doc, part, templates)
+            if found is not None:
+                out[part] = found
+    doc.memo["unreadable-tables"] = out
+    return out
+
+
+def _labels_in_text(doc: Document, part: str, templates: list[TableTemplate]) -> tuple[Span, tuple[str, ...]] | None:
+    rng = part_range(doc, cn_to_int(part) or 0)
+    if rng is None:
+        return None
+    rows = {core(r.label) for t in templates for r in t.rows if len(core(r.label)) >= 4}
+    words = rows | {core(w) for t in templates for c in t.columns for w in (c.label, c.group) if len(core(w)) >= 4}
+    first: Span | None = None
+    seen: dict[str, None] = {}
+    in_tables = {n for t in doc.tables for n in range(t.span.line, t.span.end_line + 1)}
+    for number in range(rng[0].line, rng[1] + 1):
+        if number in in_tables:
+            continue
+        text = collapse(doc.line(number)).replace("其它", "其他")
+        hits = [w for w in sorted(words, key=len, reverse=True) if w in text and not any(w in other for other in seen)]
+        for word in hits:
+            seen[word] = None
+        if hits and first is None:
+            places = [s for s in (doc.locate(w, number, number) for w in hits) if s is not None]
+            first = min(places, key=lambda s: s.column) if places else doc.line_span(number)
+    columns = sum(1 for w in seen if w not in rows)
+    enough = len(seen) >= max(_AT_LEAST, _SHARE * len(words)) and columns >= _COLUMN_WORDS
+    if first is None or not enough:
+        return None
+    return first, tuple(seen)

@@ -4,11 +4,13 @@ Reads the report's tables matched against the active format (2019 or 2021, chose
 report's year; see ``rules/gov-2021.yaml``). Reported once per table, never row by row:
 
 * a required table that is not there (when its part's heading is present; a missing part is
-  ``missing-section``'s finding);
+  ``missing-section``'s finding), once per part: table 二's four blocks missing are one finding;
 * a table that stops early or lacks rows (part 三's table ending after （三）2);
 * a table whose header row (its column labels) is missing, as when only the figures survived.
 
-Parts that follow the other format's tables are left to ``format-version``.
+Parts that follow the other format's tables are left to ``format-version``; a part whose text
+holds the table's labels but whose table could not be read is left to ``table-unchecked``
+(one information, not a cascade of missing rows).
 
 **FAIL**::
 
@@ -25,7 +27,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from gialint.checks._common import part_range
-from gialint.checks._tables import active, row_name, table_name
+from gialint.checks._tables import active, row_name, table_name, unreadable_parts
 from gialint.diagnostic import Diagnostic, Severity
 from gialint.document import Document
 from gialint.numbering import cn_to_int
@@ -47,9 +49,11 @@ def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Diagnostic]:
     if m is None:
         return
     fmt = m.format
+    unreadable = unreadable_parts(doc)
+    absent: dict[str, list[tuple[str, int]]] = {}
     for template in fmt.tables:
-        if template.part in m.foreign:
-            continue
+        if template.part in m.foreign or template.part in unreadable:
+            continue  # format-version, or table-unchecked (labels there, table unreadable), says it
         part = part_range(doc, cn_to_int(template.part) or 0)
         matched = m.tables.get(template.id)
         name = table_name(template)
@@ -57,7 +61,7 @@ def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Diagnostic]:
             if part is None:
                 continue  # the whole part is missing: missing-section says so
             where = matched.first_line if matched is not None else part[0].line
-            yield ctx.report(doc.line_span(where), "absent", table=name, part=template.part, format=fmt.name_zh, format_en=fmt.name_en)
+            absent.setdefault(template.part, []).append((name, where))
             continue
         if matched.broken:
             rows = len(matched.rows)
@@ -82,6 +86,10 @@ def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Diagnostic]:
             first = min(r.line for r in matched.rows.values())
             labels = "、".join(dict.fromkeys(c.label for c in template.columns if c.label))
             yield ctx.report(doc.line_span(first), "no-header", table=name, labels=labels)
+    for part_no, tables in absent.items():
+        # One finding per part: table 二's four blocks missing are one missing table.
+        names = "、".join(name for name, _ in tables)
+        yield ctx.report(doc.line_span(tables[0][1]), "absent", table=names, part=part_no, format=fmt.name_zh, format_en=fmt.name_en)
 
 
 RULES = (

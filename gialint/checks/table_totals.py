@@ -10,6 +10,11 @@ When several relations fail because of one cell — the usual case: one wrong fi
 row sum and its column sum — they are reported once, at that cell, with the numbers.
 ``gialint explain table-totals`` lists the relations of the active format(s).
 
+A row whose figures a web crawl joined with no separator (``行政规范性文件353535``) is checked
+only when its digits split one way under these relations; a finding that relies on such a split
+says so (表格数字粘连，已按勾稽关系拆分). A table split into headerless fragments is not checked
+(``missing-table`` reports it).
+
 **FAIL**: 自然人 column: 一 1 + 二 0 = 1, but （七）总计 0 + 四 0 = 0.
 
 **PASS**: every relation holds.
@@ -108,7 +113,7 @@ def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Diagnostic]:
     failures: list[_Failure] = []
     for relation in m.format.relations:
         table = m.tables.get(relation.table)
-        if table is None or table.template.part in m.foreign:
+        if table is None or table.template.part in m.foreign or table.broken:
             continue
         failures.extend(_evaluate(relation, table))
     # One wrong cell breaks every relation it is in: report those together, at that cell.
@@ -127,6 +132,7 @@ def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Diagnostic]:
         t = table.template
         row, column = t.row(cell[0]), t.column(cell[1])
         names = _names(table)
+        note, note_en = _split_note(table, [c for f in group for c in f.cells])
         details = "；".join(f"{f.relation.doc_zh or f.relation.expr}（{f.where}）：{f.text(names)}" for f in group)
         details_en = "; ".join(f"{f.relation.doc_en or f.relation.expr} ({f.where}): {f.text(names)}" for f in group)
         yield ctx.report(
@@ -138,10 +144,13 @@ def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Diagnostic]:
             count=len(group),
             details=details,
             details_en=details_en,
+            note=note,
+            note_en=note_en,
         )
     for f in failures:
         t = f.table.template
         names = _names(f.table)
+        note, note_en = _split_note(f.table, list(f.cells))
         yield ctx.report(
             f.anchor.span,
             "relation",
@@ -152,7 +161,16 @@ def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Diagnostic]:
             relation_en=f.relation.doc_en or f.relation.expr,
             expr=labelled(f.relation, t),
             numbers=f.text(names),
+            note=note,
+            note_en=note_en,
         )
+
+
+def _split_note(table: MatchedTable, cells: list[tuple[str, str]]) -> tuple[str, str]:
+    """Said in a finding that relies on figures cut out of a joined run of digits."""
+    if any((v := _cell(table, *cell)) is not None and v.split for cell in cells):
+        return "（表格数字粘连，已按勾稽关系拆分）", " (digits of this row were joined; split by the table's arithmetic)"
+    return "", ""
 
 
 def labelled(rel: Relation, table: TableTemplate) -> str:
@@ -197,12 +215,12 @@ RULES = (
         severity=Severity.ERROR,
         messages={
             "cell": Message(
-                "{cell}的数值 {value} 与其他数据对不上（{count} 处勾稽关系不成立）：{details}。请核对此格",
-                "{cell_en} = {value} breaks {count} relations: {details_en}. Check this cell",
+                "{cell}的数值 {value} 与其他数据对不上（{count} 处勾稽关系不成立）：{details}。请核对此格{note}",
+                "{cell_en} = {value} breaks {count} relations: {details_en}. Check this cell{note_en}",
             ),
             "relation": Message(
-                "{table}“{where}”：勾稽关系“{relation}”（{expr}）不成立：{numbers}",
-                '{table_en}, "{where}": the relation "{relation_en}" ({expr}) does not hold: {numbers}',
+                "{table}“{where}”：勾稽关系“{relation}”（{expr}）不成立：{numbers}{note}",
+                '{table_en}, "{where}": the relation "{relation_en}" ({expr}) does not hold: {numbers}{note_en}',
             ),
         },
         docs=__doc__ or "",

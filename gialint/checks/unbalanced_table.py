@@ -51,7 +51,8 @@ def _is_header(row: Row) -> bool:
 
 
 def _cell_counts(table: Table, ctx: Context) -> Iterator[Diagnostic]:
-    if table.shape == "cell-per-line" or len(table.rows) < 2:
+    if table.shape == "cell-per-line" or table.shape.startswith("text-") or len(table.rows) < 2:
+        # one cell per line, or a table found in text by its labels: no cell grid to count
         return
     if table.shape == "pipe":
         expected = len(table.rows[0].cells)
@@ -152,6 +153,7 @@ def _cut(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     """
     previous: Table | None = None
     in_chain = False
+    broken = _broken_lines(doc)
     for table in doc.tables:
         fragment = False
         if previous is not None and table.section == previous.section and table.rows:
@@ -162,10 +164,19 @@ def _cut(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
                 _values(first) or len(lone) == 1 and len(first.cells) > 2 and not _CAPTION.match(lone[0])
             )
             fragment = headerless and not any(line.strip() for line in gap)
-            if fragment and not in_chain:
+            if fragment and not in_chain and table.span.line not in broken:
                 yield ctx.report(_row_span(first), "cut", previous=previous.span.end_line)
         in_chain = fragment
         previous = table
+
+
+def _broken_lines(doc: Document) -> set[int]:
+    """Lines of the format's tables that ``missing-table`` reports as broken into headerless
+    fragments: that finding already says the table was cut (one finding per cause)."""
+    m = doc.match if doc.format is not None else None
+    if m is None:
+        return set()
+    return {n for t in m.tables.values() if t.broken for n in range(t.first_line, t.last_line + 1)}
 
 
 def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Diagnostic]:

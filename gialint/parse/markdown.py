@@ -17,6 +17,8 @@ from gialint.parse.normalize import normalize
 from gialint.parse.options import ParseOptions
 from gialint.parse.structure import build_document, split_lines
 from gialint.parse.tabular import segment
+from gialint.parse.texttables import find_text_tables
+from gialint.labels import vocabulary
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -153,4 +155,5 @@ def parse_markdown(path: str, text: str, options: ParseOptions) -> Document:
         elif kind == "hr" and tok.map is not None:
             items.append(Block("rule", "", _span(lines, *tok.map)))
         i += 1
+    items = find_text_tables(items, lines, vocabulary(options.table_formats()))
     return build_document(path, text, lines, "markdown", items, options, view)

@@ -20,3 +20,11 @@ class ParseOptions:
     formats: tuple[Format, ...] = field(default=(), compare=False)
     """The formats the configuration knows: their part titles and table labels guide the
     normalisation pass (the built-in national formats when empty)."""
+
+    def table_formats(self) -> tuple[Format, ...]:
+        """The formats whose labels find tables written as text (the built-in ones when none)."""
+        if self.formats:
+            return self.formats
+        from gialint.labels import builtin_formats
+
+        return builtin_formats()

@@ -11,6 +11,8 @@ from gialint.parse.normalize import normalize
 from gialint.parse.options import ParseOptions
 from gialint.parse.structure import build_document, split_lines
 from gialint.parse.tabular import segment
+from gialint.parse.texttables import find_text_tables
+from gialint.labels import vocabulary
 
 
 def parse_plaintext(path: str, text: str, options: ParseOptions) -> Document:
@@ -18,4 +20,5 @@ def parse_plaintext(path: str, text: str, options: ParseOptions) -> Document:
     view = normalize(text, lines, "text", options.formats)
     if view is not None:
         text, lines = view.text, split_lines(view.text)
-    return build_document(path, text, lines, "text", segment(lines, 1), options, view)
+    items = find_text_tables(segment(lines, 1), lines, vocabulary(options.table_formats()))
+    return build_document(path, text, lines, "text", items, options, view)

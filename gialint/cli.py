@@ -85,6 +85,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     check.add_argument("--annotate-dir", metavar="DIR", help="with --annotate: write the annotated copies into DIR")
     _add_run_options(check)
+    _add_text_options(check)
 
     audit = sub.add_parser("audit", help="audit a whole tree of reports: corpus rules on, progress, summary per agency and rule")
     audit.add_argument("paths", nargs="*", metavar="DIR", help="directories or files (default: .)")
@@ -106,6 +107,7 @@ def _parser() -> argparse.ArgumentParser:
         "the configuration is --config or the one found from the current folder)",
     )
     _add_run_options(audit)
+    _add_text_options(audit)
     audit.set_defaults(
         fix=False, force=False, diff=False, baseline=None, write_baseline=None, statistics=False,
         report_unused_disables=False, corpus=True, summary=True, progress=True,
@@ -208,6 +210,26 @@ def loader_for(registry: Registry, warn: Callable[[str], None] | None = None) ->
 
 
 
+def _add_text_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--output-format", choices=("full", "concise"), default="full",
+        help="text output: full (each finding with its line and a caret under the place, on a terminal) or concise (one line each)",
+    )  # fmt: skip
+    show = parser.add_mutually_exclusive_group()
+    show.add_argument("--show-source", dest="show_source", action="store_true", default=None, help="show each finding's line with a caret (text output; default on a terminal)")
+    show.add_argument("--no-show-source", dest="show_source", action="store_false", help="do not show the lines of findings")
+
+
+def _shows_source(args: argparse.Namespace, out: TextIO) -> bool:
+    """Whether text output shows each finding's line: --show-source, else on a terminal unless
+    --quiet or --output-format concise."""
+    if args.format != "text":
+        return False
+    if getattr(args, "show_source", None) is not None:
+        return bool(args.show_source)
+    return out.isatty() and not args.quiet and getattr(args, "output_format", "full") == "full" and not args.output
+
+
 def _add_run_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--jobs", "-j", type=int, metavar="N", help="worker processes (default: all cores; 1 = in-process)")
     parser.add_argument("--no-cache", action="store_true", help="do not read or write the result cache")
@@ -268,7 +290,8 @@ def _cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO, corpus: bool 
     from gialint.output import Report
     from gialint.run import Session, collect, run
 
-    keep_sources = args.format not in ("text", "json") or bool(args.baseline or args.write_baseline)
+    show_source = _shows_source(args, out)
+    keep_sources = args.format not in ("text", "json") or bool(args.baseline or args.write_baseline) or show_source
     session = Session(_run_options(args, corpus or getattr(args, "corpus", False), keep_sources), lambda m: err.write(m + "\n"))
     reading_stdin = args.paths == ["-"]
     if "-" in (args.paths or []) and not reading_stdin:
@@ -349,7 +372,7 @@ def _cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO, corpus: bool 
     lang = args.lang or (any_config.lang if any_config and any_config.lang else "zh")
     fail_on = Severity.parse(args.fail_on) if args.fail_on else (any_config.fail_on if any_config and any_config.fail_on else Severity.WARNING)
     rules = {name: rule for c in configs.values() for name, rule in c.rules.items()}
-    report = Report(diagnostics, files, lang, False, args.quiet, rules, sources)
+    report = Report(diagnostics, files, lang, False, args.quiet, rules, sources, show_source=show_source)
     annotated = True
     if getattr(args, "annotate", False):
         from gialint.annotate import annotate_files

@@ -92,7 +92,7 @@ def test_text_output_ends_with_the_summary_per_agency_and_per_rule(county: Path)
     diagnostics = [line for line in lines if re.match(r"c/\S+:\d+:\d+: GIA\d{3} ", line)]
     assert len(diagnostics) == 19
     assert lines[: len(diagnostics)] == diagnostics, "the findings come first"
-    assert lines[19] == "共 19 个问题（错误 7，警告 12，提示 0），涉及 4/5 个文件；检查了 5 个文件，其中 1 个无法读取"
+    assert lines[19] == "共 19 个问题（错误 7，警告 12，提示 0），涉及 4/5 个文件；检查了 5 个文件，其中 1 个无法读取；其中 2 个可用 --fix 自动修复"
     tail = lines[20:]
     assert tail[0] == "" and tail[1] == "按机关汇总（按扣分排序）："
     assert tail[2:6] == EXPECTED_AGENCIES_ZH

@@ -19,8 +19,11 @@ ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 REPORTS = ROOT / "tests" / "fixtures" / "reports"
 
-LINE = re.compile(r"^(?P<path>.+?):(?P<line>\d+):(?P<col>\d+): (?P<code>[A-Z]+\d+) (?P<rule>[a-z0-9-]+) (?P<msg>.+)$")
-SUMMARY_ZH = re.compile(r"^共 (\d+) 个问题（错误 (\d+)，警告 (\d+)，提示 (\d+)），涉及 (\d+)/(\d+) 个文件$")
+LINE = re.compile(
+    r"^(?P<path>.+?):(?P<line>\d+):(?P<col>\d+): (?P<code>[A-Z]+\d+) (?P<rule>[a-z0-9-]+) "
+    r"\[(?P<severity>错误|警告|提示|error|warning|info)\] (?P<msg>.+)$"
+)
+SUMMARY_ZH = re.compile(r"^共 (\d+) 个问题（错误 (\d+)，警告 (\d+)，提示 (\d+)），涉及 (\d+)/(\d+) 个文件(?:；其中 \d+ 个可用 --fix 自动修复)?$")
 
 
 def run(*argv: str | Path) -> tuple[int, str, str]:
@@ -125,12 +128,12 @@ def test_lang_en_and_zh(work: Path) -> None:
     _, zh, _ = run("check", "--select", "conversion-artifact", path)
     _, en, _ = run("check", "--select", "conversion-artifact", "--lang", "en", path)
     assert zh == (
-        f"{path}:13:1: GIA501 conversion-artifact 残留的转换标记“[bookmark: _GoBack]”：发布前应删除\n"
-        "共 1 个问题（错误 0，警告 1，提示 0），涉及 1/1 个文件\n"
+        f"{path}:13:1: GIA501 conversion-artifact [警告] 残留的转换标记“[bookmark: _GoBack]”：发布前应删除\n"
+        "共 1 个问题（错误 0，警告 1，提示 0），涉及 1/1 个文件；其中 1 个可用 --fix 自动修复\n"
     )
     assert en == (
-        f'{path}:13:1: GIA501 conversion-artifact conversion leftover "[bookmark: _GoBack]": delete it before publishing\n'
-        "Found 1 problem (0 errors, 1 warnings, 0 info) in 1 of 1 file.\n"
+        f'{path}:13:1: GIA501 conversion-artifact [warning] conversion leftover "[bookmark: _GoBack]": delete it before publishing\n'
+        "Found 1 problem (0 errors, 1 warnings, 0 info) in 1 of 1 file; 1 can be fixed with --fix.\n"
     )
 
 
@@ -293,7 +296,7 @@ def test_missing_path(work: Path) -> None:
     code, out, err = run("check", "--lang", "en", work / "nowhere.txt")
     assert code == 1
     assert out.splitlines()[0] == (
-        f"{work / 'nowhere.txt'}:1:1: GIA001 unreadable-input no such file or directory: check the path"
+        f"{work / 'nowhere.txt'}:1:1: GIA001 unreadable-input [error] no such file or directory: check the path"
     )
     assert err == ""
 
@@ -303,7 +306,7 @@ def test_empty_file(work: Path) -> None:
     path.write_bytes(b"")
     code, out, _ = run("check", path)
     assert code == 1
-    assert out.splitlines()[0] == f"{path}:1:1: GIA001 unreadable-input 文件为空：年度报告应有标题和六个部分"
+    assert out.splitlines()[0] == f"{path}:1:1: GIA001 unreadable-input [错误] 文件为空：年度报告应有标题和六个部分"
 
 
 def test_whitespace_only_file(work: Path) -> None:
@@ -610,4 +613,4 @@ def test_subprocess_binary_file_exit_code_and_no_traceback(work: Path) -> None:
     )
     assert proc.returncode == 1
     assert "Traceback" not in proc.stderr
-    assert proc.stdout.splitlines()[0].startswith(f"{binary}:1:1: GIA001 unreadable-input binary file")
+    assert proc.stdout.splitlines()[0].startswith(f"{binary}:1:1: GIA001 unreadable-input [error] binary file")

@@ -202,12 +202,14 @@ def test_altered_cell_message_names_row_and_column(tmp_path: Path, cell: Cell, l
     report, _, _, _ = _altered(tmp_path, "md", cell)
     [found] = check(report, lang=lang).rule("table-totals")
     message = str(found["message"])
-    assert (cell.row or "数据行") in message  # table 四's one data row has no label
+    assert cell.row in message  # table 四's one row of figures has no label: it is named by its columns
+    assert "数据行" not in message and "“”" not in message and '""' not in message
     for label in cell.columns:
         assert label in message, message
     if cell.broken > 1:
         # the cell itself is named: row and column together
-        expected = f"“{cell.row}”行“{cell.columns[-1]}”列" if lang == "zh" else f'row "{cell.row}", column "{cell.columns[-1]}"'
+        row_zh, row_en = (f"“{cell.row}”行", f'row "{cell.row}", ') if cell.row else ("", "")
+        expected = f"{row_zh}“{cell.columns[-1]}”列" if lang == "zh" else f'{row_en}column "{cell.columns[-1]}"'
         assert expected in message
     assert ("表" if lang == "zh" else "table ") + ("三" if cell.id.startswith("三") else "四") in message
 

@@ -46,7 +46,7 @@ def test_plugin_rule_fires_and_can_be_configured(plugin_site: Path, tmp_path: Pa
     report.write_text(CLEAN.read_text(encoding="utf-8"), encoding="utf-8")
     result = _gialint(plugin_site, "check", "--no-color", "--lang", "en", str(report))
     assert result.returncode == 1, result.stdout + result.stderr
-    assert "FX001 province-hotline the hotline 12345 is not mentioned" in result.stdout
+    assert "FX001 province-hotline [warning] the hotline 12345 is not mentioned" in result.stdout
     (tmp_path / ".gialint.yaml").write_text("rules:\n  province-hotline:\n    options: {hotline: '青石镇'}\n", encoding="utf-8")
     result = _gialint(plugin_site, "check", "--no-color", str(report))
     assert result.returncode == 0, result.stdout + result.stderr

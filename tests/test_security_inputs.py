@@ -75,7 +75,7 @@ def test_a_fifo_named_like_a_report_is_refused_without_hanging(work: Path) -> No
     assert time.monotonic() - started < TIMEOUT
     text = done.stdout.decode("utf-8")
     assert done.returncode == 1, done.stderr
-    assert "reports/pipe.md:1:1: GIA001 unreadable-input 这是管道（FIFO），不是普通文件" in text
+    assert "reports/pipe.md:1:1: GIA001 unreadable-input [错误] 这是管道（FIFO），不是普通文件" in text
     assert "检查了 2 个文件，其中 1 个无法读取" in text
     named = subprocess_cli("check", "--no-cache", "--lang", "en", "reports/pipe.md", cwd=work.parent)
     assert "this is a pipe (FIFO), not a regular file" in named.stdout.decode() and "checked 1 file, 1 could not be read" in named.stdout.decode()
@@ -112,7 +112,7 @@ def test_a_folder_that_cannot_be_listed_is_reported(work: Path, monkeypatch: pyt
     monkeypatch.setattr(os, "scandir", scandir)
     code, out, _ = cli("check", "--no-cache", "reports")
     assert code == 1
-    assert "reports/locked:1:1: GIA001 unreadable-input 无法列出此文件夹中的文件（Permission denied），其中的报告都没有检查" in out
+    assert "reports/locked:1:1: GIA001 unreadable-input [错误] 无法列出此文件夹中的文件（Permission denied），其中的报告都没有检查" in out
     assert "检查了 2 个文件，其中 1 个无法读取" in out
 
 
@@ -129,7 +129,7 @@ def test_a_file_that_cannot_be_opened_is_reported(work: Path, monkeypatch: pytes
     monkeypatch.setattr(os, "open", guarded)
     code, out, _ = cli("check", "--no-cache", "--lang", "en", "reports")
     assert code == 1
-    assert "reports/secret-2021.txt:1:1: GIA001 unreadable-input cannot open the file (Permission denied)" in out
+    assert "reports/secret-2021.txt:1:1: GIA001 unreadable-input [error] cannot open the file (Permission denied)" in out
     assert "checked 2 files, 1 could not be read." in out
 
 
@@ -246,7 +246,7 @@ def test_text_output_escapes_control_characters_in_names_and_messages() -> None:
     lines = buffer.getvalue().splitlines()
     assert len(lines) == 2, "one finding, one summary line: no forged line"
     assert not lines[1].startswith(forged) and "\x1b" not in buffer.getvalue() and "\u202e" not in buffer.getvalue()
-    assert lines[0] == "evil\\na.md:1:1: GIA000 fake\\x1b[2J.md:1:1: GIA101 missing-section 缺少\\r\\n第二行\\x1b]0;title\\x07\\u202e反向"
+    assert lines[0] == "evil\\na.md:1:1: GIA000 fake\\x1b[2J.md:1:1: GIA101 missing-section [错误] 缺少\\r\\n第二行\\x1b]0;title\\x07\\u202e反向"
 
 
 def test_a_file_name_with_a_newline_stays_on_one_line(work: Path) -> None:

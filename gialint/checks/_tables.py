@@ -37,15 +37,21 @@ def column_name(c: Label, t: TableTemplate | None = None) -> str:
 
 
 def row_name(r: Label) -> str:
-    return r.label or "数据行 (data row)"
+    """The row's label; a table whose only row has none (table 四) is named by its columns alone."""
+    return r.label
+
+
+def row_phrase(label: str) -> tuple[str, str]:
+    """``“（一）予以公开”行`` / ``row "…", `` — empty for a row without a label (table 四's figures)."""
+    return (f"“{label}”行", f'row "{label}", ') if label else ("", "")
 
 
 def cell_name(t: TableTemplate, row: Label, column: Label) -> str:
-    return f"{table_name(t)}“{row_name(row)}”行“{column_name(column, t)}”列"
+    return f"{table_name(t)}{row_phrase(row_name(row))[0]}“{column_name(column, t)}”列"
 
 
 def cell_name_en(t: TableTemplate, row: Label, column: Label) -> str:
-    return f"table {t.part}{' (' + t.caption + ')' if t.caption else ''}, row \"{row_name(row)}\", column \"{column_name(column, t)}\""
+    return f"table {t.part}{' (' + t.caption + ')' if t.caption else ''}, {row_phrase(row_name(row))[1]}column \"{column_name(column, t)}\""
 
 
 def checked_tables(doc: Document) -> Iterator[MatchedTable]:

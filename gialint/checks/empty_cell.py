@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from gialint.checks._tables import checked_tables, column_name, table_name, value_rows
+from gialint.checks._tables import checked_tables, column_name, row_phrase, table_name, value_rows
 from gialint.diagnostic import Diagnostic, Severity
 from gialint.document import Document
 from gialint.rule import Context, Message, Options, Rule
@@ -46,10 +46,12 @@ def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Diagnostic]:
             if empty:
                 names = [column_name(v.column, table.template) for v in empty]
                 columns = "、".join(names) if len(names) <= 5 else ("全部" if len(names) == len(row.values) else "、".join(names[:5]) + "…")
-                yield ctx.report(empty[0].span, "blank", table=name, row=row.template.label or "数据行", columns=columns, count=len(empty))
+                zh, en = row_phrase(row.template.label)
+                yield ctx.report(empty[0].span, "blank", table=name, row=zh, row_en=en, columns=columns, count=len(empty))
             for v in row.values:
                 if v.text and not is_value(v.text) and table.template.kind(row.template, v.column) != "text":
-                    yield ctx.report(v.span, "text", table=name, row=row.template.label or "数据行", column=column_name(v.column, table.template), text=v.text)
+                    zh, en = row_phrase(row.template.label)
+                    yield ctx.report(v.span, "text", table=name, row=zh, row_en=en, column=column_name(v.column, table.template), text=v.text)
 
 
 RULES = (
@@ -66,12 +68,12 @@ RULES = (
                 "{table} has no figures at all ({count} blank cells in {rows} rows): write 0 wherever there is nothing",
             ),
             "blank": Message(
-                "{table}“{row}”行有 {count} 个单元格空白（{columns}）：没有数据应填 0",
-                '{table}, row "{row}": {count} cell(s) are blank ({columns}); write 0 where there is nothing',
+                "{table}{row}有 {count} 个单元格空白（{columns}）：没有数据应填 0",
+                "{table}, {row_en}{count} cell(s) are blank ({columns}); write 0 where there is nothing",
             ),
             "text": Message(
-                "{table}“{row}”行“{column}”列填的是“{text}”而不是数字：应填写数字（没有则填 0）",
-                '{table}, row "{row}", column "{column}" holds "{text}" where a number is due: write the figure (0 for none)',
+                "{table}{row}“{column}”列填的是“{text}”而不是数字：应填写数字（没有则填 0）",
+                '{table}, {row_en}column "{column}" holds "{text}" where a number is due: write the figure (0 for none)',
             ),
         },
         docs=__doc__ or "",

@@ -28,7 +28,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
-from gialint.checks._tables import checked_tables, column_name, table_name, table_name_en, value_rows
+from gialint.checks._tables import checked_tables, column_name, row_phrase, table_name, table_name_en, value_rows
 from gialint.diagnostic import Diagnostic, Severity
 from gialint.document import Document
 from gialint.rule import Context, Message, Options, Rule
@@ -46,7 +46,8 @@ def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Diagnostic]:
                 if not v.text or t.kind(row.template, v.column) == "text":
                     continue
                 text = unicodedata.normalize("NFKC", v.text).strip()
-                where = {"table": name, "table_en": table_name_en(t), "row": row.template.label or "数据行", "column": column_name(v.column, t)}
+                zh, en = row_phrase(row.template.label)
+                where = {"table": name, "table_en": table_name_en(t), "row": zh, "row_en": en, "column": column_name(v.column, t)}
                 if _FILLER.match(text):
                     yield ctx.report(v.span, "filler", text=v.text, **where)
                     continue
@@ -72,17 +73,17 @@ RULES = (
         severity=Severity.WARNING,
         messages={
             "filler": Message(
-                "{table}“{row}”行“{column}”列填的是“{text}”：统一格式要求填数字，没有发生的应填 0",
-                '{table_en}, row "{row}", column "{column}" holds "{text}": the format wants a number; write 0 where there is none',
+                "{table}{row}“{column}”列填的是“{text}”：统一格式要求填数字，没有发生的应填 0",
+                '{table_en}, {row_en}column "{column}" holds "{text}": the format wants a number; write 0 where there is none',
             ),
             "unit": Message(
-                "{table}“{row}”行“{column}”列的“{text}”带有单位“{unit}”：单位见表头，单元格只填数字 {figure}",
-                '{table_en}, row "{row}", column "{column}": "{text}" carries the unit "{unit}"; the unit is in the header, '
+                "{table}{row}“{column}”列的“{text}”带有单位“{unit}”：单位见表头，单元格只填数字 {figure}",
+                '{table_en}, {row_en}column "{column}": "{text}" carries the unit "{unit}"; the unit is in the header, '
                 "write the bare figure {figure}",
             ),
             "wrong-unit": Message(
-                "{table}“{row}”行“{column}”列写的是“{text}”，而本列单位是万元：请换算为万元后只填数字",
-                '{table_en}, row "{row}", column "{column}" says "{text}", but the column counts 万元 (10,000 yuan): '
+                "{table}{row}“{column}”列写的是“{text}”，而本列单位是万元：请换算为万元后只填数字",
+                '{table_en}, {row_en}column "{column}" says "{text}", but the column counts 万元 (10,000 yuan): '
                 "convert it to 万元 and write the bare figure",
             ),
         },

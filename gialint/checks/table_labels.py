@@ -38,7 +38,8 @@ def _difference(written: str, canonical: str) -> str:
     changes = []
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
         if op != "equal":
-            changes.append(f"{a[i1:i2] or '∅'}→{b[j1:j2] or '∅'}")
+            old, new = a[i1:i2], b[j1:j2]
+            changes.append(f"多“{old}”" if not new else f"缺“{new}”" if not old else f"{old}→{new}")
     return "，".join(changes[:3])
 
 

@@ -133,8 +133,8 @@ def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Diagnostic]:
         row, column = t.row(cell[0]), t.column(cell[1])
         names = _names(table)
         note, note_en = _split_note(table, [c for f in group for c in f.cells])
-        details = "；".join(f"{f.relation.doc_zh or f.relation.expr}（{f.where}）：{f.text(names)}" for f in group)
-        details_en = "; ".join(f"{f.relation.doc_en or f.relation.expr} ({f.where}): {f.text(names)}" for f in group)
+        details = "；".join(f"{f.relation.doc_zh or f.relation.expr}{'（' + f.where + '）' if f.where else ''}：{f.text(names)}" for f in group)
+        details_en = "; ".join(f"{f.relation.doc_en or f.relation.expr}{' (' + f.where + ')' if f.where else ''}: {f.text(names)}" for f in group)
         yield ctx.report(
             value.span,
             "cell",
@@ -156,7 +156,8 @@ def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Diagnostic]:
             "relation",
             table=table_name(t),
             table_en=table_name_en(t),
-            where=f.where,
+            where=f"“{f.where}”" if f.where else "",
+            where_en=f', "{f.where}"' if f.where else "",
             relation=f.relation.doc_zh or f.relation.expr,
             relation_en=f.relation.doc_en or f.relation.expr,
             expr=labelled(f.relation, t),
@@ -219,8 +220,8 @@ RULES = (
                 "{cell_en} = {value} breaks {count} relations: {details_en}. Check this cell{note_en}",
             ),
             "relation": Message(
-                "{table}“{where}”：勾稽关系“{relation}”（{expr}）不成立：{numbers}{note}",
-                '{table_en}, "{where}": the relation "{relation_en}" ({expr}) does not hold: {numbers}{note_en}',
+                "{table}{where}：勾稽关系“{relation}”（{expr}）不成立：{numbers}{note}",
+                '{table_en}{where_en}: the relation "{relation_en}" ({expr}) does not hold: {numbers}{note_en}',
             ),
         },
         docs=__doc__ or "",

@@ -45,16 +45,17 @@ def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Diagnostic]:
         row = table.rows[first.key]
         run = row.values[0].span
         where = Span(run.line, run.column, run.end_line, run.end_column)
-        label = row.template.label or "数据行"
+        label = row.template.label
+        in_row, in_row_en = (f"“{label}”行的", f'in row "{label}"') if label else ("", "")
         if len(first.fits) >= 2:
-            detail = f"如“{label}”行的 {first.digits} 可拆为 {_fit(first.fits[0])} 或 {_fit(first.fits[1])}"
-            detail_en = f'e.g. {first.digits} in row "{label}" reads as {_fit(first.fits[0])} or {_fit(first.fits[1])}'
+            detail = f"如{in_row} {first.digits} 可拆为 {_fit(first.fits[0])} 或 {_fit(first.fits[1])}"
+            detail_en = f'e.g. {first.digits} {in_row_en} reads as {_fit(first.fits[0])} or {_fit(first.fits[1])}'
         elif first.gave_up:
-            detail = f"如“{label}”行的 {first.digits} 位数太多，拆法无法逐一核对"
-            detail_en = f'e.g. {first.digits} in row "{label}" has too many digits to try every split'
+            detail = f"如{in_row} {first.digits} 位数太多，拆法无法逐一核对"
+            detail_en = f'e.g. {first.digits} {in_row_en} has too many digits to try every split'
         else:
-            detail = f"如“{label}”行的 {first.digits} 没有一种拆法能满足勾稽关系"
-            detail_en = f'e.g. no split of {first.digits} in row "{label}" satisfies the table\'s arithmetic'
+            detail = f"如{in_row} {first.digits} 没有一种拆法能满足勾稽关系"
+            detail_en = f'e.g. no split of {first.digits} {in_row_en} satisfies the table\'s arithmetic'
         yield ctx.report(
             where,
             "joined",

@@ -47,6 +47,8 @@ class Report:
     """``--statistics``: also give the number of findings per rule (text, json)."""
     summary: Mapping[str, object] | None = None
     """``gialint audit``: counts per agency and per rule (see gialint.audit.summarize)."""
+    show_source: bool = False
+    """Text: show each finding's line with a caret under the place (on by default on a terminal)."""
 
 
 class Formatter(Protocol):

@@ -14,7 +14,7 @@ from typing import TextIO
 from gialint.diagnostic import Diagnostic
 from gialint.output import Report
 from gialint.output.escape import unsurrogate
-from gialint.output.text import UNREADABLE_CODE, counts
+from gialint.output.text import SEVERITY_WORDS, UNREADABLE_CODE, counts
 
 # Characters XML 1.0 cannot carry even escaped; a report's quoted text may contain them.
 _NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -41,7 +41,8 @@ def build(report: Report) -> ET.Element:
             failures += 1
         kind_type = "unreadable-input" if kind == "error" else "gialint"
         element = ET.SubElement(case, kind, message=counts(found, report.lang), type=kind_type)
-        lines = (f"{d.path}:{d.line}:{d.column}: {d.code} {d.rule} {d.message(report.lang)}\n" for d in found)
+        words = SEVERITY_WORDS["en" if report.lang == "en" else "zh"]
+        lines = (f"{d.path}:{d.line}:{d.column}: {d.code} {d.rule} [{words[d.severity]}] {d.message(report.lang)}\n" for d in found)
         element.text = _clean("".join(lines))
     totals = {"tests": str(len(by_file)), "failures": str(failures), "errors": str(errors)}
     suite.attrib.update(totals, skipped="0")

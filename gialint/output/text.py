@@ -1,4 +1,10 @@
-"""``path:line:col: CODE name message`` lines and a summary; colour only on a terminal."""
+"""``path:line:col: CODE name [severity] message`` lines and a summary; colour only on a terminal.
+
+The severity is written in words (错误/警告/提示, error/warning/info), so it reads without colour.
+With ``show_source`` (on by default on a terminal, ``--no-show-source`` or ``--output-format
+concise`` turn it off) each finding is followed by its line with a caret under the place. The
+summary says how many findings ``--fix`` can repair.
+"""
 
 from __future__ import annotations
 
@@ -32,6 +38,7 @@ def summary(diagnostics: Sequence[Diagnostic], files: int, lang: str) -> str:
     counts = {s: sum(1 for d in diagnostics if d.severity is s) for s in Severity}
     problem_files = len({d.path for d in diagnostics})
     unreadable = len({d.path for d in diagnostics if d.code == UNREADABLE_CODE})
+    fixable = sum(1 for d in diagnostics if d.fix and d.location is None)  # Word/PDF/HTML are never rewritten
     if not files:
         return NO_REPORTS_ZH if lang == "zh" else NO_REPORTS_EN
     if not diagnostics:
@@ -41,27 +48,70 @@ def summary(diagnostics: Sequence[Diagnostic], files: int, lang: str) -> str:
             f"共 {len(diagnostics)} 个问题（错误 {counts[Severity.ERROR]}，警告 {counts[Severity.WARNING]}，"
             f"提示 {counts[Severity.INFO]}），涉及 {problem_files}/{files} 个文件"
         )
-        return line + (f"；检查了 {files} 个文件，其中 {unreadable} 个无法读取" if unreadable else "")
+        line += f"；检查了 {files} 个文件，其中 {unreadable} 个无法读取" if unreadable else ""
+        return line + (f"；其中 {fixable} 个可用 --fix 自动修复" if fixable else "")
     line = (
         f"Found {len(diagnostics)} problem{'s' * (len(diagnostics) != 1)} "
         f"({counts[Severity.ERROR]} errors, {counts[Severity.WARNING]} warnings, {counts[Severity.INFO]} info) "
         f"in {problem_files} of {files} file{'s' * (files != 1)}"
     )
-    return line + (f"; checked {files} file{'s' * (files != 1)}, {unreadable} could not be read." if unreadable else ".")
+    line += f"; checked {files} file{'s' * (files != 1)}, {unreadable} could not be read" if unreadable else ""
+    return line + (f"; {fixable} can be fixed with --fix." if fixable else ".")
+
+
+SEVERITY_WORDS = {
+    "zh": {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"},
+    "en": {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "info"},
+}
+SNIPPET_WIDTH = 72
+"""Display columns of source shown around a finding (a flattened report's line can be very long)."""
+
+
+def _width(text: str) -> int:
+    """Display width in a terminal: CJK and full-width characters take two columns."""
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def snippet(line: str, number: int, column: int, end_column: int) -> list[str]:
+    """The line (a window of it when long) and a caret line under ``column``…``end_column``."""
+    start = max(column - 1, 0)
+    end = max(end_column - 1, start + 1) if end_column > column else start + 1
+    first = 0
+    if _width(line) > SNIPPET_WIDTH:
+        first = start
+        while first > 0 and _width(line[first - 1 : start]) < SNIPPET_WIDTH // 3:
+            first -= 1
+    shown = line[first:]
+    while _width(shown) > SNIPPET_WIDTH and len(shown) > start - first + 1:
+        shown = shown[:-1]
+    prefix = "…" if first else ""
+    suffix = "…" if first + len(shown) < len(line) else ""
+    text = printable(prefix + shown.replace("\t", " ") + suffix)
+    lead = _width(prefix) + _width(line[first:start].replace("\t", " "))
+    marks = max(1, _width(line[start:min(end, first + len(shown))].replace("\t", " ")))
+    gutter = f"{number:>5} | "
+    return [f"{gutter}{text}\n", f"{' ' * 5} | {' ' * lead}{'^' * marks}\n"]
 
 
 def write(out: TextIO, report: Report) -> None:
     lang = report.lang
+    words = SEVERITY_WORDS["en" if lang == "en" else "zh"]
     for d in report.diagnostics:
         # Names and messages escaped: one finding is one line, and nothing can steer the terminal.
         where = f"{printable(d.path)}:{d.line}:{d.column}:"
         message = printable(d.message(lang))
+        word = f"[{words[d.severity]}]"
         if report.color:
-            out.write(f"{_BOLD}{where}{_RESET} {_COLORS[d.severity]}{d.code}{_RESET} {_DIM}{d.rule}{_RESET} {message}\n")
+            out.write(f"{_BOLD}{where}{_RESET} {_COLORS[d.severity]}{d.code}{_RESET} {_DIM}{d.rule}{_RESET} {_COLORS[d.severity]}{word}{_RESET} {message}\n")
         else:
-            out.write(f"{where} {d.code} {d.rule} {message}\n")
+            out.write(f"{where} {d.code} {d.rule} {word} {message}\n")
         if d.location is not None:
             out.write(f"    {'位置' if lang != 'en' else 'where'}: {printable(d.location.describe(lang))}\n")
+        lines = report.sources.get(d.path) if report.show_source else None
+        if lines and 1 <= d.line <= len(lines) and d.code != UNREADABLE_CODE:
+            out.writelines(snippet(lines[d.line - 1], d.line, d.column, d.end_column if d.end_line in (0, d.line) else 0))
     if not report.quiet:
         out.write(summary(report.diagnostics, len(report.files), lang) + "\n")
     if report.statistics:

@@ -307,7 +307,7 @@ def _cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO, corpus: bool 
             files, configs = collect(session)
     except ConfigError as exc:
         err.write(f"{exc}\n")
-        err.write("gialint: configuration error; nothing was checked\n")
+        err.write("gialint: configuration error; nothing was checked\n" if args.lang == "en" else "gialint: 配置有误，没有进行检查\n")
         return ExitCode.USAGE
     _warn_unknown_selection(session, configs, err)
     if not files and (args.quiet or args.format != "text"):
@@ -341,8 +341,10 @@ def _cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO, corpus: bool 
             if fixed is not None and fixed.problem is not None:
                 not_written.append(fixed.problem)
             elif fixed is not None and fixed.applied and not args.quiet:
-                verb = "would fix" if args.diff else "fixed"
-                err.write(f"gialint: {verb} {fixed.applied} problem(s) in {shown}\n")
+                if args.lang == "en":
+                    err.write(f"gialint: {'would fix' if args.diff else 'fixed'} {fixed.applied} problem(s) in {shown}\n")
+                else:
+                    err.write(f"gialint: {shown} 中{'可修复' if args.diff else '已修复'} {fixed.applied} 个问题\n")
         if args.diff:  # like ruff: 1 when fixes are pending, so a hook or CI job can stop on it
             return ExitCode.FINDINGS if pending else ExitCode.OK
     progress = _progress(err) if getattr(args, "progress", False) else None
@@ -361,7 +363,10 @@ def _cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO, corpus: bool 
         try:
             if args.write_baseline:
                 count = baseline.write(Path(args.write_baseline), diagnostics, sources)
-                err.write(f"gialint: wrote {count} finding(s) to the baseline {args.write_baseline}\n")
+                if args.lang == "en":
+                    err.write(f"gialint: wrote {count} finding(s) to the baseline {args.write_baseline}\n")
+                else:
+                    err.write(f"gialint: 已把 {count} 个问题记入基线文件 {args.write_baseline}\n")
                 return ExitCode.OK
             known = baseline.load(Path(args.baseline))
         except (baseline.BaselineError, OSError) as exc:
@@ -657,14 +662,19 @@ def _cmd_serve(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None) -> int:
     out = out or sys.stdout
     err = err or sys.stderr
-    parser = _parser()
-    try:
-        args = parser.parse_args(argv)
-    except SystemExit as exc:
-        return int(exc.code or 0) if exc.code in (0, None) else ExitCode.USAGE
-    if args.command is None:
-        parser.print_help(out)
-        return ExitCode.USAGE
+    from gialint.cli_text import language, localized
+
+    words = list(sys.argv[1:] if argv is None else argv)
+    with localized(None, language(words)):
+        parser = _parser()
+        try:
+            with localized(parser, language(words)):
+                args = parser.parse_args(argv)
+        except SystemExit as exc:
+            return int(exc.code or 0) if exc.code in (0, None) else ExitCode.USAGE
+        if args.command is None:
+            parser.print_help(out)
+            return ExitCode.USAGE
     from gialint.config import ConfigError
 
     commands = {"check": _cmd_check, "audit": _cmd_audit, "rules": _cmd_rules, "explain": _cmd_explain, "extract": _cmd_extract, "serve": _cmd_serve, "config": _cmd_config}

@@ -74,7 +74,7 @@ def test_acceptance_only_the_new_defect_is_reported(tmp_path: Path, monkeypatch:
 
     code, out, err = run("check", "--no-plugins", "corpus", "--write-baseline", ".gialint-baseline.json")
     assert code == 0, err
-    assert f"wrote {len(before)} finding(s)" in err
+    assert f"已把 {len(before)} 个问题记入基线文件" in err
     data = json.loads((repo / ".gialint-baseline.json").read_text(encoding="utf-8"))
     assert sum(e["count"] for e in data["entries"]) == len(before)
     assert {e["path"] for e in data["entries"]} <= {f"corpus/{p.name}" for p in corpus.iterdir()}
@@ -293,5 +293,5 @@ def test_write_baseline_exits_0_with_findings_and_rewrites_the_file(tmp_path: Pa
         ("reports/a.txt", "placeholder-text", 1),
         ("reports/sub/b.txt", "conversion-artifact", 1),
     ]
-    assert "wrote 3 finding(s)" in err
+    assert "已把 3 个问题记入基线文件" in err
     assert not os.path.exists(str(baseline) + ".tmp")

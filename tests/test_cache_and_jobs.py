@@ -412,7 +412,7 @@ def test_the_environment_variable_named_in_the_help_sets_the_cache_dir(
 
     buffer = io.StringIO()
     with contextlib.redirect_stdout(buffer), contextlib.suppress(SystemExit):
-        main(["check", "--help"], out=io.StringIO(), err=io.StringIO())
+        main(["check", "--help", "--lang", "en"], out=io.StringIO(), err=io.StringIO())
     named = re.search(r"also\s+(GIALINT_[A-Z_]+)", buffer.getvalue())
     assert named, buffer.getvalue()
     elsewhere = tmp_path_factory.mktemp("env") / "cache"

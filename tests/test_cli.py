@@ -469,7 +469,7 @@ def test_malformed_config(work: Path) -> None:
     assert out == ""
     lines = err.splitlines()
     assert lines[0].startswith(f"{cfg}:4:16: malformed YAML")
-    assert lines[-1] == "gialint: configuration error; nothing was checked"
+    assert lines[-1] == "gialint: 配置有误，没有进行检查"
 
 
 def test_malformed_discovered_config(work: Path) -> None:
@@ -593,7 +593,7 @@ def test_explain_unknown_rule_suggests() -> None:
 def test_no_command_is_usage() -> None:
     code, out, _ = run()
     assert code == 2
-    assert "usage: gialint" in out
+    assert "用法：gialint" in out
 
 
 # --------------------------------------------------------------------------- end to end

@@ -317,7 +317,7 @@ def test_user_pattern_rule_fix_from_the_command_line(tmp_path: Path) -> None:
     assert code == 0, err
     after = report.read_text(encoding="utf-8")
     assert_only_changes(before, after, [Change(2, "35 条", "35条"), Change(2, "3 件", "3件")])
-    assert "fixed 2 problem(s)" in err
+    assert "已修复 2 个问题" in err
     run("check", "--fix", "--no-plugins", "--select", "tidy-units", report)
     assert report.read_text(encoding="utf-8") == after
 
@@ -343,7 +343,7 @@ def test_fix_with_every_rule_then_again_changes_nothing(tmp_path: Path) -> None:
     report = tmp_path / "report.txt"
     report.write_bytes(MIXED.encode("utf-8"))
     code, _, err = run("check", "--fix", "--no-plugins", report)
-    assert "fixed 3 problem(s)" in err
+    assert "已修复 3 个问题" in err
     assert report.read_bytes() == MIXED_FIXED.encode("utf-8")
     stamp = report.stat().st_mtime_ns
     code, _, err = run("check", "--fix", "--no-plugins", report)
@@ -407,7 +407,7 @@ def test_diff_prints_a_unified_diff_and_writes_nothing(tmp_path: Path, monkeypat
     assert out == expected
     assert out.startswith("--- a/reports/kangyi-2021.txt\n+++ b/reports/kangyi-2021.txt\n@@ ")
     assert "-[bookmark: _GoBack]\n" in out
-    assert "would fix 2 problem(s)" in err
+    assert "可修复 2 个问题" in err
 
 
 def test_diff_together_with_fix_writes_nothing(tmp_path: Path) -> None:
@@ -556,7 +556,7 @@ def test_fix_leaves_no_temporary_file_and_keeps_the_mode(tmp_path: Path) -> None
     report.write_text(MIXED, encoding="utf-8")
     report.chmod(0o640)
     code, _, err = run("check", "--fix", "--no-plugins", folder)
-    assert "fixed" in err
+    assert "已修复" in err
     assert sorted(p.name for p in folder.iterdir()) == ["report.txt"]
     assert report.read_text(encoding="utf-8") == MIXED_FIXED
     assert stat.S_IMODE(report.stat().st_mode) == 0o640

@@ -449,7 +449,7 @@ def _config_error(tmp_path: Path, config: str) -> str:
     run = check(report)
     assert run.code == 2, run
     assert run.diagnostics == []
-    assert run.err.endswith("gialint: configuration error; nothing was checked\n")
+    assert run.err.endswith("gialint: 配置有误，没有进行检查\n")
     return run.err.splitlines()[0]
 
 

@@ -86,3 +86,50 @@ def test_severity_words_in_the_writer_itself() -> None:
     buffer = io.StringIO()
     write(buffer, Report([d], ["a.txt"], lang="en", quiet=True))
     assert buffer.getvalue() == "a.txt:2:3: GIA999 x [info] a hint\n"
+
+
+def test_help_is_in_chinese_by_default_and_english_with_lang_en(capsys: object) -> None:
+    import argparse
+
+    before = argparse._  # type: ignore[attr-defined]
+    assert run("check", "--help")[0] == 0
+    zh = capsys.readouterr().out  # type: ignore[attr-defined]
+    assert zh.startswith("用法：gialint check") and "检查报告" not in zh.split("\n")[0]
+    assert "只用这些规则" in zh and "选项" in zh and "show this help" not in zh
+    assert run("check", "--help", "--lang", "en")[0] == 0
+    en = capsys.readouterr().out  # type: ignore[attr-defined]
+    assert en.startswith("usage: gialint check") and "only these rules" in en
+    assert argparse._ is before, "argparse's translation hook is restored"  # type: ignore[attr-defined]
+
+
+def test_every_help_text_has_a_chinese_version() -> None:
+    import argparse
+
+    from gialint.cli import _parser
+    from gialint.cli_text import zh
+
+    missing = []
+
+    def walk(parser: argparse.ArgumentParser) -> None:
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                missing.extend(c.help for c in action._choices_actions if zh(c.help) == c.help)
+                for sub in action.choices.values():
+                    walk(sub)
+            elif action.help and action.help != argparse.SUPPRESS and zh(action.help) == action.help:
+                missing.append(action.help)
+
+    walk(_parser())
+    assert missing == []
+
+
+def test_fix_and_config_messages_follow_the_language(tmp_path: Path) -> None:
+    target = tmp_path / "r.txt"
+    shutil.copy(DEFECTIVE, target)
+    _, _, err = run("check", "--no-cache", "--diff", str(target))
+    assert "可修复" in err
+    _, _, err = run("check", "--no-cache", "--diff", "--lang", "en", str(target))
+    assert "would fix" in err
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("rules:\n  no-such-rule: off\n", encoding="utf-8")
+    assert "配置有误" in run("check", "--config", str(bad), str(target))[2]

@@ -75,7 +75,7 @@ def test_the_readme_snippet_blocks_a_defective_report_and_passes_a_clean_one(tmp
     text = snippet("pre-commit-snippet")
     rev = re.search(r"rev: (\S+)", text)
     assert rev is not None
-    tagged = _run(["git", "tag", rev.group(1)], server, env)
+    tagged = _run(["git", "tag", "-f", rev.group(1)], server, env)  # this checkout stands for that release
     assert tagged.returncode == 0, tagged.stderr
     config = re.sub(r"repo: \S+", f"repo: {server.as_posix()}", text, count=1)
     repo = _repo_with(config, tmp_path, env)

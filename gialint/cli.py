@@ -314,9 +314,10 @@ def _cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO, corpus: bool 
         from gialint.output.text import NO_REPORTS_EN, NO_REPORTS_ZH
 
         err.write(f"gialint: {NO_REPORTS_ZH} / {NO_REPORTS_EN}\n")
-    if args.output and (refusal := _refuse_output(args.output, files)):
-        err.write(refusal)
-        return ExitCode.USAGE
+    for option, written in (("--output", args.output), ("--write-baseline", getattr(args, "write_baseline", None))):
+        if written and (refusal := _refuse_output(written, files, option)):
+            err.write(refusal)
+            return ExitCode.USAGE
     not_written: list[Diagnostic] = []
     if args.fix or args.diff:
         from gialint.fix import fix_file
@@ -503,8 +504,8 @@ def _write_binary(args: argparse.Namespace, out: TextIO, err: TextIO, writer: ob
     return ExitCode.FINDINGS if failed else ExitCode.OK
 
 
-def _refuse_output(output: str, files: Sequence[str]) -> str | None:
-    """Why ``--output`` may not be written (it is one of the reports checked), or None."""
+def _refuse_output(output: str, files: Sequence[str], option: str = "--output") -> str | None:
+    """Why ``option``'s file may not be written (it is one of the reports checked), or None."""
     for file in files:
         try:
             same = os.path.samefile(output, file)
@@ -512,8 +513,8 @@ def _refuse_output(output: str, files: Sequence[str]) -> str | None:
             continue
         if same:
             return (
-                f"gialint: --output {printable(output)} 是被检查的报告之一，不能覆盖它：请换一个输出文件名"
-                f" / --output {printable(output)} is one of the reports being checked; it is never overwritten: choose another name\n"
+                f"gialint: {option} {printable(output)} 是被检查的报告之一，不能覆盖它：请换一个文件名"
+                f" / {option} {printable(output)} is one of the reports being checked; it is never overwritten: choose another name\n"
             )
     return None
 

@@ -336,3 +336,17 @@ def test_a_socket_named_like_a_report_is_refused(work: Path) -> None:
         server.close()
     (finding,) = json.loads(out)["diagnostics"]
     assert code == 1 and finding["path"] == "reports/sock.txt" and "套接字" in finding["message"]
+
+
+def test_write_baseline_never_overwrites_a_report_being_checked(tmp_path: Path) -> None:
+    import io
+
+    from gialint.cli import main
+
+    report = tmp_path / "report.txt"
+    report.write_text("2021年政府信息公开工作年度报告\n一、总体情况\n", encoding="utf-8")
+    before = report.read_bytes()
+    err = io.StringIO()
+    code = main(["check", str(report), "--write-baseline", str(report), "--no-cache"], io.StringIO(), err)
+    assert code == 2 and report.read_bytes() == before
+    assert "never overwritten" in err.getvalue()

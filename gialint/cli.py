@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from gialint import __version__
 from gialint.output import FORMATS, formatter
+from gialint.wiring import loader_for, registry_for
 from gialint.output.escape import printable
 
 CACHE_DIR = ".gialint_cache"
@@ -171,43 +172,8 @@ def _year(text: str) -> int:
     return year
 
 
-def registry_for(no_plugins: bool, warn: Callable[[str], None] | None = None) -> Registry:
-    """The rule registry with built-in and (unless ``no_plugins``) third-party plugins."""
-    from gialint.plugin import get_plugin_manager
-    from gialint.registry import Registry
-
-    registry = Registry(get_plugin_manager(load_entry_points=not no_plugins))
-    for problem in registry.problems:
-        (warn or _stderr_warn)(f"gialint: warning: {problem.message}")
-    return registry
-
-
-def _stderr_warn(message: str) -> None:
-    sys.stderr.write(message + "\n")
-
-
 def _registry(no_plugins: bool, err: TextIO) -> Registry:
     return registry_for(no_plugins, lambda m: err.write(m + "\n"))
-
-
-def loader_for(registry: Registry, warn: Callable[[str], None] | None = None) -> Loader:
-    """A config loader knowing every named rule set the plugins contribute."""
-    from gialint.config import Loader
-
-    sets: dict[str, object] = {}
-    for impl in reversed(registry.plugins.manager.hook.gialint_get_rule_sets.get_hookimpls()):  # call order
-        try:
-            result = impl.function()
-            items = dict(result or {})
-        except KeyboardInterrupt:
-            raise
-        except BaseException as exc:  # noqa: BLE001 - a broken plugin (sys.exit included) must not stop the run
-            name = registry.plugins.name_of(impl.plugin)
-            (warn or _stderr_warn)(f"gialint: warning: plugin {name!r} failed to list its rule sets: {type(exc).__name__}: {exc}")
-            continue
-        sets.update({name: target for name, target in items.items() if isinstance(name, str)})
-    return Loader(registry, sets)  # type: ignore[arg-type]
-
 
 
 def _add_text_options(parser: argparse.ArgumentParser) -> None:

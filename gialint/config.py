@@ -83,7 +83,7 @@ class Config:
 
     def for_file(self, path: str) -> Config:
         """This configuration with the ``overrides`` whose globs match ``path`` applied."""
-        from gialint.discovery import glob_match
+        from gialint.globs import glob_match
 
         matching = [o for o in self.overrides if glob_match(path, o.files, o.root)]
         if not matching:

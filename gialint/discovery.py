@@ -7,11 +7,11 @@ file; else ``[tool.gialint]`` in a ``pyproject.toml`` searched upward; else the 
 
 from __future__ import annotations
 
-import fnmatch
 import os
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
+from gialint.globs import glob_match  # re-exported: the name other modules and plugins import
 from gialint.config import DEFAULT_SET, Config, ConfigError, Loader
 from gialint.inputs import inside
 
@@ -195,17 +195,6 @@ def _walk(folder: str, roots: Sequence[str], found: list[str], visited: set[str]
             continue  # a link back to a folder already walked (or a loop)
         visited.add(real)
         _walk(entry.path, roots, found, visited)
-
-
-def glob_match(path: str, globs: Sequence[str], root: str) -> bool:
-    """Whether a glob matches ``path`` relative to ``root``, as a full path, or by file name."""
-    full = Path(path).resolve()
-    candidates = [full.as_posix(), full.name]
-    try:
-        candidates.append(full.relative_to(Path(root).resolve()).as_posix())
-    except ValueError:
-        pass
-    return any(fnmatch.fnmatch(c, g) for c in candidates for g in globs)
 
 
 def excluded(path: str, config: Config) -> bool:

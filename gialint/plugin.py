@@ -56,7 +56,7 @@ def get_plugin_manager(load_entry_points: bool = True, extra: tuple[object, ...]
     """A manager with the built-in plugins, ``extra`` ones, and (unless disabled) entry points."""
     import importlib
 
-    from gialint import hookspecs
+    import gialint.hookspecs as hookspecs
 
     pm = pluggy.PluginManager(PROJECT)
     pm.add_hookspecs(hookspecs)

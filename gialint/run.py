@@ -85,7 +85,7 @@ class Session:
     """Everything one process needs to lint: plugins, the config resolver, the linter, the cache."""
 
     def __init__(self, options: RunOptions, warn: Callable[[str], None] | None = None) -> None:
-        from gialint.cli import loader_for, registry_for
+        from gialint.wiring import loader_for, registry_for
         from gialint.discovery import ConfigResolver
 
         self.options = options

@@ -41,7 +41,7 @@ class Checker:
     def __init__(self, settings: ServeSettings) -> None:
         from pathlib import Path
 
-        from gialint.cli import loader_for, registry_for
+        from gialint.wiring import loader_for, registry_for
         from gialint.engine import Linter
 
         registry = registry_for(settings.no_plugins, lambda message: None)

@@ -68,8 +68,9 @@ class Location:
     quote: str = ""
     """A short quote of the text at the place."""
 
-    def describe(self, lang: str = "zh") -> str:
-        """One line for people: ``第4页 ¶12 表三 第9行第3列（不予公开 / 自然人）“…”``."""
+    def describe(self, lang: str = "zh", full: bool = True) -> str:
+        """One line for people: ``第4页 ¶12 表三 第9行第3列（不予公开 / 自然人）“…”``; without the
+        headings and the quote when not ``full`` (the place alone, e.g. a SARIF location name)."""
         zh = lang != "en"
         parts: list[str] = []
         if self.page is not None:
@@ -90,9 +91,9 @@ class Location:
             if labels:
                 text += f"（{labels}）" if zh else f" ({labels})"
             parts.append(text)
-        if self.heading:
+        if self.heading and full:
             parts.append(" › ".join(self.heading))
-        if self.quote:
+        if self.quote and full:
             parts.append(f"“{self.quote}”" if zh else f'"{self.quote}"')
         return " ".join(parts) if zh else "; ".join(parts)
 
@@ -107,12 +108,6 @@ class Location:
             out["heading"] = list(self.heading)
         return out
 
-    @classmethod
-    def from_dict(cls, data: dict[str, object]) -> Location:
-        fields = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}  # type: ignore[attr-defined]
-        if "heading" in fields:
-            fields["heading"] = tuple(fields["heading"])  # type: ignore[arg-type]
-        return cls(**fields)  # type: ignore[arg-type]
 
 
 @dataclass(frozen=True, slots=True, order=True)

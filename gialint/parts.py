@@ -68,26 +68,11 @@ def specs_of(parts: tuple[PartTemplate, ...]) -> tuple[PartSpec, ...]:
     return tuple(sorted(specs.values(), key=lambda s: s.number))
 
 
-@lru_cache(maxsize=1)
-def builtin_formats() -> tuple[Format, ...]:
-    """The national formats shipped in ``rules/`` (for a document no configured format applies to)."""
-    from gialint.formats import load_format
-    from gialint.rulesets import builtin_dir
-    from gialint.yamlio import read_yaml
-
-    known: dict[str, Format] = {}
-    for path in sorted(builtin_dir().glob("gov-*.yaml")):
-        node = read_yaml(path.read_text(encoding="utf-8"), str(path)).get("format")
-        if node is not None:
-            fmt = load_format(node, str(path), known)
-            known[fmt.id] = fmt
-    return tuple(known.values())
-
-
 def part_specs(fmt: Format | None) -> tuple[PartSpec, ...]:
     """The parts of ``fmt``; of the newest built-in format when no format applies."""
     if fmt is None or not fmt.parts:
         from gialint.formats import choose
+        from gialint.labels import builtin_formats
 
         fmt = choose(builtin_formats(), None, None)
         if fmt is None:

@@ -133,9 +133,10 @@ class Session:
             fp = self._fingerprints[id(config)] = config_fingerprint(config, selection, extra)
         key = self.cache.key(data, fp, path)
         cached = self.cache.get(key)
-        if isinstance(cached, FileResult) and cached.path == path:
-            if self.options.keep_sources and cached.lines is None:
-                cached = replace(cached, lines=_lines_of(data))
+        # An entry stored without the file's lines serves only runs that need none: the lines are
+        # those the reader made (Word/PDF/HTML: the extracted text), not the raw bytes, so a run
+        # that shows sources lints the file again and stores them.
+        if isinstance(cached, FileResult) and cached.path == path and (cached.lines is not None or not self.options.keep_sources):
             return cached
         result = self.linter.lint_bytes(path, data, config, selection)
         if selection.explicitly_ignores(*UNREADABLE):
@@ -144,16 +145,6 @@ class Session:
         if not any(d.rule == RULE_ERROR[0] for d in portable.diagnostics):  # a crash or overrun may not recur
             self.cache.put(key, portable)
         return portable
-
-
-def _lines_of(data: bytes) -> tuple[str, ...] | None:
-    from gialint.decode import DecodeError, decode
-    from gialint.parse.structure import split_lines
-
-    try:
-        return split_lines(decode(data).text)
-    except DecodeError:
-        return None
 
 
 def collect(session: Session, excluded_check: bool = True) -> tuple[list[str], dict[str, Config]]:

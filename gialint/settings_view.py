@@ -19,14 +19,10 @@ Origin = tuple[str, int]
 
 
 def _read(path: str) -> Any:
-    from gialint.yamlio import read_yaml
+    """A configuration file of the chain, read through the same guarded reader as the loader."""
+    from gialint.yamlio import read_config_text, read_yaml
 
-    if path.endswith("pyproject.toml"):
-        import tomllib
-
-        with open(path, "rb") as fh:
-            return tomllib.load(fh).get("tool", {}).get("gialint", {})
-    return read_yaml(Path(path).read_text(encoding="utf-8-sig"), path)
+    return read_yaml(read_config_text(path), path)
 
 
 def _precedence(config: Config) -> list[tuple[str, Any]]:
@@ -54,8 +50,15 @@ def _precedence(config: Config) -> list[tuple[str, Any]]:
             if target is not None:
                 visit(target)
 
-    if config.files:
-        visit(config.files[0])
+    if config.source.endswith("pyproject.toml"):  # [tool.gialint]: TOML keeps no lines (line 0)
+        from gialint.discovery import _tool_section
+
+        found = _tool_section(Path(config.source))
+        order.append((config.source, found[0] if found else {}))
+        seen.add(config.source)
+    roots = [f for f in config.files if f not in seen]
+    if roots:
+        visit(roots[0])
     for path in config.files:  # anything the walk did not reach keeps the loader's order
         if path not in seen:
             seen.add(path)

@@ -38,10 +38,6 @@ def normalise(text: str, names: Iterable[str] = ()) -> str:
     return "".join(ch for ch in text if ch.isalpha() and (ch < "\u3000" or "\u4e00" <= ch <= "\u9fff"))
 
 
-def sentence_hash(normalised: str) -> int:
-    return zlib.crc32(normalised.encode("utf-8"))
-
-
 def sketch(normalised: str) -> array[int] | None:
     """The one-permutation MinHash of ``normalised``'s character shingles (None when too short)."""
     if len(normalised) < SHINGLE + 2:

@@ -155,3 +155,11 @@ def test_sarif_carries_the_place_as_logical_location_and_property_bag(tmp_path: 
         assert bag["kind"] == "fake" and logical["name"]
         if "table" in bag:
             assert bag["table_name"] in logical["name"] or f"第{bag['table']}个表格" in logical["name"]
+
+
+def test_a_sarif_location_name_is_the_place_alone(tmp_path: Path) -> None:
+    from gialint.diagnostic import Location
+
+    place = Location("docx", paragraph=12, heading=("一、总体情况", "（一）主动公开"), quote="x")
+    assert place.describe("zh", full=False) == "第12段" and place.describe("en", full=False) == "paragraph 12"
+    assert place.describe("zh") == "第12段 一、总体情况 › （一）主动公开 “x”"

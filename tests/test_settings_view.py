@@ -47,3 +47,12 @@ def test_text_output_lists_every_rule() -> None:
     assert main(["config", ".", "--no-plugins"], out, io.StringIO()) == 0
     text = out.getvalue()
     assert "missing-section:" in text and "GIA101" in text and "fail-on: warning" in text
+
+
+def test_keys_set_in_pyproject_name_it(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text('[tool.gialint]\nlang = "en"\n[tool.gialint.rules]\nstale-year = "off"\n', encoding="utf-8")
+    view = _view(str(tmp_path))
+    pyproject = str(tmp_path / "pyproject.toml")
+    assert view["rules"]["stale-year"]["enabled"] is False and view["rules"]["stale-year"]["from"] == pyproject
+    assert view["lang"] == {"value": "en", "from": pyproject}
+    assert view["rules"]["missing-section"]["from"] == "内置默认值"

@@ -33,7 +33,6 @@ thousand reports are compared in minutes, not pair by pair. This is a corpus rul
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from dataclasses import replace
 from collections.abc import Iterator, Sequence

@@ -153,8 +153,7 @@ def as_dict(report: Report) -> dict[str, object]:
 
 def _logical(location: Location, lang: str) -> dict[str, object]:
     """A SARIF logicalLocation for a place in a Word/PDF/HTML file."""
-    own = location.describe(lang).replace(f"“{location.quote}”", "").replace(f'"{location.quote}"', "").strip()
-    name = own or location.kind
+    name = location.describe(lang, full=False) or location.kind
     out: dict[str, object] = {"name": name, "kind": "element"}
     if location.heading:
         out["fullyQualifiedName"] = " › ".join((*location.heading, name))

@@ -83,7 +83,7 @@ def snippet(line: str, number: int, column: int, end_column: int) -> list[str]:
         first = start
         while first > 0 and _width(line[first - 1 : start]) < SNIPPET_WIDTH // 3:
             first -= 1
-    shown = line[first:]
+    shown = line[first : first + SNIPPET_WIDTH]  # every character is at least one column wide
     while _width(shown) > SNIPPET_WIDTH and len(shown) > start - first + 1:
         shown = shown[:-1]
     prefix = "…" if first else ""

@@ -218,7 +218,7 @@ def _formats(formats: Iterable[Format]) -> tuple[Format, ...]:
     given = tuple(formats)
     if given:
         return given
-    from gialint.parts import builtin_formats
+    from gialint.labels import builtin_formats
 
     return builtin_formats()
 

@@ -71,20 +71,11 @@ def is_report_title(text: str) -> bool:
 @lru_cache(maxsize=1)
 def markers() -> Markers:
     """The markers of every built-in format (loaded once per process)."""
-    from gialint.formats import Format, load_format
-    from gialint.rulesets import builtin_dir
-    from gialint.yamlio import read_yaml_cached
+    from gialint.labels import builtin_formats
 
-    formats: dict[str, Format] = {}
-    for path in sorted(builtin_dir().glob("gov-*.yaml")):
-        data = read_yaml_cached(path.read_text(encoding="utf-8"), str(path))
-        node = data.get("format") if isinstance(data, dict) else None
-        if isinstance(node, dict):
-            fmt = load_format(node, str(path), formats)
-            formats[fmt.id] = fmt
     parts: dict[str, list[re.Pattern[str]]] = {}
     labels: set[str] = set()
-    for fmt in formats.values():
+    for fmt in builtin_formats():
         for part in fmt.parts:
             parts.setdefault(part.number, []).extend(part.variants)
             parts[part.number].append(re.compile(re.escape(norm(part.title))))

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 """Files larger than this are refused (a report is tens of kilobytes; 20 MiB is a wrong file)."""
 
-_BOMS: tuple[tuple[bytes, str], ...] = (
+BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF8, "utf-8-sig"),
     (codecs.BOM_UTF32_LE, "utf-32"),
     (codecs.BOM_UTF32_BE, "utf-32"),
@@ -57,7 +57,7 @@ def _newline_of(text: str) -> str:
     return best[1] if best[0] else "\n"
 
 
-def _locate(data: bytes, offset: int, encoding: str) -> tuple[int, int]:
+def locate_byte(data: bytes, offset: int, encoding: str) -> tuple[int, int]:
     """1-based line and column (in characters) of byte ``offset``, decoding what precedes it."""
     head = data[:offset]
     if encoding.startswith("utf-16") or encoding.startswith("utf-32"):
@@ -90,7 +90,7 @@ def decode(data: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> Decoded:
             "file is empty: a report needs a title and its six parts",
         )
     encoding = None
-    for bom, name in _BOMS:
+    for bom, name in BOMS:
         if data.startswith(bom):
             encoding = name
             break
@@ -106,7 +106,7 @@ def decode(data: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> Decoded:
         except UnicodeDecodeError as err:
             # utf-8-sig reports offsets after the BOM it consumed
             offset = err.start + (len(codecs.BOM_UTF8) if encoding == "utf-8-sig" else 0)
-            line, column = _locate(data, offset, encoding)
+            line, column = locate_byte(data, offset, encoding)
             raise DecodeError(
                 "encoding",
                 f"文件以 {encoding} BOM 开头，但第 {line} 行第 {column} 列处的字节无法解码：请用 UTF-8 重新保存",
@@ -126,9 +126,9 @@ def decode(data: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> Decoded:
             except UnicodeDecodeError as gb_err:
                 # Locate the byte in the encoding that got furthest: that is the likelier one.
                 if gb_err.start > utf8_err.start:
-                    line, column = _locate(data, gb_err.start, "gb18030")
+                    line, column = locate_byte(data, gb_err.start, "gb18030")
                 else:
-                    line, column = _locate(data, utf8_err.start, "utf-8")
+                    line, column = locate_byte(data, utf8_err.start, "utf-8")
                 raise DecodeError(
                     "encoding",
                     f"无法识别文件编码（既不是 UTF-8 也不是 GB18030/GBK，第 {line} 行第 {column} 列起出错）："

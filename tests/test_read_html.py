@@ -371,3 +371,13 @@ def test_a_page_in_traditional_characters_is_found_and_kept_as_written(tmp_path:
     out = io.StringIO()
     assert main(["extract", str(target)], out, io.StringIO()) == 0
     assert out.getvalue().split("\n")[:2] == ["青石鎮人民政府2021年政府資訊公開工作年度報告", "一、總體情況"]
+
+
+def test_a_utf32_page_with_its_bom_is_decoded() -> None:
+    import codecs
+
+    from gialint.read.html_decode import decode_page
+
+    page_text = "<html><body><p>一、总体情况</p></body></html>"
+    text, codec = decode_page(codecs.BOM_UTF32_LE + page_text.encode("utf-32-le"))
+    assert codec.startswith("utf-32") and "一、总体情况" in text

@@ -11,16 +11,13 @@ from __future__ import annotations
 import codecs
 import re
 
+from gialint.decode import BOMS, locate_byte
+
 from gialint.read import ReadError
 
 SNIFF_BYTES = 4096
 """How far into the page the charset declaration is looked for (browsers look at 1024)."""
 
-_BOMS: tuple[tuple[bytes, str], ...] = (
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
-)
 _META = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _XML_DECL = re.compile(rb"""<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _GB_FAMILY = {"gb2312", "gbk", "gb18030", "cp936", "ms936", "euc-cn", "euccn", "x-gbk", "gb_2312-80", "hz-gb-2312", "csgb2312", "chinese", "windows-936"}
@@ -50,12 +47,6 @@ def declared_charset(data: bytes) -> str | None:
         return None
 
 
-def _line_column(data: bytes, offset: int, encoding: str) -> tuple[int, int]:
-    head = data[:offset].decode(encoding.replace("-sig", ""), errors="replace").lstrip("\ufeff")
-    line = head.count("\n") + 1
-    return line, len(head) - (head.rfind("\n") + 1) + 1
-
-
 def decode_page(data: bytes) -> tuple[str, str]:
     """The page as text and the codec that decoded it.
 
@@ -67,7 +58,7 @@ def decode_page(data: bytes) -> tuple[str, str]:
             "网页文件为空：请重新保存网页（在浏览器中“另存为…网页，全部”）后再检查",
             "the web page file is empty: save the page again (the browser's Save as… web page, complete) and check it again",
         )
-    for bom, name in _BOMS:
+    for bom, name in BOMS:
         if data.startswith(bom):
             candidates = [name]
             break
@@ -84,7 +75,7 @@ def decode_page(data: bytes) -> tuple[str, str]:
         except UnicodeDecodeError as err:
             errors.append((err.start, encoding))
     offset, likeliest = max(errors)  # the encoding that read furthest is the likelier one
-    line, column = _line_column(data, offset, likeliest)
+    line, column = locate_byte(data, offset, likeliest)
     tried = "、".join(c.upper() for c in candidates)
     raise ReadError(
         f"网页的文字编码无法识别（按 {tried} 都读不通，第 {line} 行第 {column} 列起出错）："

@@ -55,8 +55,8 @@ class Checker:
 
         result = self.linter.lint_bytes(name, data, self.config)
         out = checklist(result, name, self.settings.lang)
-        out["annotate"] = name.lower().endswith((".docx", ".doc", ".wps")) and _can_annotate()
-        out["annotate_name"] = f"{name.rsplit('.', 1)[0]}.gialint.docx"
+        out["annotate"] = _is_word(name)
+        out["annotate_name"] = _annotated_name(name)
         document = result.document
         out["looks_like_report"] = document is None or bool(document.title or any(s.level == 1 for s in document.sections))
         return out
@@ -68,10 +68,16 @@ class Checker:
         return annotate_bytes(name, data, result.diagnostics, self.settings.lang)[0]
 
 
-def _can_annotate() -> bool:
-    import importlib.util
+def _is_word(name: str) -> bool:
+    from gialint.annotate import WORD_SUFFIXES
 
-    return importlib.util.find_spec("gialint.annotate") is not None
+    return PurePosixPath(name).suffix.lower() in WORD_SUFFIXES
+
+
+def _annotated_name(name: str) -> str:
+    from gialint.annotate import target_for
+
+    return target_for(name).name
 
 
 def _size(n: int) -> str:
@@ -171,13 +177,13 @@ def create_app(settings: ServeSettings) -> Starlette:
         if not isinstance(got, tuple):
             return got
         name, data = got
-        if not name.lower().endswith((".docx", ".doc", ".wps")) or not _can_annotate():
+        if not _is_word(name):
             return _problem("只有 Word 文件可以生成带批注的副本 / only Word files can be annotated", 400)
         try:
             body = await run_in_threadpool(checker.annotate, name, data)
         except Exception:  # noqa: BLE001 - the page gets a message, the server goes on
             return _problem("无法为这个文件生成批注 / could not annotate this file", 422)
-        headers = {"Content-Disposition": "attachment; filename*=UTF-8''" + _quote(name.rsplit(".", 1)[0] + ".gialint.docx")}
+        headers = {"Content-Disposition": "attachment; filename*=UTF-8''" + _quote(_annotated_name(name))}
         return Response(body, media_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document", headers=headers)
 
     return Starlette(

@@ -6,13 +6,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from gialint.numbering import int_to_cn
+from gialint.output.text import SEVERITY_WORDS
 
 if TYPE_CHECKING:
     from gialint.diagnostic import Diagnostic
     from gialint.document import Document
     from gialint.engine import FileResult
 
-SEVERITY_WORDS = {"zh": {"error": "错误", "warning": "警告", "info": "提示"}, "en": {"error": "error", "warning": "warning", "info": "info"}}
 _PREAMBLE = {"zh": "标题和开头", "en": "Title and opening"}
 _WHOLE = {"zh": "整份报告", "en": "The whole report"}
 
@@ -65,7 +65,7 @@ def _item(d: Diagnostic, document: Document | None, lang: str) -> dict[str, Any]
         where = (f"第 {d.line} 行第 {d.column} 列" if lang == "zh" else f"line {d.line}, column {d.column}") + (f" · {path}" if path else "")
     return {
         "severity": str(d.severity),
-        "severity_word": SEVERITY_WORDS[lang][str(d.severity)],
+        "severity_word": SEVERITY_WORDS[lang][d.severity],
         "rule": d.rule,
         "code": d.code,
         "message": message,

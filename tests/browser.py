@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -48,3 +49,22 @@ def chromium(tmp: Path, width: int = 1400, height: int = 1000) -> Iterator[Any]:
         yield driver
     finally:
         driver.quit()
+
+
+def chromium_binary() -> str:
+    """Debian's chromium (skip outside CI, fail in CI when it is missing)."""
+    binary = shutil.which("chromium") or shutil.which("chromium-browser")
+    if binary is None:
+        _need("chromium")
+    return binary  # type: ignore[return-value]
+
+
+def headless(tmp: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """Run headless chromium once (a screenshot, the DOM, a PDF …) with a fresh profile and no
+    background networking (the machine has no network)."""
+    command = [
+        chromium_binary(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
+        f"--user-data-dir={tmp / 'profile'}", *args,
+    ]  # fmt: skip
+    return subprocess.run(command, check=False, capture_output=True, text=True, timeout=180, env={**os.environ, "LANG": "C.UTF-8"})

@@ -5,16 +5,13 @@ the matrix on one A4 landscape page; table findings are drawn on the table's gri
 from __future__ import annotations
 
 import io
-import json
-import os
 import re
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 
-from browser import chromium
+from browser import chromium, headless
 from gialint.cli import loader_for, main, registry_for
 from gialint.diagnostic import Diagnostic, Severity
 from gialint.output import Report
@@ -117,18 +114,8 @@ def _pdf_pages(pdf: Path) -> list[tuple[float, float, str]]:
 
 def test_the_print_stylesheet_puts_the_matrix_on_one_landscape_page(tmp_path: Path) -> None:
     page = _every_rule_page(tmp_path, files=25)
-    binary = shutil.which("chromium") or shutil.which("chromium-browser")
-    if binary is None:
-        if os.environ.get("CI"):
-            pytest.fail("chromium is not installed")
-        pytest.skip("chromium is not installed")
     pdf = tmp_path / "print.pdf"
-    command = [
-        binary, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run", "--disable-dev-shm-usage", f"--user-data-dir={tmp_path / 'profile'}",
-        "--no-pdf-header-footer", f"--print-to-pdf={pdf}", page.as_uri(),
-    ]  # fmt: skip
-    subprocess.run(command, check=False, capture_output=True, timeout=180)
+    headless(tmp_path, "--no-pdf-header-footer", f"--print-to-pdf={pdf}", page.as_uri())
     pages = _pdf_pages(pdf)
     width, height, first = pages[0]
     first = re.sub(r"\s+", "", first)

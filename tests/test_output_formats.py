@@ -14,6 +14,7 @@ from io import StringIO
 from pathlib import Path
 
 import jsonschema
+from browser import headless
 import pytest
 
 from gialint.cli import main
@@ -318,38 +319,18 @@ def test_html_escapes_everything() -> None:
     assert page.counts[(f"a{evil}.md", "GIA501")] == 1
 
 
-def _chromium() -> str | None:
-    for name in ("chromium", "chromium-browser"):
-        path = shutil.which(name)
-        if path:
-            return path
-    return None
-
-
-def _browser(binary: str, tmp: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    command = [
-        binary, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-        f"--user-data-dir={tmp / 'profile'}", *args,
-    ]  # fmt: skip
-    return subprocess.run(command, check=False, capture_output=True, text=True, timeout=180, env={**os.environ, "LANG": "C.UTF-8"})
-
-
 def test_html_renders_in_a_headless_browser(reports: list[str], tmp_path: Path) -> None:
-    binary = _chromium()
-    if binary is None:
-        pytest.skip("no chromium binary (.ci/run installs Debian's chromium)")
     page_file = tmp_path / "report.html"
     code, _, err = run("check", "--format", "html", "--output", page_file, *reports)
     assert code == 1, err
     url = page_file.as_uri()
 
     shot = tmp_path / "shot.png"
-    result = _browser(binary, tmp_path, f"--screenshot={shot}", "--window-size=1280,900", url)
+    result = headless(tmp_path, f"--screenshot={shot}", "--window-size=1280,900", url)
     assert shot.is_file(), result.stderr[-2000:]
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 10_000
 
-    result = _browser(binary, tmp_path, "--dump-dom", url)
+    result = headless(tmp_path, "--dump-dom", url)
     assert result.returncode == 0, result.stderr[-2000:]
     rendered = _Page()
     rendered.feed(result.stdout)
@@ -364,7 +345,7 @@ def test_html_renders_in_a_headless_browser(reports: list[str], tmp_path: Path) 
         ),
         encoding="utf-8",
     )
-    result = _browser(binary, tmp_path, "--dump-dom", clicking.as_uri())
+    result = headless(tmp_path, "--dump-dom", clicking.as_uri())
     sorted_page = _Page()
     sorted_page.feed(result.stdout)
     rows = [f for (f, rule) in sorted_page.counts if rule == "total" and f]

@@ -79,7 +79,7 @@ def bench_docx(work: Path, repeat: int = 7, runs: int = 5) -> dict[str, object]:
     sys.path.insert(0, str(ROOT / "tests"))
     from report_docx import report_docx  # the test helper that writes reports as real Word files
 
-    from gialint.cli import main
+    from gialint.cli.program import main
     from gialint.read.docx import read
 
     out = work / "gen"
@@ -107,7 +107,7 @@ def bench_docx(work: Path, repeat: int = 7, runs: int = 5) -> dict[str, object]:
     result["cold_docx_s"] = _cold([*gialint, *check, str(docx)], runs)
     result["cold_md_s"] = _cold([*gialint, *check, str(md)], runs)
     probe = (
-        "import sys\nfrom gialint.cli import main\nimport io\n"
+        "import sys\nfrom gialint.cli.program import main\nimport io\n"
         f"main({[*check, str(md)]!r}, io.StringIO(), io.StringIO())\n"
         "print(sorted(m for m in ('docx', 'lxml') if m in sys.modules))"
     )

@@ -40,8 +40,8 @@ def bench_pdf(runs: int = 5) -> dict[str, float]:
     import pdfmaker  # type: ignore[import-not-found]
     import pypdfium2
 
-    from gialint.parse.options import ParseOptions
     from gialint.read import read_document
+    from gialint.read.parse.options import ParseOptions
     from gialint.read.pdf import survey
 
     with tempfile.TemporaryDirectory() as folder:

@@ -4,7 +4,7 @@
 (a) reading the files;
 (b) the floor: markdown-it-py parse of every file and a walk of every token, in this process;
 (c) ``gialint check`` on the same files, single-process and with ``--jobs N``, through
-    gialint.run's API (timed inside a fresh process, after a warm-up over other reports) and as
+    gialint.engine.session's API (timed inside a fresh process, after a warm-up over other reports) and as
     a ``gialint check`` subprocess (end to end);
 (d) a cold one-file run (process start to exit) against a fresh ``python`` that imports
     markdown_it and parses the same file;
@@ -74,13 +74,13 @@ with open(out, "w") as fh:
     fh.write(f"{seconds!r} {os.waitstatus_to_exitcode(status)} {usage.ru_maxrss} {usage.ru_utime + usage.ru_stime!r}\\n")
 """
 
-# gialint.run's API in a fresh process: a warm-up run over other reports (imports, compiled
+# gialint.engine.session's API in a fresh process: a warm-up run over other reports (imports, compiled
 # regular expressions, format templates), then the timed run. A fresh process per measurement
 # keeps gialint's memo caches (lru_cache on label texts) from carrying over from an earlier run
 # over the same files, which would flatter repeated runs.
 API = """\
 import hashlib, json, sys, time
-from gialint.run import RunOptions, Session, collect, run
+from gialint.engine.session import RunOptions, Session, collect, run
 warm, target, jobs = sys.argv[1], sys.argv[2], int(sys.argv[3])
 session = Session(RunOptions(paths=(warm,), jobs=1, cache_dir=None), warn=lambda m: None)
 files, configs = collect(session)
@@ -114,8 +114,8 @@ def _compile(p, flags=0):
     finally:
         compiled.append(((f.f_globals.get("__name__", "?") if f else "?"), time.perf_counter() - start))
 _rc.compile = _compile
-from gialint.cli import main
-from gialint.run import RunOptions, Session, collect, run
+from gialint.cli.program import main
+from gialint.engine.session import RunOptions, Session, collect, run
 t1 = time.perf_counter()
 paths, cache = sys.argv[1:-1], sys.argv[-1]
 session = Session(RunOptions(paths=tuple(paths), jobs=1, cache_dir=cache if cache != "-" else None), warn=lambda m: None)
@@ -128,7 +128,7 @@ from gialint.output import Report, formatter
 formatter("text").write(io.StringIO(), Report(result.diagnostics, files, "zh", False, False, {}, {}))
 t5 = time.perf_counter()
 own = sum(t for m, t in compiled if m.startswith("gialint"))
-print(f"  import gialint.cli and gialint.run   {(t1 - t0) * 1000:7.1f} ms")
+print(f"  import gialint.cli.program and gialint.engine.session   {(t1 - t0) * 1000:7.1f} ms")
 print(f"  Session (plugins, rules registered)   {(t2 - t1) * 1000:7.1f} ms")
 print(f"  collect (find files, load configs)    {(t3 - t2) * 1000:7.1f} ms")
 print(f"  run (read, parse, rules{', cache' if cache != '-' else ''})          {(t4 - t3) * 1000:7.1f} ms   ({len(files)} file(s))")
@@ -316,7 +316,7 @@ _API: list[Path] = []
 
 
 def check_in_process(folder: Path, jobs: int, env: dict[str, str], cwd: Path) -> tuple[float, float, str]:
-    """(setup seconds, lint seconds, digest of the diagnostics) of gialint.run over ``folder``,
+    """(setup seconds, lint seconds, digest of the diagnostics) of gialint.engine.session over ``folder``,
     timed inside a fresh process after a warm-up over other reports (see API)."""
     api, warm = _API
     proc = run_proc([sys.executable, str(api), str(warm), str(folder), str(jobs)], env, cwd, True)
@@ -456,7 +456,7 @@ def _bench(args: argparse.Namespace, jobs: int, work: Path, report: Report) -> N
 
     # ---- (a) (b) (c) batch, in process
     section(f"batch: {len(normal)} reports ({kib(normal):.0f} KiB), median of {args.repeat}; the floor in this process, "
-            "gialint through gialint.run in a fresh process after a warm-up on other reports")
+            "gialint through gialint.engine.session in a fresh process after a warm-up on other reports")
     read_all(everything)  # warm the page cache
     floor(normal[:20])  # and markdown-it (its first parse loads what it loads lazily)
     md_files = [p for p in normal if p.suffix == ".md"]
@@ -477,13 +477,13 @@ def _bench(args: argparse.Namespace, jobs: int, work: Path, report: Report) -> N
         runsn.append(check_in_process(normal_dir, jobs, env, run_dir))
     t_check1 = statistics.median(r[1] for r in runs1)
     setup = statistics.median(r[0] for r in runs1)
-    report.add(Row("(c) gialint check --jobs 1 (gialint.run API)", t_check1, t_check1 / t_floor, "floor", "<= 2.0x",
+    report.add(Row("(c) gialint check --jobs 1 (gialint.engine.session API)", t_check1, t_check1 / t_floor, "floor", "<= 2.0x",
                    t_check1 / t_floor <= 2.0))
     report.add(Row("    same, against the floor with the GC paused", t_check1, t_check1 / t_floor_nogc, "floor, GC paused"))
     report.add(Row("    Session() for the run (after the warm-up)", setup))
     t_checkn = statistics.median(r[1] for r in runsn)
     same = all(r[2] == runs1[0][2] for r in runsn)
-    report.add(Row(f"    gialint check --jobs {jobs} (gialint.run API)", t_checkn, t_check1 / t_checkn, "speed-up",
+    report.add(Row(f"    gialint check --jobs {jobs} (gialint.engine.session API)", t_checkn, t_check1 / t_checkn, "speed-up",
                    note="identical diagnostics" if same else "DIFFERENT diagnostics"))
     report.extra["batch findings"] = runs1[0][2].split(":")[0]
 
@@ -602,8 +602,8 @@ def _bench(args: argparse.Namespace, jobs: int, work: Path, report: Report) -> N
     section(f"--jobs scaling: {len(scaling)} reports ({kib(scaling):.0f} KiB)")
     _, t_s1, d1 = check_in_process(scaling_dir, 1, env, run_dir)
     _, t_sn, dn = check_in_process(scaling_dir, jobs, env, run_dir)
-    report.add(Row("    gialint.run API, --jobs 1", t_s1, t_s1 / (t_floor * len(scaling) / len(normal)), "floor (scaled)"))
-    report.add(Row(f"    gialint.run API, --jobs {jobs}", t_sn, t_s1 / t_sn, "speed-up",
+    report.add(Row("    gialint.engine.session API, --jobs 1", t_s1, t_s1 / (t_floor * len(scaling) / len(normal)), "floor (scaled)"))
+    report.add(Row(f"    gialint.engine.session API, --jobs {jobs}", t_sn, t_s1 / t_sn, "speed-up",
                    note="identical diagnostics" if d1 == dn else "DIFFERENT diagnostics"))
     ones, manys = [], []
     for _ in range(args.repeat):  # interleaved, so a busy moment of the machine hits both alike
@@ -694,7 +694,7 @@ def _profile(folder: Path, args: argparse.Namespace, env: dict[str, str], run_di
     import io
     import pstats
 
-    from gialint.run import RunOptions, Session, collect, run
+    from gialint.engine.session import RunOptions, Session, collect, run
 
     phases = work / "phases.py"
     phases.write_text(PHASES, encoding="utf-8")

@@ -7,6 +7,6 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from gialint.plugin import hookimpl
+from gialint.engine.plugin import hookimpl
 
 __all__ = ["__version__", "hookimpl"]

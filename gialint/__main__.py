@@ -2,6 +2,6 @@
 
 import sys
 
-from gialint.cli import main
+from gialint.cli.program import main
 
 sys.exit(main())

@@ -20,9 +20,9 @@ if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
     from pathlib import Path
 
-    from gialint.document import Document
-    from gialint.parse.options import ParseOptions
-    from gialint.rule import Rule
+    from gialint.model.document import Document
+    from gialint.model.rule import Rule
+    from gialint.read.parse.options import ParseOptions
 
 hookspec = pluggy.HookspecMarker("gialint")
 
@@ -34,12 +34,12 @@ def gialint_get_rules() -> Sequence[Rule]:
     Called once per run, after all plugins are registered and before any file is read.
     Import rule modules lazily inside the implementation: start-up time counts in pre-commit.
 
-    :return: a sequence of :class:`gialint.rule.Rule`. Names and codes must be unique across
+    :return: a sequence of :class:`gialint.model.rule.Rule`. Names and codes must be unique across
         all plugins; a duplicate, or an item that is not a Rule, is reported and skipped.
 
     Each rule's ``check`` runs under a time limit (``rule-timeout:``, default 5 seconds per
-    file) and what it yields is checked (:mod:`gialint.guard`): an exception, ``sys.exit``, an
-    overrun, something that is not a :class:`gialint.diagnostic.Diagnostic`, a finding without a
+    file) and what it yields is checked (:mod:`gialint.engine.guard`): an exception, ``sys.exit``, an
+    overrun, something that is not a :class:`gialint.model.diagnostic.Diagnostic`, a finding without a
     message, with an invalid severity or a position outside the file each become a
     ``rule-error`` finding naming the rule and the plugin; the run goes on.
 
@@ -47,7 +47,7 @@ def gialint_get_rules() -> Sequence[Rule]:
     each other — are ordinary rules with ``corpus=CorpusCheck(collect, finish)``: ``collect``
     runs once per document (possibly in a worker process) and returns small picklable features,
     ``finish`` runs once over all of them and reports through a
-    :class:`gialint.rule.CorpusContext`. They run in ``gialint audit`` and ``check --corpus``.
+    :class:`gialint.model.rule.CorpusContext`. They run in ``gialint audit`` and ``check --corpus``.
     """
 
 
@@ -81,7 +81,7 @@ def gialint_parse_document(path: str, text: str, options: ParseOptions, data: by
     :param options: what the configuration says about the report (forced year, agency …).
     :param data: the file's bytes when it is one of the reader kinds, else None. An
         implementation may leave this parameter out of its signature.
-    :return: a :class:`gialint.document.Document` with positions in the original file (for
+    :return: a :class:`gialint.model.document.Document` with positions in the original file (for
         binary kinds: in the extracted text, with ``origin`` saying where each line came from).
     """
 

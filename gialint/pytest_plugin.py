@@ -6,7 +6,7 @@ pytest loads it in every session of a project where gialint is installed (entry 
 * the fixture ``gialint_lint``: ``gialint_lint(text, path="report.txt", select=(), config=None,
   *, options=None)`` lints ``text`` as the file ``path`` with the ``default`` rule set and every
   installed plugin, and returns the diagnostics (like :func:`gialint.testing.lint`).
-  ``config`` is a :class:`gialint.config.Config` or a mapping written like a ``.gialint.yaml``
+  ``config`` is a :class:`gialint.config.model.Config` or a mapping written like a ``.gialint.yaml``
   (``{"extends": "my-province", "year": 2021, "rules": {"absent-contact": "error"}}``);
   ``options`` is ``{rule: {option: value}}``, merged into it;
 * the fixture ``gialint_fix``: ``gialint_fix(text, rule, path="report.txt", config=None, *,
@@ -32,8 +32,8 @@ import pytest
 if TYPE_CHECKING:
     from _pytest._code.code import TerminalRepr
 
-    from gialint.config import Config
-    from gialint.diagnostic import Diagnostic
+    from gialint.config.model import Config
+    from gialint.model.diagnostic import Diagnostic
     from gialint.testing import Case
 
 CASE_SUFFIXES = (".gialint-cases.yml", ".gialint-cases.yaml")
@@ -45,7 +45,7 @@ _RUN_BY_RUN_CASE = ("rule", "name", "text", "expect_pass")
 def _config(config: Config | Mapping[str, Any] | None, options: Mapping[str, Mapping[str, Any]] | None) -> Config:
     """A Config from a Config, or from a mapping written like a ``.gialint.yaml`` plus options."""
     from gialint import testing
-    from gialint.config import Config
+    from gialint.config.model import Config
 
     if isinstance(config, Config):
         if options:
@@ -200,7 +200,7 @@ class GialintCase(pytest.Item):
         testing.run_case(case)
 
     def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> str | TerminalRepr:
-        from gialint.yamlio import ConfigError
+        from gialint.config.yamlio import ConfigError
 
         if not isinstance(excinfo.value, (AssertionError, CaseFileError, ConfigError)):
             return super().repr_failure(excinfo, style=style)

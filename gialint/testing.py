@@ -29,12 +29,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from gialint.config import Config, Loader
-from gialint.diagnostic import Diagnostic
-from gialint.engine import Linter
-from gialint.plugin import get_plugin_manager
-from gialint.registry import Registry
-from gialint.selection import Selection
+from gialint.config.loader import Loader
+from gialint.config.model import Config
+from gialint.engine.linter import Linter
+from gialint.engine.plugin import get_plugin_manager
+from gialint.engine.registry import Registry
+from gialint.engine.selection import Selection
+from gialint.model.diagnostic import Diagnostic
 
 
 @lru_cache(maxsize=1)
@@ -134,8 +135,8 @@ def run_case(case: Case) -> list[Diagnostic]:
 
 def fix(text: str, rule: str, path: str = "report.txt", config: Config | None = None) -> str:
     """``text`` after ``gialint check --fix --select rule``."""
-    from gialint.fix import fix_text
-    from gialint.parse.options import ParseOptions
+    from gialint.engine.fix import fix_text
+    from gialint.read.parse.options import ParseOptions
 
     registry, _, linter = _environment()
     config = config or make_config()

@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from gialint.ruledocs import builtin_reference
+from gialint.output.ruledocs import builtin_reference
 
 TARGET = Path(__file__).resolve().parent.parent / "docs" / "rules.md"
 

@@ -6,18 +6,18 @@ from typing import Any
 
 import pytest
 
-import gialint.engine
+import gialint.engine.linter
 
 
 @pytest.fixture
 def linted(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The paths actually parsed and checked (not served from the cache), in call order."""
     calls: list[str] = []
-    original = gialint.engine.Linter.lint_bytes
+    original = gialint.engine.linter.Linter.lint_bytes
 
-    def spy(self: gialint.engine.Linter, path: str, *args: Any, **kwargs: Any) -> Any:
+    def spy(self: gialint.engine.linter.Linter, path: str, *args: Any, **kwargs: Any) -> Any:
         calls.append(path)
         return original(self, path, *args, **kwargs)
 
-    monkeypatch.setattr(gialint.engine.Linter, "lint_bytes", spy)
+    monkeypatch.setattr(gialint.engine.linter.Linter, "lint_bytes", spy)
     return calls

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import docx
 from lxml import etree
-
-from gialint.annotate import annotate, target_for
-from gialint.cli import main
-from gialint.diagnostic import Diagnostic, Severity
 from report_docx import report_docx, write_report_docx
+
+from gialint.cli.program import main
+from gialint.model.diagnostic import Diagnostic, Severity
+from gialint.output.annotate import annotate, target_for
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

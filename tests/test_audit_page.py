@@ -10,10 +10,10 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from browser import chromium, headless
-from gialint.cli import loader_for, main, registry_for
-from gialint.diagnostic import Diagnostic, Severity
+
+from gialint.cli.program import loader_for, main, registry_for
+from gialint.model.diagnostic import Diagnostic, Severity
 from gialint.output import Report
 from gialint.output import html as html_output
 

@@ -7,13 +7,12 @@ import csv
 import io
 import json
 import shutil
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from gialint.cli import main
+from gialint.cli.program import main
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"

@@ -32,10 +32,10 @@ from typing import Any
 import pytest
 
 import gialint
-import gialint.cache
-import gialint.run
-from gialint.cli import main
-from gialint.run import RunOptions, Session, collect, run
+import gialint.engine.cache
+import gialint.engine.session
+from gialint.cli.program import main
+from gialint.engine.session import RunOptions, Session, collect, run
 
 ROOT = Path(__file__).resolve().parent.parent
 CLEAN_MD = ROOT / "examples" / "clean-2021.md"
@@ -299,7 +299,7 @@ def test_a_new_gialint_version_relints(work: Path, linted: list[str], monkeypatc
     _, before = check_json(".")
     linted.clear()
     monkeypatch.setattr(gialint, "__version__", "99.0.0")
-    monkeypatch.setattr(gialint.cache, "__version__", "99.0.0")
+    monkeypatch.setattr(gialint.engine.cache, "__version__", "99.0.0")
     _, after = check_json(".")
     assert sorted(linted) == ALL3
     assert found(after) == found(before)
@@ -307,22 +307,22 @@ def test_a_new_gialint_version_relints(work: Path, linted: list[str], monkeypatc
     check_json(".")
     assert linted == [], "the new version's entries are used on the next run"
     monkeypatch.setattr(gialint, "__version__", "0.0.1")
-    monkeypatch.setattr(gialint.cache, "__version__", "0.0.1")
+    monkeypatch.setattr(gialint.engine.cache, "__version__", "0.0.1")
     check_json(".")
     assert sorted(linted) == ALL3
 
 
 def test_a_new_plugin_version_relints(work: Path, linted: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(gialint.cache, "plugin_versions", lambda: "gialint_province=gialint_province@gialint-province==1.0")
+    monkeypatch.setattr(gialint.engine.cache, "plugin_versions", lambda: "gialint_province=gialint_province@gialint-province==1.0")
     check_json(".")
     linted.clear()
     check_json(".")
     assert linted == []
-    monkeypatch.setattr(gialint.cache, "plugin_versions", lambda: "gialint_province=gialint_province@gialint-province==1.1")
+    monkeypatch.setattr(gialint.engine.cache, "plugin_versions", lambda: "gialint_province=gialint_province@gialint-province==1.1")
     check_json(".")
     assert sorted(linted) == ALL3
     linted.clear()
-    monkeypatch.setattr(gialint.cache, "plugin_versions", lambda: "")
+    monkeypatch.setattr(gialint.engine.cache, "plugin_versions", lambda: "")
     check_json(".")
     assert sorted(linted) == ALL3, "a plugin uninstalled is a change too"
 
@@ -569,13 +569,13 @@ def gialint_process(cwd: Path, *argv: str) -> subprocess.CompletedProcess[bytes]
 def test_jobs_2_really_uses_worker_processes(generated: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Otherwise the comparisons below would compare the in-process path with itself."""
     calls: list[tuple[int, int]] = []
-    original = gialint.run._parallel
+    original = gialint.engine.session._parallel
 
     def spy(options: RunOptions, files: Any, jobs: int) -> Iterator[Any]:
         calls.append((len(files), jobs))
         return original(options, files, jobs)
 
-    monkeypatch.setattr(gialint.run, "_parallel", spy)
+    monkeypatch.setattr(gialint.engine.session, "_parallel", spy)
     monkeypatch.chdir(generated)
     code, out, err = cli("check", "reports", "--jobs", "2", "--no-cache", "--no-plugins", "--format", "json")
     assert calls == [(48, 2)]

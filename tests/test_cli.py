@@ -1,4 +1,4 @@
-"""The command line: gialint.cli.main(argv, out, err) -> exit code, never a traceback."""
+"""The command line: gialint.cli.program.main(argv, out, err) -> exit code, never a traceback."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from gialint import __version__
-from gialint.cli import main
+from gialint.cli.program import main
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from gialint.cli import main
+from gialint.cli.program import main
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFECTIVE = ROOT / "examples" / "defective-2021.txt"

@@ -1,4 +1,4 @@
-"""Rule-set loading (gialint.config.Loader) and discovery (gialint.discovery.ConfigResolver)."""
+"""Rule-set loading (gialint.config.loader.Loader) and discovery (gialint.config.discovery.ConfigResolver)."""
 
 from __future__ import annotations
 
@@ -9,15 +9,16 @@ from typing import Any
 
 import pytest
 
-from gialint.config import Config, ConfigError, Loader
-from gialint.diagnostic import Diagnostic, Severity
-from gialint.discovery import ConfigResolver
-from gialint.document import Document
-from gialint.engine import Linter
-from gialint.plugin import get_plugin_manager, hookimpl
-from gialint.registry import Registry
-from gialint.rule import Context, Option, Options, Rule
-from gialint.selection import Selection
+from gialint.config.discovery import ConfigResolver
+from gialint.config.loader import ConfigError, Loader
+from gialint.config.model import Config
+from gialint.engine.linter import Linter
+from gialint.engine.plugin import get_plugin_manager, hookimpl
+from gialint.engine.registry import Registry
+from gialint.engine.selection import Selection
+from gialint.model.diagnostic import Diagnostic, Severity
+from gialint.model.document import Document
+from gialint.model.rule import Context, Option, Options, Rule
 from gialint.testing import lint
 
 BUILTIN = {

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from gialint.cli import main
+from gialint.cli.program import main
 
 CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
 
@@ -173,10 +173,10 @@ def test_duizhen_shifted_rows_and_heading_levels(findings: dict[str, list[dict[s
 
 
 def test_duizhen_is_checked_against_the_2019_format() -> None:
-    from gialint.config import Loader
-    from gialint.engine import Linter
-    from gialint.plugin import get_plugin_manager
-    from gialint.registry import Registry
+    from gialint.config.loader import Loader
+    from gialint.engine.linter import Linter
+    from gialint.engine.plugin import get_plugin_manager
+    from gialint.engine.registry import Registry
 
     registry = Registry(get_plugin_manager(load_entry_points=False))
     sets: dict[str, object] = {}

@@ -1,6 +1,6 @@
 """Corpus rules (issue #5, parts 3 and 4): the plugin hook, ``duplicate-content`` and ``carry-over``.
 
-A corpus rule is a :class:`gialint.rule.Rule` with ``corpus=CorpusCheck(collect, finish)``:
+A corpus rule is a :class:`gialint.model.rule.Rule` with ``corpus=CorpusCheck(collect, finish)``:
 ``collect`` runs per document, ``finish`` once over every document's features. They run with
 ``gialint check --corpus`` and in ``gialint audit``, never in a plain ``check``; one that
 raises becomes a ``rule-error`` diagnostic.
@@ -27,15 +27,23 @@ from typing import Any
 
 import pytest
 
-import gialint.plugin
-from gialint.cli import loader_for, main
-from gialint.diagnostic import Diagnostic, Severity
-from gialint.document import Document, Span
-from gialint.engine import Linter
-from gialint.plugin import get_plugin_manager, hookimpl
-from gialint.registry import Registry
-from gialint.rule import CorpusCheck, CorpusContext, CorpusItem, Message, Option, Options, Rule
-from gialint.selection import Selection
+import gialint.engine.plugin
+from gialint.cli.program import loader_for, main
+from gialint.engine.linter import Linter
+from gialint.engine.plugin import get_plugin_manager, hookimpl
+from gialint.engine.registry import Registry
+from gialint.engine.selection import Selection
+from gialint.model.diagnostic import Diagnostic, Severity
+from gialint.model.document import Document, Span
+from gialint.model.rule import (
+    CorpusCheck,
+    CorpusContext,
+    CorpusItem,
+    Message,
+    Option,
+    Options,
+    Rule,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 CLEAN_2021 = ROOT / "examples" / "clean-2021.md"
@@ -249,7 +257,7 @@ def test_a_collect_that_raises_becomes_a_rule_error_for_that_file(tmp_path: Path
 def installed(monkeypatch: pytest.MonkeyPatch) -> Any:
     def install(probe: Probe) -> Probe:
         entry_point = types.SimpleNamespace(name="corpus_probe", value="corpus_probe_plugin:plugin", dist=None, load=lambda: probe)
-        monkeypatch.setattr(gialint.plugin, "_entry_points", lambda: [entry_point])
+        monkeypatch.setattr(gialint.engine.plugin, "_entry_points", lambda: [entry_point])
         return probe
 
     return install

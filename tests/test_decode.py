@@ -1,4 +1,4 @@
-"""gialint.decode: bytes → text, encodings, line endings, and located refusals."""
+"""gialint.read.decode: bytes → text, encodings, line endings, and located refusals."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import random
 
 import pytest
 
-from gialint.decode import DEFAULT_MAX_BYTES, Decoded, DecodeError, decode
+from gialint.read.decode import DEFAULT_MAX_BYTES, Decoded, DecodeError, decode
 
 REPORT = (
     "青石镇人民政府2021年政府信息公开工作年度报告\n"

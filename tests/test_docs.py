@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from gialint.ruledocs import builtin_reference
+from gialint.output.ruledocs import builtin_reference
 from gialint.testing import _environment
 
 DOCS = Path(__file__).resolve().parent.parent / "docs" / "rules.md"
@@ -21,7 +21,7 @@ RULES = sorted(_environment()[1].load_named("default").rules.values(), key=lambd
 
 @pytest.mark.parametrize("rule", RULES, ids=[r.name for r in RULES])
 def test_rule_metadata(rule: object) -> None:
-    from gialint.rule import Rule
+    from gialint.model.rule import Rule
 
     assert isinstance(rule, Rule)
     assert rule.summary_zh and rule.summary_en

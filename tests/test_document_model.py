@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from gialint.document import Document, Section, Span, Table
-from gialint.parse.markdown import parse_markdown
-from gialint.parse.options import ParseOptions
-from gialint.parse.plaintext import parse_plaintext
+from gialint.model.document import Document, Section, Span, Table
+from gialint.read.parse.markdown import parse_markdown
+from gialint.read.parse.options import ParseOptions
+from gialint.read.parse.plaintext import parse_plaintext
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from gialint.cli import main
+from gialint.cli.program import main
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -9,15 +9,16 @@ from typing import Any
 
 import pytest
 
-from gialint.config import Config, Loader
-from gialint.diagnostic import Diagnostic, Severity
-from gialint.document import Document, Span
-from gialint.engine import Linter
-from gialint.parse.options import ParseOptions
-from gialint.plugin import Plugins, get_plugin_manager, hookimpl
-from gialint.registry import Registry
-from gialint.rule import Context, Message, Options, Rule
-from gialint.selection import Selection
+from gialint.config.loader import Loader
+from gialint.config.model import Config
+from gialint.engine.linter import Linter
+from gialint.engine.plugin import Plugins, get_plugin_manager, hookimpl
+from gialint.engine.registry import Registry
+from gialint.engine.selection import Selection
+from gialint.model.diagnostic import Diagnostic, Severity
+from gialint.model.document import Document, Span
+from gialint.model.rule import Context, Message, Options, Rule
+from gialint.read.parse.options import ParseOptions
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFECTIVE = ROOT / "examples" / "defective-2021.txt"
@@ -273,7 +274,7 @@ def test_builtin_hookimpls_match_the_specs() -> None:
     plugins = get_plugin_manager(load_entry_points=False)
     plugins.manager.check_pending()
     names = {plugins.manager.get_name(p) for p in plugins.manager.get_plugins()}
-    assert {"gialint.parse", "gialint.checks", "gialint.rulesets"} <= names
+    assert {"gialint.read.parse", "gialint.checks", "gialint.config.rulesets"} <= names
 
 
 def test_builtin_hookimpls_match_the_specs_with_entry_points() -> None:

@@ -24,12 +24,12 @@ from pathlib import Path
 
 import pytest
 
-from gialint.cli import main
-from gialint.config import Config
-from gialint.diagnostic import Edit
-from gialint.fix import apply_edits, fix_text
-from gialint.parse.options import ParseOptions
-from gialint.selection import Selection
+from gialint.cli.program import main
+from gialint.config.model import Config
+from gialint.engine.fix import apply_edits, fix_text
+from gialint.engine.selection import Selection
+from gialint.model.diagnostic import Edit
+from gialint.read.parse.options import ParseOptions
 from gialint.testing import _environment, fix, lint, make_config
 
 ROOT = Path(__file__).resolve().parent.parent

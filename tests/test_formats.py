@@ -18,11 +18,12 @@ from pathlib import Path
 
 import pytest
 
-from gialint.cli import main
-from gialint.config import Config, Loader
-from gialint.engine import FileResult, Linter
-from gialint.plugin import get_plugin_manager
-from gialint.registry import Registry
+from gialint.cli.program import main
+from gialint.config.loader import Loader
+from gialint.config.model import Config
+from gialint.engine.linter import FileResult, Linter
+from gialint.engine.plugin import get_plugin_manager
+from gialint.engine.registry import Registry
 
 ROOT = Path(__file__).resolve().parent.parent
 CLEAN_2021_MD = ROOT / "examples" / "clean-2021.md"

@@ -1,7 +1,7 @@
 """Generated configurations and reports never make gialint fail itself (issue #8).
 
 Hypothesis writes YAML configs (as text, and as structured data), pyproject.toml sections and
-report texts, and runs ``gialint.cli.main`` on them: the exit status is 0, 1 or 2, never 3
+report texts, and runs ``gialint.cli.program.main`` on them: the exit status is 0, 1 or 2, never 3
 (internal error), and no traceback reaches the user. Examples are bounded so that the whole
 file runs in well under half a minute.
 """
@@ -20,8 +20,8 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from gialint.cli import main
-from gialint.config import TOP_LEVEL_KEYS
+from gialint.cli.program import main
+from gialint.config.loader import TOP_LEVEL_KEYS
 
 EXAMPLES = int(os.environ.get("GIALINT_FUZZ_EXAMPLES", "50"))
 """Examples per test; raise it for a longer hunt (``GIALINT_FUZZ_EXAMPLES=2000``)."""

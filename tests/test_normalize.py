@@ -17,14 +17,14 @@ from pathlib import Path
 import pytest
 
 from gialint import read
-from gialint.cli import main
-from gialint.diagnostic import Diagnostic
-from gialint.parse.normalize import normalize
-from gialint.parse.plaintext import parse_plaintext
-from gialint.parse.options import ParseOptions
-from gialint.parse.structure import split_lines
+from gialint.cli.program import main
+from gialint.model.diagnostic import Diagnostic
+from gialint.model.textview import Builder, TextView
+from gialint.read.parse.normalize import normalize
+from gialint.read.parse.options import ParseOptions
+from gialint.read.parse.plaintext import parse_plaintext
+from gialint.read.parse.structure import split_lines
 from gialint.testing import fix, lint
-from gialint.textview import Builder, TextView
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 STRUCTURE = ("missing-section", "section-order", "heading-numbering", "missing-title")
@@ -162,7 +162,7 @@ def test_sub_headings_split_only_on_flattened_lines() -> None:
 def test_flattened_markdown_gets_paragraphs() -> None:
     text = "# 白沙镇人民政府2022年政府信息公开工作年度报告\n\n前言。一、总体情况本年度工作平稳。二、主动公开政府信息情况本年度公开80条。\n"
     doc = parse_plaintext("r.txt", text, ParseOptions())
-    from gialint.parse.markdown import parse_markdown
+    from gialint.read.parse.markdown import parse_markdown
 
     md = parse_markdown("r.md", text, ParseOptions())
     assert [s.title for s in md.sections] == [s.title for s in doc.sections] == ["总体情况", "主动公开政府信息情况"]
@@ -275,7 +275,7 @@ def test_message_line_numbers_are_the_files() -> None:
 
 def test_markdown_run_does_not_import_opencc() -> None:
     code = (
-        "import sys\nfrom gialint.cli import main\n"
+        "import sys\nfrom gialint.cli.program import main\n"
         f"main(['check', '--no-cache', '-q', {str(EXAMPLES / 'clean-2021.md')!r}])\n"
         "assert 'opencc' not in sys.modules, 'opencc imported'\n"
     )
@@ -283,8 +283,8 @@ def test_markdown_run_does_not_import_opencc() -> None:
 
 
 def test_fix_across_rewritten_text_is_dropped() -> None:
-    from gialint.diagnostic import Edit
-    from gialint.parse.mapping import to_original
+    from gialint.model.diagnostic import Edit
+    from gialint.read.parse.mapping import to_original
 
     text = "一、總體情況\n本年度公開資訊80條。\n"
     doc = parse_plaintext("r.txt", text, ParseOptions())
@@ -303,7 +303,8 @@ _PIECES = (
 
 
 def test_any_text_maps_back_inside_the_original() -> None:
-    from hypothesis import given, settings, strategies as st
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
 
     @settings(max_examples=150, deadline=None)
     @given(st.lists(st.sampled_from(_PIECES), max_size=40), st.booleans())

@@ -14,11 +14,11 @@ from io import StringIO
 from pathlib import Path
 
 import jsonschema
-from browser import headless
 import pytest
+from browser import headless
 
-from gialint.cli import main
-from gialint.diagnostic import Diagnostic, Severity
+from gialint.cli.program import main
+from gialint.model.diagnostic import Diagnostic, Severity
 from gialint.output import FORMATS, Report, formatter
 
 ROOT = Path(__file__).resolve().parent.parent

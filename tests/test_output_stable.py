@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from gialint.cli import main
+from gialint.cli.program import main
 
 ROOT = Path(__file__).resolve().parent.parent
 EXPECTED = ROOT / "tests" / "data" / "expected"

@@ -24,14 +24,14 @@ def test_installed_package_has_rule_sets(tmp_path: Path) -> None:
     files = [str(f) for f in metadata.files("gialint") or []]
     assert any(f.replace("\\", "/").endswith("gialint/_rules/default.yaml") for f in files), files
     # -I: isolated mode, so the source checkout is not on sys.path; run outside it.
-    code = "import gialint.rulesets as r; d = r.builtin_dir(); print(d); assert (d / 'default.yaml').is_file()"
+    code = "import gialint.config.rulesets as r; d = r.builtin_dir(); print(d); assert (d / 'default.yaml').is_file()"
     result = subprocess.run([sys.executable, "-I", "-c", code], capture_output=True, text=True, cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert "site-packages" in result.stdout and result.stdout.strip().endswith("_rules")
 
 
 def test_source_tree_has_rule_sets() -> None:
-    from gialint.rulesets import gialint_get_rule_sets
+    from gialint.config.rulesets import gialint_get_rule_sets
 
     sets = gialint_get_rule_sets()
     assert "default" in sets and sets["default"].is_file()

@@ -12,15 +12,15 @@ from pathlib import Path
 
 import docx
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from report_docx import report_docx, write_report_docx
 
-from gialint.cli import main
+from gialint.cli.program import main
 from gialint.read import ReadError
 from gialint.read.docx import read
-from report_docx import report_docx, write_report_docx
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 CASES = {
@@ -318,7 +318,7 @@ def test_markdown_only_run_does_not_import_python_docx(tmp_path: Path) -> None:
     import sys
 
     code = (
-        "import sys\nfrom gialint.cli import main\n"
+        "import sys\nfrom gialint.cli.program import main\n"
         f"main(['check', '--no-cache', '--jobs', '1', {str(EXAMPLES / 'clean-2021.md')!r}])\n"
         "print('docx' in sys.modules, 'lxml' in sys.modules)"
     )

@@ -10,11 +10,11 @@ import shutil
 from pathlib import Path
 
 import pytest
-
-from gialint.cli import main
 from html_pages import page
 from pdfmaker import build_pdf
 from report_docx import write_report_docx
+
+from gialint.cli.program import main
 
 ROOT = Path(__file__).resolve().parent.parent
 CLEAN = ROOT / "examples" / "clean-2021.md"

@@ -10,12 +10,11 @@ import shutil
 from pathlib import Path
 
 import pytest
+from html_pages import chrome_only_page, page
 
-from gialint.cli import main
+from gialint.cli.program import main
 from gialint.read import ReadError
 from gialint.read.html_decode import declared_charset, decode_page
-
-from html_pages import chrome_only_page, page
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 SOURCES = ("clean-2021.md", "defective-2020.md", "defective-2021.txt")

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from gialint import read
-from gialint.cli import main
-from gialint.document import Place
+from gialint.cli.program import main
+from gialint.model.document import Place
 from gialint.read import Extracted, ReadError
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
@@ -158,7 +158,7 @@ def test_sarif_carries_the_place_as_logical_location_and_property_bag(tmp_path: 
 
 
 def test_a_sarif_location_name_is_the_place_alone(tmp_path: Path) -> None:
-    from gialint.diagnostic import Location
+    from gialint.model.diagnostic import Location
 
     place = Location("docx", paragraph=12, heading=("一、总体情况", "（一）主动公开"), quote="x")
     assert place.describe("zh", full=False) == "第12段" and place.describe("en", full=False) == "paragraph 12"

@@ -16,10 +16,10 @@ import time
 from pathlib import Path
 
 import pytest
-
-from gialint.cli import main
-from gialint.read import ReadError, office
 from report_docx import write_report_docx
+
+from gialint.cli.program import main
+from gialint.read import ReadError, office
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 needs_soffice = pytest.mark.skipif(office.soffice() is None, reason="needs LibreOffice (soffice); .ci/run installs it")

@@ -21,7 +21,7 @@ pytest.importorskip("reportlab")
 import pdfmaker  # noqa: E402  (tests/pdfmaker.py)
 import pypdfium2  # noqa: E402
 
-from gialint.cli import main  # noqa: E402
+from gialint.cli.program import main  # noqa: E402
 from gialint.read import pdf_ocr  # noqa: E402
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
@@ -247,7 +247,7 @@ def test_markdown_run_imports_no_reader_library(tmp_path: Path) -> None:
     report.write_text((EXAMPLES / "clean-2021.md").read_text(encoding="utf-8"), encoding="utf-8")
     code = (
         "import sys\n"
-        "from gialint.cli import main\n"
+        "from gialint.cli.program import main\n"
         f"status = main(['check', '--no-cache', {str(report)!r}])\n"
         "heavy = sorted({m.split('.')[0] for m in sys.modules} & {'pdfplumber', 'pdfminer', 'pypdfium2', 'docx', 'lxml', 'reportlab', 'rapidocr', 'rapidocr_onnxruntime', 'onnxruntime', 'numpy'})\n"
         "print('HEAVY', heavy, status)\n"

@@ -10,7 +10,15 @@ from pathlib import Path
 import pytest
 
 from gialint.read.pdf_tables import Grid, build_grid, continues, stitch
-from gialint.read.pdf_text import PAGE_NUMBER, Line, drop_furniture, join_cell_lines, measure, paragraphs, tidy
+from gialint.read.pdf_text import (
+    PAGE_NUMBER,
+    Line,
+    drop_furniture,
+    join_cell_lines,
+    measure,
+    paragraphs,
+    tidy,
+)
 
 
 @pytest.mark.parametrize(
@@ -143,7 +151,7 @@ def test_a_merged_cell_keeps_its_text_in_the_first_position() -> None:
 def test_group_label_lost_at_the_page_break_is_carried_over(tmp_path: Path) -> None:
     pytest.importorskip("pdfplumber")
     pdfmaker = pytest.importorskip("pdfmaker")
-    from gialint.cli import main
+    from gialint.cli.program import main
 
     pdf = pdfmaker.build_split_group_table(tmp_path / "split.pdf")
     out = io.StringIO()

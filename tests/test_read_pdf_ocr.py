@@ -16,9 +16,9 @@ pytest.importorskip("reportlab")
 
 import pdfmaker  # noqa: E402  (tests/pdfmaker.py)
 
-from gialint.cli import main  # noqa: E402
-from gialint.parse.options import ParseOptions  # noqa: E402
+from gialint.cli.program import main  # noqa: E402
 from gialint.read import pdf_ocr, read_document  # noqa: E402
+from gialint.read.parse.options import ParseOptions  # noqa: E402
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 

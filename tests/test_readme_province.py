@@ -8,7 +8,7 @@ import json
 import re
 from pathlib import Path
 
-from gialint.cli import main
+from gialint.cli.program import main
 
 ROOT = Path(__file__).resolve().parent.parent
 

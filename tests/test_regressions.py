@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from gialint.parse import gialint_parse_document
-from gialint.parse.options import ParseOptions
+from gialint.read.parse import gialint_parse_document
+from gialint.read.parse.options import ParseOptions
 
 
 def test_markdown_document_keeps_its_whole_source() -> None:
@@ -17,7 +17,7 @@ def test_markdown_document_keeps_its_whole_source() -> None:
 def test_entry_points_found_without_importlib_metadata() -> None:
     from importlib.metadata import entry_points as reference
 
-    from gialint.entrypoints import entry_points
+    from gialint.engine.entrypoints import entry_points
 
     ours = {(e.name, e.value) for e in entry_points("gialint")}
     theirs = {(e.name, e.value) for e in reference(group="gialint")}

@@ -21,13 +21,13 @@ from typing import Any
 
 import pytest
 
-import gialint.cache
-from gialint.cache import _tree_digest, config_fingerprint, plugin_versions
-from gialint.cachefile import dump, load
-from gialint.cli import main
-from gialint.diagnostic import Diagnostic, Edit, Location, Severity
-from gialint.engine import FileResult
-from gialint.run import RunOptions, Session
+import gialint.engine.cache
+from gialint.cli.program import main
+from gialint.engine.cache import _tree_digest, config_fingerprint, plugin_versions
+from gialint.engine.cachefile import dump, load
+from gialint.engine.linter import FileResult
+from gialint.engine.session import RunOptions, Session
+from gialint.model.diagnostic import Diagnostic, Edit, Location, Severity
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFECTIVE = ROOT / "examples" / "defective-2021.txt"
@@ -208,7 +208,7 @@ def test_links_planted_inside_the_cache_are_never_followed(
 
 
 def test_the_key_changes_when_gialints_code_changes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    package = Path(gialint.cache.__file__).parent
+    package = Path(gialint.engine.cache.__file__).parent.parent
     copy = tmp_path / "gialint"
     shutil.copytree(package, copy, ignore=shutil.ignore_patterns("__pycache__"))
     before = _tree_digest([copy])
@@ -220,7 +220,7 @@ def test_the_key_changes_when_gialints_code_changes(tmp_path: Path, monkeypatch:
     session = Session(RunOptions(paths=(str(DEFECTIVE),), no_plugins=True))
     config = session.config_for(str(DEFECTIVE))
     one = config_fingerprint(config, session.options.selection)
-    monkeypatch.setattr(gialint.cache, "code_digest", lambda: "edited")
+    monkeypatch.setattr(gialint.engine.cache, "code_digest", lambda: "edited")
     assert config_fingerprint(config, session.options.selection) != one
 
 
@@ -267,9 +267,9 @@ def test_a_refused_cache_dir_is_said_with_worker_processes_too(work: Path) -> No
 
 def test_a_cached_result_keeps_every_field_of_its_findings(tmp_path: Path) -> None:
     """related places and rank survive the cache (a JSON round trip), not only the messages."""
-    from gialint import cachefile
-    from gialint.diagnostic import Diagnostic, Location, Severity
-    from gialint.engine import FileResult
+    from gialint.engine import cachefile
+    from gialint.engine.linter import FileResult
+    from gialint.model.diagnostic import Diagnostic, Location, Severity
 
     d = Diagnostic(
         "a.txt", 3, 2, "GIA101", "missing-section", 3, 4, Severity.ERROR, "缺", "missing",

@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from gialint.cli import main
+from gialint.cli.program import main
 
 SECRET = "root:$6$Zq8sEcReT4x9$Hb2pQ:19000:0:99999:7:::"
 
@@ -336,7 +336,7 @@ def test_option_regex_with_inline_flag_and_catastrophic_option(work: Path) -> No
 
 def test_a_markdown_run_without_user_patterns_does_not_import_regex(work: Path) -> None:
     code = (
-        "import sys\nfrom gialint.cli import main\n"
+        "import sys\nfrom gialint.cli.program import main\n"
         "main(['check', '--no-cache', '--jobs', '1', 'r.md'])\n"
         "print('regex' in sys.modules)\n"
     )

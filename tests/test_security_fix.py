@@ -18,8 +18,8 @@ from typing import Any
 
 import pytest
 
-import gialint.fix
-from gialint.cli import main
+import gialint.engine.fix
+from gialint.cli.program import main
 
 ROOT = Path(__file__).resolve().parent.parent
 BROKEN = "某镇人民政府2021年政府信息公开工作年度报告\n一、总体情况：：本年度工作平稳。\n结尾。\n"
@@ -60,7 +60,7 @@ def test_a_report_edited_while_gialint_ran_is_left_alone(tree: Path, monkeypatch
     path = report(tree)
     other = report(tree, "b-2021.txt")
     edited = BROKEN.replace("结尾", "编辑者刚加的一句。结尾")
-    real = gialint.fix.fix_text
+    real = gialint.engine.fix.fix_text
 
     def meanwhile_the_user_saves(*args: Any, **kwargs: Any) -> Any:
         result = real(*args, **kwargs)
@@ -68,7 +68,7 @@ def test_a_report_edited_while_gialint_ran_is_left_alone(tree: Path, monkeypatch
             path.write_text(edited, encoding="utf-8")  # Word/WPS saves while gialint is fixing
         return result
 
-    monkeypatch.setattr(gialint.fix, "fix_text", meanwhile_the_user_saves)
+    monkeypatch.setattr(gialint.engine.fix, "fix_text", meanwhile_the_user_saves)
     code, out, err = cli("--fix", "--format", "json", "reports")
     assert path.read_text(encoding="utf-8") == edited, "the user's edit survives"
     assert other.read_text(encoding="utf-8") == FIXED, "the other file is still fixed"
@@ -77,7 +77,7 @@ def test_a_report_edited_while_gialint_ran_is_left_alone(tree: Path, monkeypatch
 
 def test_a_same_size_edit_in_the_same_instant_is_seen_by_content(tree: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = report(tree)
-    real = gialint.fix.fix_text
+    real = gialint.engine.fix.fix_text
     same_size = BROKEN.replace("平稳", "稳定")
 
     def swap_bytes(*args: Any, **kwargs: Any) -> Any:
@@ -87,7 +87,7 @@ def test_a_same_size_edit_in_the_same_instant_is_seen_by_content(tree: Path, mon
         os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))  # same size, same time: only the hash tells
         return result
 
-    monkeypatch.setattr(gialint.fix, "fix_text", swap_bytes)
+    monkeypatch.setattr(gialint.engine.fix, "fix_text", swap_bytes)
     code, out, _ = cli("--fix", "--format", "json", "reports")
     assert path.read_text(encoding="utf-8") == same_size
     assert list(not_written(out)) == ["reports/a-2021.txt"]

@@ -26,8 +26,8 @@ from pathlib import Path
 import pytest
 
 import gialint.output.text
-from gialint.cli import main
-from gialint.diagnostic import Diagnostic, Severity
+from gialint.cli.program import main
+from gialint.model.diagnostic import Diagnostic, Severity
 from gialint.output import Report
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -341,7 +341,7 @@ def test_a_socket_named_like_a_report_is_refused(work: Path) -> None:
 def test_write_baseline_never_overwrites_a_report_being_checked(tmp_path: Path) -> None:
     import io
 
-    from gialint.cli import main
+    from gialint.cli.program import main
 
     report = tmp_path / "report.txt"
     report.write_text("2021年政府信息公开工作年度报告\n一、总体情况\n", encoding="utf-8")

@@ -1,6 +1,6 @@
 """A plugin cannot end, hang or corrupt a run (issue #8 part 3).
 
-Each test installs a misbehaving plugin as an entry point and runs ``gialint.cli.main``: the
+Each test installs a misbehaving plugin as an entry point and runs ``gialint.cli.program.main``: the
 misbehaviour becomes a ``rule-error`` (GIA002) finding that names the rule and its plugin, the
 other rules and files are still linted, and the exit status comes from the findings.
 """
@@ -21,12 +21,12 @@ from typing import Any
 import pytest
 
 import gialint
-import gialint.plugin
-import gialint.run
-from gialint.cli import main
-from gialint.diagnostic import Diagnostic, Edit, Severity
-from gialint.guard import Overtime, time_limit, vet
-from gialint.rule import CorpusCheck, Rule
+import gialint.engine.plugin
+import gialint.engine.session
+from gialint.cli.program import main
+from gialint.engine.guard import Overtime, time_limit, vet
+from gialint.model.diagnostic import Diagnostic, Edit, Severity
+from gialint.model.rule import CorpusCheck, Rule
 
 CLEAN = Path(__file__).resolve().parent.parent / "examples" / "clean-2021.md"
 
@@ -60,7 +60,7 @@ def install(monkeypatch: pytest.MonkeyPatch, plugin: object, name: str = "evil")
         return plugin
 
     entry = types.SimpleNamespace(name=name, value=f"{name}_plugin:plugin", dist=None, load=load)
-    monkeypatch.setattr(gialint.plugin, "_entry_points", lambda: [entry])
+    monkeypatch.setattr(gialint.engine.plugin, "_entry_points", lambda: [entry])
 
 
 def rules_plugin(*rules: object) -> object:
@@ -104,7 +104,7 @@ def test_sys_exit_0_in_a_rule_gives_exit_1_with_findings(clean: Path, monkeypatc
 
 
 def test_sys_exit_in_the_middle_of_a_generator_keeps_what_came_before(clean: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from gialint.document import Span
+    from gialint.model.document import Span
 
     def check(doc: Any, opts: Any, ctx: Any) -> Any:
         yield ctx.diagnostic(Span(2, 1, 2, 2), "第一条", "first")
@@ -214,7 +214,7 @@ def test_fix_with_edits_outside_the_file_is_never_applied(clean: Path, monkeypat
 
 
 def test_non_rule_objects_are_skipped_with_a_warning(clean: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from gialint.document import Span
+    from gialint.model.document import Span
 
     def check(doc: Any, opts: Any, ctx: Any) -> Any:
         yield ctx.diagnostic(Span(1, 1, 1, 2), "好规则", "good rule")
@@ -224,7 +224,7 @@ def test_non_rule_objects_are_skipped_with_a_warning(clean: Path, monkeypatch: p
     code, found, err = lint(clean / "a-2021.md")
     assert code == 1
     assert [d["code"] for d in found] == ["EV008"], "the valid rule still ran"
-    assert "it is a int, not a gialint.rule.Rule" in err
+    assert "it is a int, not a gialint.model.rule.Rule" in err
     assert "its name and code must be strings" in err
     assert err.count("evil") >= 4
 
@@ -282,7 +282,7 @@ def test_a_rule_that_swallows_base_exceptions_is_stopped_all_the_same(clean: Pat
 
 
 def test_rule_timeout_in_worker_processes(clean: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(gialint.run, "PARALLEL_THRESHOLD", 2)
+    monkeypatch.setattr(gialint.engine.session, "PARALLEL_THRESHOLD", 2)
     install(monkeypatch, rules_plugin(Rule("forever", "EV010", "z", "e", _spin)))
     for n in range(2):
         shutil.copyfile(CLEAN, clean / f"c{n}-2021.md")
@@ -306,7 +306,7 @@ def test_corpus_rules_are_time_limited_too(clean: Path, monkeypatch: pytest.Monk
         while True:
             pass
 
-    from gialint.rule import no_document_check
+    from gialint.model.rule import no_document_check
 
     install(
         monkeypatch,

@@ -1,10 +1,10 @@
-"""--select / --ignore decisions (gialint.selection), table-driven."""
+"""--select / --ignore decisions (gialint.engine.selection), table-driven."""
 
 from __future__ import annotations
 
 import pytest
 
-from gialint.selection import Selection, split_list
+from gialint.engine.selection import Selection, split_list
 
 STALE = ("stale-year", "GIA301")
 MISSING = ("missing-section", "GIA101")

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import io
 import json
-import urllib.parse
 import socket
 import subprocess
 import sys
@@ -14,9 +13,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
 from browser import chromium
-from gialint.cli import main
+
+from gialint.cli.program import main
 
 pytest.importorskip("starlette")
 pytest.importorskip("uvicorn")
@@ -171,7 +170,6 @@ def test_a_word_report_shows_its_checklist_and_gives_an_annotated_copy(server: s
     import urllib.request
 
     import docx
-
     from report_docx import write_report_docx
 
     word = write_report_docx(DEFECTIVE, tmp_path / "白沙镇年报.docx")

@@ -6,7 +6,7 @@ import io
 import json
 from pathlib import Path
 
-from gialint.cli import main
+from gialint.cli.program import main
 
 
 def _view(*argv: str) -> dict:  # type: ignore[type-arg]

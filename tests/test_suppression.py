@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from gialint.cli import main
-from gialint.engine import Linter
-from gialint.selection import Selection
+from gialint.cli.program import main
+from gialint.engine.linter import Linter
+from gialint.engine.selection import Selection
 from gialint.testing import _environment, lint, make_config
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -16,11 +16,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from gialint.diagnostic import Diagnostic
-from gialint.document import Document
-from gialint.joined import row_splits
-from gialint.labels import builtin_formats
-from gialint.selection import Selection
+from gialint.engine.selection import Selection
+from gialint.formats.labels import builtin_formats
+from gialint.model.diagnostic import Diagnostic
+from gialint.model.document import Document
+from gialint.read.parse.joined import row_splits
 from gialint.testing import _environment, make_config
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -382,12 +382,12 @@ _PIECES = st.sampled_from(
 @given(st.lists(_PIECES, max_size=60), st.sampled_from(["report.txt", "report.md"]))
 def test_any_text_parses_and_cells_keep_their_spans(pieces: list[str], path: str) -> None:
     text = "".join(pieces)
-    from gialint.parse.options import ParseOptions
+    from gialint.read.parse.options import ParseOptions
 
     if path.endswith(".md"):
-        from gialint.parse.markdown import parse_markdown as parse
+        from gialint.read.parse.markdown import parse_markdown as parse
     else:
-        from gialint.parse.plaintext import parse_plaintext as parse
+        from gialint.read.parse.plaintext import parse_plaintext as parse
     doc = parse(path, text, ParseOptions())
     for table in doc.tables:
         if not table.shape.startswith("text-"):

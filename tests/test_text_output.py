@@ -8,8 +8,8 @@ import re
 import shutil
 from pathlib import Path
 
-from gialint.cli import main
-from gialint.diagnostic import Diagnostic, Severity
+from gialint.cli.program import main
+from gialint.model.diagnostic import Diagnostic, Severity
 from gialint.output import Report
 from gialint.output.text import snippet, write
 
@@ -105,8 +105,8 @@ def test_help_is_in_chinese_by_default_and_english_with_lang_en(capsys: object) 
 def test_every_help_text_has_a_chinese_version() -> None:
     import argparse
 
-    from gialint.cli import _parser
-    from gialint.cli_text import zh
+    from gialint.cli.program import _parser
+    from gialint.cli.text import zh
 
     missing = []
 

@@ -8,10 +8,10 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING
 
-from gialint.plugin import hookimpl
+from gialint.engine.plugin import hookimpl
 
 if TYPE_CHECKING:
-    from gialint.rule import Rule
+    from gialint.model.rule import Rule
 
 RULE_MODULES = (
     "input_problems",

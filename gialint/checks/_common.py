@@ -4,9 +4,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from gialint.document import Document, Section, Span
-from gialint.labels import is_value
-from gialint.parts import PartSpec, near_miss, norm, numbered_row_labels, part_specs, spec_for, starts_row_label
+from gialint.formats.labels import is_value
+from gialint.formats.parts import (
+    PartSpec,
+    near_miss,
+    norm,
+    numbered_row_labels,
+    part_specs,
+    spec_for,
+    starts_row_label,
+)
+from gialint.model.document import Document, Section, Span
 
 __all__ = ["FoundPart", "PartSpec", "find_all_parts", "find_parts", "is_number", "norm", "part_range", "part_spec", "part_specs_of"]
 
@@ -50,7 +58,7 @@ def find_parts(doc: Document) -> dict[int, FoundPart]:
 def find_all_parts(doc: Document) -> list[FoundPart]:
     """Every heading of a required part, in document order, repeats included.
 
-    Numbered level-1 sections whose title names a part (or nearly: see :func:`gialint.parts.near_miss`),
+    Numbered level-1 sections whose title names a part (or nearly: see :func:`gialint.formats.parts.near_miss`),
     plus bare title lines for parts that have no numbered heading.
     """
     cached = doc.memo.get("all-parts")

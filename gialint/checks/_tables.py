@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from gialint.checks._common import part_range
-from gialint.document import Document, Span
-from gialint.formats import Label, TableTemplate
-from gialint.labels import core
-from gialint.numbering import cn_to_int
-from gialint.parse.structure import collapse
-from gialint.joined import JoinedRow
-from gialint.tablematch import FormatMatch, MatchedRow, MatchedTable
+from gialint.formats.labels import core
+from gialint.formats.tablematch import FormatMatch, MatchedRow, MatchedTable
+from gialint.formats.templates import Label, TableTemplate
+from gialint.model.document import Document, Span
+from gialint.model.numbering import cn_to_int
+from gialint.read.parse.joined import JoinedRow
+from gialint.read.parse.structure import collapse
 
 
 def active(doc: Document) -> FormatMatch | None:

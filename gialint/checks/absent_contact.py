@@ -23,9 +23,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from gialint.diagnostic import Diagnostic, Severity
-from gialint.document import Document, Span
-from gialint.rule import Context, Message, Option, Options, Rule
+from gialint.model.diagnostic import Diagnostic, Severity
+from gialint.model.document import Document, Span
+from gialint.model.rule import Context, Message, Option, Options, Rule
 
 _PLACEHOLDER = r"(?:具体(?:网址|地址|号码|电话|邮箱)|(?<![A-Za-z])[XxＸ]{2,}(?![A-Za-z@.])|[×*＊]{2,}|待(?:填写|补充|定)|某某)"
 _PHONE = re.compile(r"(?<![\d-])(?:0\d{2,3}[-－—–\s]?)?\d{7,8}(?!\d)|(?<!\d)1[3-9]\d{9}(?!\d)")

@@ -20,9 +20,17 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from gialint.checks._tables import active, column_name, fmt_number
-from gialint.diagnostic import Diagnostic, Severity
-from gialint.document import Document, Span
-from gialint.rule import no_document_check, CorpusCheck, CorpusContext, CorpusItem, Message, Options, Rule
+from gialint.model.diagnostic import Diagnostic, Severity
+from gialint.model.document import Document, Span
+from gialint.model.rule import (
+    CorpusCheck,
+    CorpusContext,
+    CorpusItem,
+    Message,
+    Options,
+    Rule,
+    no_document_check,
+)
 
 _SUFFIX = re.compile(r"(?:人民政府|政府|办事处)$")
 

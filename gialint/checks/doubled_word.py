@@ -24,9 +24,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from gialint.diagnostic import Diagnostic, Severity
-from gialint.document import Document, Span
-from gialint.rule import Context, Message, Options, Rule
+from gialint.model.diagnostic import Diagnostic, Severity
+from gialint.model.document import Document, Span
+from gialint.model.rule import Context, Message, Options, Rule
 
 # Particles never doubled in formal prose — unless the second starts a word: 的确, 了解, 了结 …
 # (和, 在, 与, 从 … are left out: 和和平村, 在在建项目, 与与会代表, 从从事 are right).

@@ -20,7 +20,7 @@ and line. Two or more (a cluster): one finding for the report, with the cluster'
 ("与另外 N 份报告的该段内容基本相同"). The same agency's two reports of one year in one run (a
 double submission) are reported too.
 
-Comparison uses MinHash sketches and locality-sensitive hashing (gialint/similarity.py), so ten
+Comparison uses MinHash sketches and locality-sensitive hashing (gialint/checks/similarity.py), so ten
 thousand reports are compared in minutes, not pair by pair. This is a corpus rule: it runs in
 ``gialint audit`` and ``gialint check --corpus``, not on a single file in pre-commit.
 
@@ -34,15 +34,24 @@ thousand reports are compared in minutes, not pair by pair. This is a corpus rul
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import replace
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from typing import Any
 
-from gialint.diagnostic import Diagnostic, Severity
-from gialint.document import Document, Span
-from gialint.numbering import int_to_cn
-from gialint.rule import CorpusCheck, CorpusContext, CorpusItem, Message, Option, Options, Rule, no_document_check
-from gialint.userregex import MatchClock, option_patterns
+from gialint.model.diagnostic import Diagnostic, Severity
+from gialint.model.document import Document, Span
+from gialint.model.numbering import int_to_cn
+from gialint.model.rule import (
+    CorpusCheck,
+    CorpusContext,
+    CorpusItem,
+    Message,
+    Option,
+    Options,
+    Rule,
+    no_document_check,
+)
+from gialint.model.userregex import MatchClock, option_patterns
 
 BOILERPLATE = [
     r"统计(?:期限|时限|时间|时段)",
@@ -106,7 +115,7 @@ def _format_labels(doc: Document) -> tuple[str, ...]:
 
 def collect(doc: Document, opts: Options) -> dict[str, Any]:
     # Imported here: corpus rules run in audits only, and start-up counts in pre-commit.
-    from gialint.similarity import SENTENCE_END, normalise, sketch
+    from gialint.checks.similarity import SENTENCE_END, normalise, sketch
 
     static = option_patterns(tuple(opts["boilerplate"]), tuple(BOILERPLATE))
     clock = MatchClock(RULES[0].name)
@@ -144,7 +153,7 @@ Match = tuple[int, int, float]
 
 def _matches(items: Sequence[CorpusItem], threshold: float) -> dict[tuple[int, str], dict[int, list[Match]]]:
     """For each (report, part): the other reports with near-identical passages, and where."""
-    from gialint.similarity import candidate_pairs, similarity
+    from gialint.checks.similarity import candidate_pairs, similarity
 
     sketches, owner, where = [], [], []
     for doc_index, item in enumerate(items):

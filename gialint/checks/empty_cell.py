@@ -23,10 +23,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from gialint.checks._tables import checked_tables, column_name, row_phrase, table_name, value_rows
-from gialint.diagnostic import Diagnostic, Severity
-from gialint.document import Document
-from gialint.rule import Context, Message, Options, Rule
-from gialint.labels import is_value
+from gialint.formats.labels import is_value
+from gialint.model.diagnostic import Diagnostic, Severity
+from gialint.model.document import Document
+from gialint.model.rule import Context, Message, Options, Rule
 
 
 def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Diagnostic]:

@@ -21,11 +21,11 @@ import re
 from collections.abc import Iterator, Sequence
 
 from gialint.checks._common import norm
-from gialint.diagnostic import Diagnostic, Severity
-from gialint.document import Document, Span
-from gialint.formats import PartTemplate
-from gialint.numbering import cn_to_int, int_to_cn
-from gialint.rule import Context, Message, Options, Rule
+from gialint.formats.templates import PartTemplate
+from gialint.model.diagnostic import Diagnostic, Severity
+from gialint.model.document import Document, Span
+from gialint.model.numbering import cn_to_int, int_to_cn
+from gialint.model.rule import Context, Message, Options, Rule
 
 _ANNOUNCE = re.compile(
     r"(?:包括|包含|分为|分成|由)(?P<list>[^。；;]{8,240}?)(?:等|共|总共|计)?(?:(?P<count>[一二三四五六七八九十\d]{1,2})个|几个)?(?:部分|方面)(?:组成|构成)?"

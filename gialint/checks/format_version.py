@@ -20,9 +20,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from gialint.diagnostic import Diagnostic, Severity
-from gialint.document import Document, Span
-from gialint.rule import Context, Message, Options, Rule
+from gialint.model.diagnostic import Diagnostic, Severity
+from gialint.model.document import Document, Span
+from gialint.model.rule import Context, Message, Options, Rule
 
 _DOC_NUMBER = re.compile(r"国办公开办函\s*[〔\[［(（【]\s*(\d{4})\s*[〕\]］)）】]\s*(\d+)\s*号")
 

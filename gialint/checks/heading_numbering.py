@@ -41,10 +41,10 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from itertools import groupby
 
-from gialint.diagnostic import Diagnostic, Severity
-from gialint.document import Document, Section
-from gialint.numbering import int_to_cn
-from gialint.rule import Context, Message, Option, Options, Rule
+from gialint.model.diagnostic import Diagnostic, Severity
+from gialint.model.document import Document, Section
+from gialint.model.numbering import int_to_cn
+from gialint.model.rule import Context, Message, Option, Options, Rule
 
 _STYLE_LEVEL = {"cn": 1, "paren-cn": 2, "arabic": 3, "paren-arabic": 3}
 

@@ -24,9 +24,9 @@ import re
 from collections.abc import Iterator
 
 from gialint.checks._tables import cell_name, cell_name_en, checked_tables, fmt_number, value_rows
-from gialint.diagnostic import Diagnostic, Severity
-from gialint.document import Document
-from gialint.rule import Context, Message, Option, Options, Rule
+from gialint.model.diagnostic import Diagnostic, Severity
+from gialint.model.document import Document
+from gialint.model.rule import Context, Message, Option, Options, Rule
 
 LEVELS = ("auto", "township", "county", "city", "province", "ministry")
 _NO_REGULATIONS = ("township", "county")

@@ -6,11 +6,8 @@ change, and documentation.
 
 from __future__ import annotations
 
-
-from gialint.diagnostic import Severity
-from gialint.rule import no_document_check, Rule
-
-
+from gialint.model.diagnostic import Severity
+from gialint.model.rule import Rule, no_document_check
 
 RULES = (
     Rule(

@@ -20,14 +20,14 @@ its heading when one is recognisable, else at the next part present.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from collections.abc import Iterator
+from dataclasses import replace
 
 from gialint.checks._common import FoundPart, find_parts, is_number, norm, part_specs_of
-from gialint.diagnostic import Diagnostic, Severity
-from gialint.document import Document, Span, Table
-from gialint.numbering import cn_to_int
-from gialint.rule import Context, Message, Option, Options, Rule
+from gialint.model.diagnostic import Diagnostic, Severity
+from gialint.model.document import Document, Span, Table
+from gialint.model.numbering import cn_to_int
+from gialint.model.rule import Context, Message, Option, Options, Rule
 
 # Labels that identify the table of a part when its heading is lost.
 _TABLE_SIGNS = {

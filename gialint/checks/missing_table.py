@@ -28,10 +28,10 @@ from collections.abc import Iterator
 
 from gialint.checks._common import part_range
 from gialint.checks._tables import active, row_name, table_name, unreadable_parts
-from gialint.diagnostic import Diagnostic, Severity
-from gialint.document import Document
-from gialint.numbering import cn_to_int
-from gialint.rule import Context, Message, Options, Rule
+from gialint.model.diagnostic import Diagnostic, Severity
+from gialint.model.document import Document
+from gialint.model.numbering import cn_to_int
+from gialint.model.rule import Context, Message, Options, Rule
 
 
 def _list(names: list[str], limit: int = 4) -> str:

@@ -19,10 +19,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from gialint.diagnostic import Diagnostic, Severity
-from gialint.document import Document
-from gialint.parse.structure import collapse
-from gialint.rule import Context, Message, Options, Rule
+from gialint.model.diagnostic import Diagnostic, Severity
+from gialint.model.document import Document
+from gialint.model.rule import Context, Message, Options, Rule
+from gialint.read.parse.structure import collapse
 
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 

@@ -28,10 +28,17 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
-from gialint.checks._tables import checked_tables, column_name, row_phrase, table_name, table_name_en, value_rows
-from gialint.diagnostic import Diagnostic, Severity
-from gialint.document import Document
-from gialint.rule import Context, Message, Options, Rule
+from gialint.checks._tables import (
+    checked_tables,
+    column_name,
+    row_phrase,
+    table_name,
+    table_name_en,
+    value_rows,
+)
+from gialint.model.diagnostic import Diagnostic, Severity
+from gialint.model.document import Document
+from gialint.model.rule import Context, Message, Options, Rule
 
 _FILLER = re.compile(r"^(?:[-—–－/／\\、·.。…]+|无|没有|暂无|空)$")
 _UNIT = re.compile(r"^[+\-]?[\d,.]+\s*(?P<unit>万元|元|万|件|条|个|项|次|宗|起)$")

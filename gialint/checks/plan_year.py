@@ -33,9 +33,9 @@ from collections.abc import Iterator
 
 from gialint.checks._common import part_range
 from gialint.checks._text import in_book_title, sentence_around
-from gialint.diagnostic import Diagnostic, Severity
-from gialint.document import Document, Span
-from gialint.rule import Context, Message, Options, Rule
+from gialint.model.diagnostic import Diagnostic, Severity
+from gialint.model.document import Document, Span
+from gialint.model.rule import Context, Message, Options, Rule
 
 _YEAR = re.compile(r"(?<![\d〔\[（(])((?:19|20)\d{2})[ \u3000]*年(?![ \u3000]*\d{1,2}[ \u3000]*月)")
 _PLAN_WORDS = re.compile(

@@ -31,9 +31,9 @@ import re
 from collections.abc import Iterator
 
 from gialint.checks._tables import fmt_number
-from gialint.diagnostic import Diagnostic, Severity
-from gialint.document import Document, Span
-from gialint.rule import Context, Message, Options, Rule
+from gialint.model.diagnostic import Diagnostic, Severity
+from gialint.model.document import Document, Span
+from gialint.model.rule import Context, Message, Options, Rule
 
 _UNITS = "条|件|个|项|次|人次|篇|期|场"
 _TOTAL = re.compile(rf"(?<![\d.第])(?P<n>\d+)\s*(?P<unit>{_UNITS})[。，,；;：:\s]{{0,2}}其中[：:，,]?")

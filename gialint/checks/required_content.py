@@ -30,10 +30,10 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from gialint.checks._common import part_range
-from gialint.diagnostic import Diagnostic, Severity
-from gialint.document import Document
-from gialint.numbering import cn_to_int
-from gialint.rule import Context, Message, Options, Rule
+from gialint.model.diagnostic import Diagnostic, Severity
+from gialint.model.document import Document
+from gialint.model.numbering import cn_to_int
+from gialint.model.rule import Context, Message, Options, Rule
 
 
 def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Diagnostic]:

@@ -41,10 +41,10 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from gialint.checks._common import FoundPart, find_all_parts
-from gialint.diagnostic import Diagnostic, Severity
-from gialint.document import Document
-from gialint.numbering import int_to_cn
-from gialint.rule import Context, Message, Options, Rule
+from gialint.model.diagnostic import Diagnostic, Severity
+from gialint.model.document import Document
+from gialint.model.numbering import int_to_cn
+from gialint.model.rule import Context, Message, Options, Rule
 
 
 def _kept(numbers: Sequence[int]) -> set[int]:

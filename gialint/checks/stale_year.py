@@ -32,10 +32,10 @@ from collections.abc import Iterator
 from pathlib import PurePath
 
 from gialint.checks._text import in_book_title, sentence_around
-from gialint.diagnostic import Diagnostic, Severity
-from gialint.document import Document, Span
-from gialint.rule import Context, Message, Option, Options, Rule
-from gialint.userregex import MatchClock, option_patterns
+from gialint.model.diagnostic import Diagnostic, Severity
+from gialint.model.document import Document, Span
+from gialint.model.rule import Context, Message, Option, Options, Rule
+from gialint.model.userregex import MatchClock, option_patterns
 
 _YEAR = re.compile(r"(?<![\d〔\[（(])((?:19|20)\d{2})[ \u3000]*年")
 _PERIOD = re.compile(

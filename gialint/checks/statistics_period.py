@@ -28,10 +28,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from gialint.diagnostic import Diagnostic, Severity
-from gialint.document import Document, Span
-from gialint.numbering import cn_to_int
-from gialint.rule import Context, Message, Option, Options, Rule
+from gialint.model.diagnostic import Diagnostic, Severity
+from gialint.model.document import Document, Span
+from gialint.model.numbering import cn_to_int
+from gialint.model.rule import Context, Message, Option, Options, Rule
 
 _G = r"[ \u3000\xa0*]*"
 _Y = r"(?:\d{4}|[〇○零一二三四五六七八九]{4})"

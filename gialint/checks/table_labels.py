@@ -24,10 +24,10 @@ import re
 from collections.abc import Iterator
 
 from gialint.checks._tables import checked_tables, column_name, table_name
-from gialint.diagnostic import Diagnostic, Edit, Severity
-from gialint.document import Document, Span
-from gialint.rule import Context, Message, Options, Rule
-from gialint.labels import core, norm_label
+from gialint.formats.labels import core, norm_label
+from gialint.model.diagnostic import Diagnostic, Edit, Severity
+from gialint.model.document import Document, Span
+from gialint.model.rule import Context, Message, Options, Rule
 
 _NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)+|\d{1,2}\.)")
 

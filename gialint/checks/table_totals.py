@@ -26,12 +26,21 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from gialint.checks._tables import active, cell_name, cell_name_en, column_name, fmt_number, row_name, table_name, table_name_en
-from gialint.diagnostic import Diagnostic, Severity
-from gialint.document import Document
-from gialint.formats import Format, Relation, TableTemplate, Term
-from gialint.rule import Context, Message, Options, Rule
-from gialint.tablematch import CellValue, MatchedTable
+from gialint.checks._tables import (
+    active,
+    cell_name,
+    cell_name_en,
+    column_name,
+    fmt_number,
+    row_name,
+    table_name,
+    table_name_en,
+)
+from gialint.formats.tablematch import CellValue, MatchedTable
+from gialint.formats.templates import Format, Relation, TableTemplate, Term
+from gialint.model.diagnostic import Diagnostic, Severity
+from gialint.model.document import Document
+from gialint.model.rule import Context, Message, Options, Rule
 
 
 @dataclass(frozen=True)

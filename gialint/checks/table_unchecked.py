@@ -6,7 +6,7 @@ Said once, instead of a cascade of findings that would all be wrong:
   商业企业, 科研机构 …) where no row of the table could be read — ``missing-table``,
   ``table-labels`` and ``empty-cell`` then say nothing about that part;
 * a table whose figures a web crawl joined with no separator (``行政规范性文件353535``) where the
-  table's arithmetic does not tell one way to split them (see :mod:`gialint.joined`). Rows split
+  table's arithmetic does not tell one way to split them (see :mod:`gialint.read.parse.joined`). Rows split
   uniquely are checked, and findings that rely on such a split say so.
 
 This is information for the reader of the report, not a defect of the report as published: the
@@ -23,10 +23,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from gialint.checks._tables import checked_tables, table_name, table_name_en, unreadable_parts, unsplit_rows
-from gialint.diagnostic import Diagnostic, Severity
-from gialint.document import Document, Span
-from gialint.rule import Context, Message, Options, Rule
+from gialint.checks._tables import (
+    checked_tables,
+    table_name,
+    table_name_en,
+    unreadable_parts,
+    unsplit_rows,
+)
+from gialint.model.diagnostic import Diagnostic, Severity
+from gialint.model.document import Document, Span
+from gialint.model.rule import Context, Message, Options, Rule
 
 
 def _fit(values: tuple[int, ...]) -> str:

@@ -22,12 +22,11 @@ import re
 from collections.abc import Iterator
 
 from gialint.checks._tables import active, cell_name, cell_name_en, fmt_number
-from gialint.diagnostic import Diagnostic, Severity
-from gialint.document import Document, Span
-from gialint.formats import Statement
-from gialint.rule import Context, Message, Options, Rule
-from gialint.tablematch import FormatMatch
-
+from gialint.formats.tablematch import FormatMatch
+from gialint.formats.templates import Statement
+from gialint.model.diagnostic import Diagnostic, Severity
+from gialint.model.document import Document, Span
+from gialint.model.rule import Context, Message, Options, Rule
 
 _DIGIT = re.compile(r"\d")
 _CLAUSE = re.compile(r"[。；;！？，,（）()]")

@@ -28,9 +28,9 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 
 from gialint.checks._common import is_number
-from gialint.diagnostic import Diagnostic, Severity
-from gialint.document import Document, Row, Span, Table
-from gialint.rule import Context, Message, Options, Rule
+from gialint.model.diagnostic import Diagnostic, Severity
+from gialint.model.document import Document, Row, Span, Table
+from gialint.model.rule import Context, Message, Options, Rule
 
 _SUB_ITEM = re.compile(r"^(\d{1,2})\s*[.、．]")
 _CAPTION = re.compile(r"^第[一二三四五六七八九十]+条")

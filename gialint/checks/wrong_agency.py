@@ -30,9 +30,9 @@ from collections.abc import Iterator
 
 from gialint.checks._common import part_range
 from gialint.checks.implausible_value import agency_level
-from gialint.diagnostic import Diagnostic, Severity
-from gialint.document import Document, Span
-from gialint.rule import Context, Message, Options, Rule
+from gialint.model.diagnostic import Diagnostic, Severity
+from gialint.model.document import Document, Span
+from gialint.model.rule import Context, Message, Options, Rule
 
 _OWN = re.compile(r"(?P<name>[\u4e00-\u9fff]*?(?:镇|乡|街道))(?:办事处|人民政府|政府|党委)?$")
 _SUBJECT = re.compile(

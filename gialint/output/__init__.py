@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol, TextIO
 
 if TYPE_CHECKING:
-    from gialint.diagnostic import Diagnostic
-    from gialint.rule import Rule
+    from gialint.model.diagnostic import Diagnostic
+    from gialint.model.rule import Rule
 
 FORMATS: dict[str, str] = {
     "text": "gialint.output.text",
@@ -46,7 +46,7 @@ class Report:
     statistics: bool = False
     """``--statistics``: also give the number of findings per rule (text, json)."""
     summary: Mapping[str, object] | None = None
-    """``gialint audit``: counts per agency and per rule (see gialint.audit.summarize)."""
+    """``gialint audit``: counts per agency and per rule (see gialint.engine.audit.summarize)."""
     show_source: bool = False
     """Text: show each finding's line with a caret under the place (on by default on a terminal)."""
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from gialint.diagnostic import Diagnostic, Severity
+from gialint.model.diagnostic import Diagnostic, Severity
 from gialint.output import Report
 from gialint.output.escape import printable
 

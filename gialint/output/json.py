@@ -21,7 +21,7 @@ import json
 from typing import TextIO
 
 from gialint import __version__
-from gialint.diagnostic import Diagnostic
+from gialint.model.diagnostic import Diagnostic
 from gialint.output import Report, rule_counts
 from gialint.output.escape import json_text
 

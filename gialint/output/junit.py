@@ -11,7 +11,7 @@ import re
 import xml.etree.ElementTree as ET
 from typing import TextIO
 
-from gialint.diagnostic import Diagnostic
+from gialint.model.diagnostic import Diagnostic
 from gialint.output import Report
 from gialint.output.escape import unsurrogate
 from gialint.output.text import SEVERITY_WORDS, UNREADABLE_CODE, counts

@@ -16,12 +16,12 @@ from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, TextIO
 
 from gialint import __version__
-from gialint.diagnostic import Diagnostic, Location, Severity
+from gialint.model.diagnostic import Diagnostic, Location, Severity
 from gialint.output import Report
 from gialint.output.escape import json_text, uri_path
 
 if TYPE_CHECKING:
-    from gialint.rule import Rule
+    from gialint.model.rule import Rule
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 SRCROOT = "%SRCROOT%"

@@ -11,12 +11,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TextIO
 
-from gialint.diagnostic import Diagnostic, Severity
+from gialint.model.diagnostic import Diagnostic, Severity
 from gialint.output import Report, rule_counts
 from gialint.output.escape import printable
 
 UNREADABLE_CODE = "GIA001"
-"""``unreadable-input`` (gialint.engine.UNREADABLE), counted in the summary."""
+"""``unreadable-input`` (gialint.engine.linter.UNREADABLE), counted in the summary."""
 NO_REPORTS_ZH = "没有可检查的报告（未找到 .md、.txt、.docx、.pdf、.html 等报告文件）"
 NO_REPORTS_EN = "No reports to check (no .md, .txt, .docx, .pdf, .html … report files found)."
 _COLORS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", Severity.INFO: "\033[36m"}
@@ -117,7 +117,7 @@ def write(out: TextIO, report: Report) -> None:
     if report.statistics:
         out.writelines(statistics(report.diagnostics))
     if report.summary is not None:
-        from gialint.audit import render_text
+        from gialint.engine.audit import render_text
 
         text = render_text(dict(report.summary), lang)
         out.write("\n".join(printable(line, keep="\t") for line in text.split("\n")))

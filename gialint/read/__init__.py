@@ -4,7 +4,7 @@ Each reader turns its file into *extracted text* — paragraphs one per line, ta
 line with tab-separated cells on the table's grid — plus, for every line, the :class:`Place` in
 the file it came from. The text is parsed by the plain-text parser, so every rule works on
 every input kind unchanged; the engine then turns each finding's line and column back into a
-:class:`gialint.diagnostic.Location` (paragraph, table cell, page, headings, quote).
+:class:`gialint.model.diagnostic.Location` (paragraph, table cell, page, headings, quote).
 
 A reader module defines ``read(path: str, data: bytes, options: ParseOptions) -> Extracted``
 and raises :class:`ReadError` (with a remedy the user can act on) when the file cannot be read
@@ -17,13 +17,13 @@ from dataclasses import replace
 from pathlib import PurePath
 from typing import TYPE_CHECKING
 
-from gialint.document import Origin, Place
+from gialint.model.document import Origin, Place
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from gialint.document import Document
-    from gialint.parse.options import ParseOptions
+    from gialint.model.document import Document
+    from gialint.read.parse.options import ParseOptions
 
 READERS: dict[str, str] = {
     ".docx": "gialint.read.docx",
@@ -107,7 +107,7 @@ class Extracted:
 
 def to_document(path: str, extracted: Extracted, options: ParseOptions) -> Document:
     """Parse the extracted text with the plain-text parser and attach where it came from."""
-    from gialint.parse.plaintext import parse_plaintext
+    from gialint.read.parse.plaintext import parse_plaintext
 
     document = parse_plaintext(path, extracted.text, options)
     return replace(document, origin=extracted.origin())

@@ -25,7 +25,7 @@ import zipfile
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
-from gialint.document import Place
+from gialint.model.document import Place
 from gialint.read import Extracted, ReadError
 from gialint.read.docx_ns import W
 from gialint.read.docx_numbering import Numbering
@@ -33,7 +33,7 @@ from gialint.read.docx_tables import children, grid_rows
 from gialint.read.docx_text import ParagraphText, TextState, join_pieces
 
 if TYPE_CHECKING:
-    from gialint.parse.options import ParseOptions
+    from gialint.read.parse.options import ParseOptions
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _BODY_WRAPPERS = frozenset((f"{W}sdt", f"{W}sdtContent", f"{W}customXml"))

@@ -12,16 +12,16 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from gialint.document import Place
+from gialint.model.document import Place
 from gialint.read import Extracted, ReadError
-from gialint.read.html_decode import decode_page, declared_label
+from gialint.read.html_decode import declared_label, decode_page
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
     from lxml.html import HtmlElement
 
-    from gialint.parse.options import ParseOptions
+    from gialint.read.parse.options import ParseOptions
 
 NO_BODY_ZH = (
     "这个网页里没有找到年度报告正文（没有“一、总体情况”“二、主动公开政府信息情况”这样的部分标题）："

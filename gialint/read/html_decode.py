@@ -11,9 +11,8 @@ from __future__ import annotations
 import codecs
 import re
 
-from gialint.decode import BOMS, locate_byte
-
 from gialint.read import ReadError
+from gialint.read.decode import BOMS, locate_byte
 
 SNIFF_BYTES = 4096
 """How far into the page the charset declaration is looked for (browsers look at 1024)."""

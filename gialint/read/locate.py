@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from gialint.diagnostic import Diagnostic, Location
-from gialint.document import Document, Row, Section, Table
+from gialint.model.diagnostic import Diagnostic, Location
+from gialint.model.document import Document, Row, Section, Table
 
 QUOTE_CHARS = 24
 """How long a quote may be: enough to find the place with Word's 查找, short enough to read."""

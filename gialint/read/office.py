@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 from gialint.read import Extracted, ReadError
 
 if TYPE_CHECKING:
-    from gialint.parse.options import ParseOptions
+    from gialint.read.parse.options import ParseOptions
 
 TIMEOUT = float(os.environ.get("GIALINT_SOFFICE_TIMEOUT", "120"))
 """Seconds one conversion may take (``GIALINT_SOFFICE_TIMEOUT``)."""

@@ -20,14 +20,14 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from gialint.document import Place
+from gialint.model.document import Place
 from gialint.read import Extracted, ReadError
 from gialint.read.pdf_glyphs import Glyphs
 from gialint.read.pdf_tables import Grid, build_grid, continues, stitch
 from gialint.read.pdf_text import Line, cjk_share, drop_furniture, measure, paragraphs
 
 if TYPE_CHECKING:
-    from gialint.parse.options import ParseOptions
+    from gialint.read.parse.options import ParseOptions
 
 TABLE_SETTINGS = {"vertical_strategy": "lines_strict", "horizontal_strategy": "lines_strict"}
 MIN_PAGE_CHARS = 10

@@ -16,8 +16,8 @@ from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
-from gialint.labels import is_value
-from gialint.numbering import match_numbering
+from gialint.formats.labels import is_value
+from gialint.model.numbering import match_numbering
 from gialint.read.pdf_text import join_cell_lines
 
 BBox = tuple[float, float, float, float]

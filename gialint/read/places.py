@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from gialint.document import Place
+from gialint.model.document import Place
 
 
 def describe_place(place: Place | None) -> str:

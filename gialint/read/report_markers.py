@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from gialint.checks._common import norm
-from gialint.labels import core
+from gialint.formats.labels import core
 
 _NUMERAL = "[一二三四五六七八九十]{1,3}"
 _PART_NUMBERING = re.compile(rf"(?:第{_NUMERAL}部分[、.．:：]?|{_NUMERAL}\s*[、.．])")
@@ -27,7 +27,7 @@ class Markers:
     parts: tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]
     """(part number as written in the format, heading variants), every built-in format merged."""
     labels: frozenset[str]
-    """Table row and column labels, as :func:`gialint.labels.core` makes them."""
+    """Table row and column labels, as :func:`gialint.formats.labels.core` makes them."""
 
     def part_heading(self, text: str) -> str | None:
         """The part number when ``text`` starts with a numbered part heading (``二、主动公开…``,
@@ -71,7 +71,7 @@ def is_report_title(text: str) -> bool:
 @lru_cache(maxsize=1)
 def markers() -> Markers:
     """The markers of every built-in format (loaded once per process)."""
-    from gialint.labels import builtin_formats
+    from gialint.formats.labels import builtin_formats
 
     parts: dict[str, list[re.Pattern[str]]] = {}
     labels: set[str] = set()

@@ -11,15 +11,15 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath, PureWindowsPath
 from typing import TYPE_CHECKING, Any
 
-from gialint.discovery import REPORT_SUFFIXES
+from gialint.config.discovery import REPORT_SUFFIXES
 
 if TYPE_CHECKING:
     from starlette.applications import Starlette
     from starlette.requests import Request
     from starlette.responses import Response
 
-    from gialint.config import Config
-    from gialint.engine import Linter
+    from gialint.config.model import Config
+    from gialint.engine.linter import Linter
 
 LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1", "[::1]")
 KINDS_ZH = "Word（.docx/.doc/.wps）、PDF、网页（.html）、文本（.txt/.md）"
@@ -41,8 +41,8 @@ class Checker:
     def __init__(self, settings: ServeSettings) -> None:
         from pathlib import Path
 
-        from gialint.wiring import loader_for, registry_for
-        from gialint.engine import Linter
+        from gialint.engine.linter import Linter
+        from gialint.engine.wiring import loader_for, registry_for
 
         registry = registry_for(settings.no_plugins, lambda message: None)
         loader = loader_for(registry)
@@ -62,20 +62,20 @@ class Checker:
         return out
 
     def annotate(self, name: str, data: bytes) -> bytes:
-        from gialint.annotate import annotate_bytes
+        from gialint.output.annotate import annotate_bytes
 
         result = self.linter.lint_bytes(name, data, self.config)
         return annotate_bytes(name, data, result.diagnostics, self.settings.lang)[0]
 
 
 def _is_word(name: str) -> bool:
-    from gialint.annotate import WORD_SUFFIXES
+    from gialint.output.annotate import WORD_SUFFIXES
 
     return PurePosixPath(name).suffix.lower() in WORD_SUFFIXES
 
 
 def _annotated_name(name: str) -> str:
-    from gialint.annotate import target_for
+    from gialint.output.annotate import target_for
 
     return target_for(name).name
 

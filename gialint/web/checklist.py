@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from gialint.numbering import int_to_cn
+from gialint.model.numbering import int_to_cn
 from gialint.output.text import SEVERITY_WORDS
 
 if TYPE_CHECKING:
-    from gialint.diagnostic import Diagnostic
-    from gialint.document import Document
-    from gialint.engine import FileResult
+    from gialint.engine.linter import FileResult
+    from gialint.model.diagnostic import Diagnostic
+    from gialint.model.document import Document
 
 _PREAMBLE = {"zh": "标题和开头", "en": "Title and opening"}
 _WHOLE = {"zh": "整份报告", "en": "The whole report"}

@@ -22,7 +22,7 @@ from __future__ import annotations
 from typing import TextIO
 
 from gialint import __version__
-from gialint.diagnostic import Diagnostic, Severity
+from gialint.model.diagnostic import Diagnostic, Severity
 from gialint.output import Report
 from gialint.output.html.assets import CSS, JS
 from gialint.output.html.overview import agencies, e, overview

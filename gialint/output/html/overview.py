@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 from html import escape
 from typing import Any
 
-from gialint.diagnostic import Diagnostic, Severity
+from gialint.model.diagnostic import Diagnostic, Severity
 from gialint.output import Report
 from gialint.output.escape import unsurrogate
 

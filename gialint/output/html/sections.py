@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from gialint.diagnostic import Diagnostic
+from gialint.model.diagnostic import Diagnostic
 from gialint.output import Report
 from gialint.output.html.overview import Labels, e, worst
 from gialint.output.text import counts

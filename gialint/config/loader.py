@@ -1,0 +1,412 @@
+"""YAML rule sets: load, follow ``extends``, validate against the registered rules, freeze.
+
+Validation happens once, before any report is read, and every error carries the config
+file's line and column (ruamel.yaml keeps them). Rules only ever see their frozen options.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any
+
+from gialint.config.pattern_config import pattern_rule_from_yaml
+from gialint.config.yamlio import ConfigError, read_config_text, read_yaml, read_yaml_cached
+from gialint.config.yamlio import pos as _pos
+from gialint.formats.load import load_format
+from gialint.formats.templates import Format
+from gialint.model.diagnostic import SEVERITY_NAMES, Severity
+from gialint.model.rule import Rule
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
+
+    from gialint.engine.registry import Registry
+
+TOP_LEVEL_KEYS = ("extends", "rules", "lang", "year", "agency", "county", "fail-on", "exclude", "format", "overrides", "scoring", "rule-timeout")
+MAX_RULE_TIMEOUT = 3600
+LANGS = ("zh", "en")
+DEFAULT_SET = "default"
+_OFF = ("off", "false", "disable", "disabled")
+_ON = ("on", "true", "enable", "enabled")
+
+
+from gialint.config.model import Config, Override, RuleSetting
+
+# --------------------------------------------------------------------------- merging
+
+
+@dataclass
+class _Layer:
+    """One config file's contribution, already validated."""
+
+    settings: dict[str, dict[str, Any]] = field(default_factory=dict)
+    rules: dict[str, Rule] = field(default_factory=dict)
+    top: dict[str, Any] = field(default_factory=dict)
+    files: list[str] = field(default_factory=list)
+    formats: dict[str, Format] = field(default_factory=dict)
+    overrides: list[Override] = field(default_factory=list)
+
+
+class Loader:
+    """Loads a config file (or a named set) with everything it extends, against a registry."""
+
+    def __init__(self, registry: Registry, named_sets: Mapping[str, Path | Traversable]) -> None:
+        self.registry = registry
+        self.named_sets = named_sets
+
+    # -- entry points
+
+    def load_named(self, name: str) -> Config:
+        layer = self._load_named(name, "<command line>", 0, 0, ())
+        return self._freeze(layer, name, Path.cwd())
+
+    def load_file(self, path: Path) -> Config:
+        layer = self._load_path(path, ())
+        return self._freeze(layer, str(path), path.parent)
+
+    def load_mapping(self, data: Mapping[str, Any], source: str, base_dir: Path) -> Config:
+        """A config given as data (``[tool.gialint]`` in pyproject.toml)."""
+        layer = self._layer_from(data, source, base_dir, (source,))
+        return self._freeze(layer, source, base_dir)
+
+    # -- internals
+
+    def _load_named(self, name: str, where: str, line: int, col: int, chain: tuple[str, ...]) -> _Layer:
+        target = self.named_sets.get(name)
+        if target is None:
+            close = difflib.get_close_matches(name, list(self.named_sets), n=3)
+            hint = f"; did you mean {', '.join(close)}?" if close else f"; known sets: {', '.join(sorted(self.named_sets))}"
+            raise ConfigError(where, line, col, f"unknown rule set {name!r}{hint}")
+        key = f"set:{name}"
+        if key in chain:
+            raise ConfigError(where, line, col, f"extends cycle: {' -> '.join((*chain, key))}")
+        text = target.read_text(encoding="utf-8")
+        base = target.parent if isinstance(target, Path) else Path.cwd()
+        try:
+            data = read_yaml_cached(text, str(target))
+            layer = self._layer_from(data, str(target), base, (*chain, key), implicit=False)  # noqa
+        except ConfigError as exc:
+            if exc.line:
+                raise
+            # The cached copy has no positions: read the YAML again to locate the error.
+            layer = self._layer_from(read_yaml(text, str(target)), str(target), base, (*chain, key), implicit=False)
+        layer.files.insert(0, str(target))
+        return layer
+
+    def _load_path(self, path: Path, chain: tuple[str, ...], where: tuple[str, int, int] | None = None) -> _Layer:
+        """One config file and what it extends. ``where`` is the ``extends:`` item that named it:
+        such a file may be anything (``/etc/shadow``), so errors about it never quote its content."""
+        resolved = os.path.realpath(path)
+        if resolved in chain:
+            at = where or (str(path), 0, 0)
+            raise ConfigError(*at, f"extends cycle: {' -> '.join((*chain, resolved))}")
+        text = read_config_text(str(path), where)
+        data = read_yaml(text, str(path), quote=where is None)
+        if where is not None and (not isinstance(data, Mapping) or any(k not in TOP_LEVEL_KEYS for k in data)):
+            raise ConfigError(
+                *where, f"{path}: is not a gialint rule set (a mapping of extends:, rules: …); its content is not shown"
+            )
+        layer = self._layer_from(data, str(path), path.parent, (*chain, resolved))
+        layer.files.insert(0, str(path))
+        return layer
+
+    def _layer_from(self, data: Any, path: str, base_dir: Path, chain: tuple[str, ...], implicit: bool = True) -> _Layer:
+        """One file's layer. A user file without ``extends:`` extends ``default`` (``implicit``)."""
+        if not isinstance(data, Mapping):
+            raise ConfigError(path, *_pos(data), "a rule set must be a mapping (extends:, rules:, …)")
+        for key in data:
+            if key not in TOP_LEVEL_KEYS:
+                close = difflib.get_close_matches(str(key), TOP_LEVEL_KEYS, n=1)
+                hint = f"; did you mean {close[0]!r}?" if close else f"; expected one of {', '.join(TOP_LEVEL_KEYS)}"
+                raise ConfigError(path, *_pos(data, key), f"unknown key {key!r}{hint}")
+        merged = _Layer()
+        extends = data.get("extends", DEFAULT_SET if implicit else None)
+        if extends is not None:
+            items = [extends] if isinstance(extends, str) else extends
+            if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
+                raise ConfigError(path, *_pos(data, "extends", True), "extends: must be a set name, a path, or a list of them")
+            for index, item in enumerate(items):
+                line, col = _pos(data, "extends", True) if isinstance(extends, str) else _pos(extends, index)
+                if "/" in item or "\\" in item or item.endswith((".yaml", ".yml")):
+                    base = self._load_path((base_dir / item), chain, (path, line, col))
+                else:
+                    base = self._load_named(item, path, line, col, chain)
+                _merge(merged, base)
+        own = _Layer()
+        own.top = self._top_level(data, path)
+        fmt_node = data.get("format")
+        if isinstance(fmt_node, Mapping):
+            try:
+                fmt = load_format(fmt_node, path, merged.formats)
+            except (AttributeError, TypeError, ValueError, KeyError) as exc:
+                # A shape the format reader does not check item by item: still the user's config.
+                raise ConfigError(
+                    path, *_pos(data, "format", True),
+                    f"format: an item has the wrong shape ({type(exc).__name__}: {exc}); see rules/gov-2021.yaml for the layout",
+                ) from None
+            own.formats[fmt.id] = fmt
+        elif fmt_node is not None:
+            if not isinstance(fmt_node, str):
+                raise ConfigError(path, *_pos(data, "format", True), "format: must be a format id (e.g. gov-2021) or a format definition")
+            own.top["format_pin"] = (fmt_node, path, *_pos(data, "format", True))
+        rules = data.get("rules", {}) or {}
+        if not isinstance(rules, Mapping):
+            raise ConfigError(path, *_pos(data, "rules", True), "rules: must be a mapping of rule name to setting")
+        known = dict(merged.rules)
+        for name, value in rules.items():
+            if isinstance(value, Mapping) and ("kind" in value or "patterns" in value or "literals" in value):
+                rule = self._pattern_rule(str(name), value, path, rules, known)
+                own.rules[rule.name] = rule
+                known[rule.name] = rule
+        own.settings = self._settings(rules, path, known)
+        for index, node in enumerate(self._list(data, "overrides", path)):
+            where = _pos(data["overrides"], index)
+            if not isinstance(node, Mapping) or set(node) - {"files", "rules"} or "files" not in node:
+                raise ConfigError(path, *where, "overrides: each item needs files: [globs] and rules: {…}")
+            globs = node["files"]
+            if isinstance(globs, str):
+                globs = [globs]
+            if not isinstance(globs, list) or not all(isinstance(g, str) for g in globs):
+                raise ConfigError(path, *_pos(node, "files", True), "overrides.files: must be a list of glob patterns")
+            node_rules = node.get("rules", {}) or {}
+            if not isinstance(node_rules, Mapping):
+                raise ConfigError(path, *_pos(node, "rules", True), "overrides.rules: must be a mapping")
+            own.overrides.append(Override(tuple(globs), self._settings(node_rules, path, known), str(base_dir)))
+        _merge(merged, own)
+        return merged
+
+    def _list(self, data: Mapping[str, Any], key: str, path: str) -> list[Any]:
+        value = data.get(key, []) or []
+        if not isinstance(value, list):
+            raise ConfigError(path, *_pos(data, key, True), f"{key}: must be a list")
+        return value
+
+    def _settings(self, rules: Mapping[str, Any], path: str, known: Mapping[str, Rule]) -> dict[str, dict[str, Any]]:
+        """Validated settings for every rule a ``rules:`` mapping names."""
+        by_code = {r.code.upper(): r for r in known.values()}
+        out: dict[str, dict[str, Any]] = {}
+        for name, value in rules.items():
+            rule = known.get(str(name)) or by_code.get(str(name).upper()) or self.registry.lookup(str(name))
+            if rule is None:
+                candidates = [*self.registry.names(), *known]
+                close = difflib.get_close_matches(str(name), candidates, n=3, cutoff=0.75)
+                hint = f"; did you mean {', '.join(close)}?" if close else "; run `gialint rules` for the list"
+                raise ConfigError(path, *_pos(rules, name), f"unknown rule {name!r}{hint}")
+            out[rule.name] = self._setting(rule, value, path, rules, name)
+        return out
+
+    def _top_level(self, data: Mapping[str, Any], path: str) -> dict[str, Any]:
+        top: dict[str, Any] = {}
+        if "lang" in data:
+            if data["lang"] not in LANGS:
+                raise ConfigError(path, *_pos(data, "lang", True), f"lang: {data['lang']!r} is not one of zh, en")
+            top["lang"] = data["lang"]
+        if "year" in data:
+            year = data["year"]
+            if isinstance(year, bool) or not isinstance(year, int) or not 1990 <= year <= 2100:
+                raise ConfigError(path, *_pos(data, "year", True), f"year: {year!r} is not a year such as 2021")
+            top["year"] = year
+        if "agency" in data:
+            if not isinstance(data["agency"], str) or not data["agency"].strip():
+                raise ConfigError(path, *_pos(data, "agency", True), "agency: must be the agency's name")
+            top["agency"] = data["agency"].strip()
+        if "county" in data:
+            if not isinstance(data["county"], str) or not data["county"].strip():
+                raise ConfigError(path, *_pos(data, "county", True), "county: must be the county's (or district's) name")
+            top["county"] = data["county"].strip()
+        if "scoring" in data:
+            from gialint.config.scoring import ScoringError, parse
+
+            try:
+                top["scoring"] = parse(data["scoring"])
+                table = data["scoring"].get("rules") or {}
+                top["scoring_at"] = {str(name): (path, *_pos(table, name)) for name in table}
+            except ScoringError as exc:
+                node: Any = data
+                for key in ("scoring", *exc.keys[:-1]):
+                    node = node[key] if isinstance(node, Mapping) and key in node else node
+                where = _pos(node, exc.keys[-1], True) if exc.keys and isinstance(node, Mapping) else _pos(data, "scoring", True)
+                raise ConfigError(path, *where, str(exc)) from None
+        if "fail-on" in data:
+            if str(data["fail-on"]) not in SEVERITY_NAMES:
+                raise ConfigError(path, *_pos(data, "fail-on", True), f"fail-on: {data['fail-on']!r} is not one of error, warning, info")
+            top["fail_on"] = Severity.parse(str(data["fail-on"]))
+        if "exclude" in data:
+            exclude = data["exclude"]
+            if not isinstance(exclude, list) or not all(isinstance(e, str) for e in exclude):
+                raise ConfigError(path, *_pos(data, "exclude", True), "exclude: must be a list of glob patterns")
+            top["exclude"] = tuple(exclude)
+        if "rule-timeout" in data:
+            limit = data["rule-timeout"]
+            if isinstance(limit, bool) or not isinstance(limit, (int, float)) or not 0 < limit <= MAX_RULE_TIMEOUT:
+                raise ConfigError(
+                    path, *_pos(data, "rule-timeout", True),
+                    f"rule-timeout: {limit!r} is not a number of seconds between 0 and {MAX_RULE_TIMEOUT} (e.g. 5)",
+                )
+            top["rule_timeout"] = float(limit)
+        return top
+
+    def _setting(self, rule: Rule, value: Any, path: str, parent: Any, key: Any) -> dict[str, Any]:
+        line, col = _pos(parent, key, True)
+        if value is None or isinstance(value, bool):
+            return {"enabled": bool(value) if value is not None else True}
+        if isinstance(value, str):
+            word = value.lower()
+            if word in _OFF:
+                return {"enabled": False}
+            if word in _ON:
+                return {"enabled": True}
+            if word in SEVERITY_NAMES:
+                return {"enabled": True, "severity": Severity.parse(word)}
+            raise ConfigError(path, line, col, f"{rule.name}: {value!r} is not one of error, warning, info, off")
+        if not isinstance(value, Mapping):
+            raise ConfigError(path, line, col, f"{rule.name}: expected off, a severity, or a mapping with severity:/options:")
+        # Only what is written is set: `{options: …}` alone keeps a base set's on/off choice.
+        out: dict[str, Any] = {}
+        allowed = {"severity", "options", "enabled"}
+        if "kind" in value or "patterns" in value or "literals" in value:
+            allowed |= {"kind", "code", "patterns", "literals", "message", "summary", "scope", "replacement", "docs"}
+        for k in value:
+            if k not in allowed:
+                raise ConfigError(path, *_pos(value, k), f"{rule.name}: unknown key {k!r}; expected severity, options or enabled")
+        if "enabled" in value:
+            if not isinstance(value["enabled"], bool):
+                raise ConfigError(path, *_pos(value, "enabled", True), f"{rule.name}.enabled: must be true or false")
+            out["enabled"] = value["enabled"]
+        if "severity" in value:
+            sev = str(value["severity"]).lower()
+            if sev in _OFF:
+                out["enabled"] = False
+            elif sev not in SEVERITY_NAMES:
+                raise ConfigError(path, *_pos(value, "severity", True), f"{rule.name}.severity: {value['severity']!r} is not one of error, warning, info")
+            else:
+                out["severity"] = Severity.parse(sev)
+                out.setdefault("enabled", True)
+        if "options" in value:
+            opts = value["options"] or {}
+            if not isinstance(opts, Mapping):
+                raise ConfigError(path, *_pos(value, "options", True), f"{rule.name}.options: must be a mapping")
+            out["options"] = {str(k): self._option(rule, str(k), v, path, opts) for k, v in opts.items()}
+        return out
+
+    def _option(self, rule: Rule, name: str, value: Any, path: str, parent: Any) -> Any:
+        option = next((o for o in rule.options if o.name == name), None)
+        line, col = _pos(parent, name, True)
+        if option is None:
+            known = ", ".join(o.name for o in rule.options) or "none"
+            raise ConfigError(path, *_pos(parent, name), f"{rule.name}: unknown option {name!r} (options: {known})")
+        types = option.type if isinstance(option.type, tuple) else (option.type,)
+        ok = isinstance(value, types) and not (isinstance(value, bool) and bool not in types)
+        if ok and option.item is not None and isinstance(value, list):
+            ok = all(isinstance(i, option.item) and not (isinstance(i, bool) and option.item is not bool) for i in value)
+        if not ok:
+            raise ConfigError(path, line, col, f"{rule.name}.options.{name}: expected {option.type_name()}, got {type(value).__name__} {value!r}")
+        items = value if isinstance(value, list) else [value]
+        bad = [i for i in items if option.choices and i not in option.choices]
+        if bad:
+            raise ConfigError(path, line, col, f"{rule.name}.options.{name}: {bad[0]!r} is not one of {', '.join(map(str, option.choices))}")
+        if option.regex:
+            self._check_regexes(rule, name, items, option.default, path, parent, value)
+        if isinstance(value, list):
+            return tuple(value)
+        if isinstance(value, Mapping):
+            return MappingProxyType(dict(value))
+        return value
+
+    def _check_regexes(self, rule: Rule, name: str, items: list[Any], defaults: Any, path: str, parent: Any, value: Any) -> None:
+        """Compile a regex option's items one by one (the shipped defaults are known to be good)."""
+        from gialint.model.userregex import compile_user
+
+        shipped = set(defaults) if isinstance(defaults, (list, tuple)) else {defaults}
+        for index, item in enumerate(items):
+            if not isinstance(item, str) or item in shipped:
+                continue
+            try:
+                compile_user(item)
+            except ValueError as exc:
+                where = _pos(value, index) if isinstance(value, list) else _pos(parent, name, True)
+                raise ConfigError(path, *where, f"{rule.name}.options.{name}: invalid regular expression {item!r}: {exc}") from None
+
+    def _pattern_rule(self, name: str, value: Mapping[str, Any], path: str, parent: Any, known: Mapping[str, Rule]) -> Rule:
+        line, col = _pos(parent, name)
+        if self.registry.lookup(name) is not None:
+            raise ConfigError(path, line, col, f"{name!r} is a built-in or plugin rule; give your pattern rule another name")
+        trusted = path in {str(target) for target in self.named_sets.values()}  # shipped with gialint or a plugin
+        rule = pattern_rule_from_yaml(name, value, path, (line, col), trusted)
+        where = _pos(value, "code", True) if "code" in value else (line, col)
+        taken = self.registry.lookup(rule.code)
+        if taken is not None:
+            raise ConfigError(path, *where, f"{name}.code: {rule.code!r} is the code of the built-in or plugin rule {taken.name}; choose another code")
+        clash = next((r for r in known.values() if r.name != name and r.code.upper() == rule.code.upper()), None)
+        if clash is not None:
+            raise ConfigError(path, *where, f"{name}.code: {rule.code!r} is already the code of the rule {clash.name}; codes must be unique")
+        return rule
+
+    def _freeze(self, layer: _Layer, source: str, root: Path) -> Config:
+        rules: dict[str, Rule] = {r.name: r for r in self.registry.rules()}
+        rules.update(layer.rules)
+        settings: dict[str, RuleSetting] = {}
+        for name, rule in sorted(rules.items(), key=lambda kv: (kv[1].code, kv[0])):
+            own = layer.settings.get(name, {})
+            options = {k: tuple(v) if isinstance(v, list) else v for k, v in rule.defaults().items()}
+            options.update(own.get("options", {}))
+            settings[name] = RuleSetting(
+                enabled=own.get("enabled", True),
+                severity=own.get("severity", rule.severity),
+                options=MappingProxyType(options),
+            )
+        top = layer.top
+        for name, where in top.get("scoring_at", {}).items():
+            if name not in rules:
+                close = difflib.get_close_matches(name, list(rules), n=1)
+                hint = f"; did you mean {close[0]!r}?" if close else ""
+                raise ConfigError(*where, f"scoring: unknown rule {name!r}{hint}")
+        pin = top.get("format_pin")
+        if pin is not None and pin[0] not in layer.formats:
+            known = ", ".join(layer.formats) or "none"
+            raise ConfigError(pin[1], pin[2], pin[3], f"format: unknown format {pin[0]!r}; known formats: {known}")
+        return Config(
+            source=source,
+            rules=MappingProxyType(rules),
+            settings=MappingProxyType(settings),
+            lang=top.get("lang"),
+            year=top.get("year"),
+            agency=top.get("agency"),
+            fail_on=top.get("fail_on"),
+            exclude=top.get("exclude", ()),
+            files=tuple(layer.files),
+            formats=tuple(layer.formats.values()),
+            format_pin=pin[0] if pin else None,
+            root=str(root),
+            overrides=tuple(layer.overrides),
+            county=top.get("county"),
+            scoring=top.get("scoring"),
+            rule_timeout=top.get("rule_timeout"),
+        )
+
+
+def _merge(into: _Layer, other: _Layer) -> None:
+    into.rules.update(other.rules)
+    for name, setting in other.settings.items():
+        current = into.settings.setdefault(name, {})
+        options = {**current.get("options", {}), **setting.get("options", {})}
+        current.update(setting)
+        if options:
+            current["options"] = options
+    base_scoring, scoring = into.top.get("scoring"), other.top.get("scoring")
+    scoring_at = {**into.top.get("scoring_at", {}), **other.top.get("scoring_at", {})}
+    into.top.update(other.top)
+    if scoring_at:
+        into.top["scoring_at"] = scoring_at
+    if base_scoring is not None and scoring is not None:
+        into.top["scoring"] = base_scoring.merged(scoring)  # key by key: a set changes what it names
+    into.overrides.extend(other.overrides)
+    for fmt_id, fmt in other.formats.items():
+        into.formats.pop(fmt_id, None)
+        into.formats[fmt_id] = fmt
+    into.files.extend(f for f in other.files if f not in into.files)

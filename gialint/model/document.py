@@ -1,0 +1,229 @@
+"""The document model: one shape for every input (Markdown or plain-text export).
+
+All nodes are frozen. Positions are 1-based lines and columns in ``Document.source``, counted in
+characters (not bytes); ``end_column`` is exclusive (the column just past the last character),
+as in SARIF and LSP. ``source`` is the original file's text unless the normalisation pass rewrote
+it (``Document.view``); the engine maps every finding back to the original file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from gialint.formats.tablematch import FormatMatch
+    from gialint.formats.templates import Format
+    from gialint.model.textview import TextView
+
+TableShape = Literal["pipe", "tabs", "cell-per-line", "text-pipe", "text-spaces", "text-cell-per-line", "text-flattened"]
+BlockKind = Literal["heading", "paragraph", "list_item", "table", "html", "code", "rule"]
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Span:
+    line: int
+    """First line, 1-based."""
+    column: int
+    """First column, 1-based, in characters."""
+    end_line: int
+    """Last line, 1-based, inclusive."""
+    end_column: int
+    """Column just past the last character, 1-based (exclusive)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A block of the source: a heading, a paragraph (in .txt files: a line), a list item, a table …"""
+
+    kind: BlockKind
+    text: str
+    """Plain text with inline markup removed (``**``, links) and line breaks kept as ``\\n``."""
+    span: Span
+    md_level: int = 0
+    """Markdown heading depth (1 for ``#``), 0 when the block is not a Markdown heading."""
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    text: str
+    """The cell's text, stripped of surrounding white space."""
+    span: Span
+    joined: bool = False
+    """The figures of several cells written with no separator (``行政规范性文件353535``, a web
+    crawl of a table): the table matcher splits them by the table's arithmetic."""
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    cells: tuple[Cell, ...]
+    line: int
+    """Line of the row's first cell."""
+
+    @property
+    def texts(self) -> tuple[str, ...]:
+        return tuple(c.text for c in self.cells)
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    rows: tuple[Row, ...]
+    span: Span
+    shape: TableShape
+    """How the source wrote it: a Markdown pipe table, tab-separated lines, one cell per line, or
+    (found by the format's labels, see :mod:`gialint.read.parse.texttables`) pipes without a Markdown
+    separator line, runs of spaces, or several rows run together on one line."""
+    section: tuple[str, ...] = ()
+    """Numbers of the enclosing sections, outermost first, e.g. ``("三",)``; set by the structure pass."""
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    level: int
+    """1 for parts (一、), 2 for sub-parts (（一）), 3 for items (1. 1、 （1）)."""
+    number: int
+    """The number as an integer (一 → 1, （三）→ 3, 2. → 2)."""
+    numeral: str
+    """The numbering as written, e.g. ``一、`` or ``(五))``."""
+    style: str
+    """``cn`` (一、), ``paren-cn`` (（一）), ``arabic`` (1. / 1、) or ``paren-arabic`` (（1）)."""
+    title: str
+    """Heading text without the numbering; for a run-in heading, the text up to the first 。：；."""
+    span: Span
+    """Span of the heading itself."""
+    end_line: int
+    """Last line of the section's content."""
+    md_level: int = 0
+    """Markdown heading depth if the heading is a Markdown heading, else 0."""
+    run_in: bool = False
+    """True when the heading starts a paragraph that goes on (``（一）主动公开。本年度…``)."""
+    children: tuple[Section, ...] = ()
+
+    def walk(self) -> Iterator[Section]:
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+@dataclass(frozen=True, slots=True)
+class Title:
+    text: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """Where one line of the text extracted from a Word/PDF/HTML file came from."""
+
+    paragraph: int | None = None
+    """Paragraph number in the file (¶, 1-based), for a line that renders a paragraph."""
+    table: int | None = None
+    """Table number in the file (1-based), for a line that renders a table row."""
+    row: int | None = None
+    """Row of that table (1-based, on the file's grid). Cell ``k`` of the line (tab-separated)
+    is grid column ``k + 1``."""
+    page: int | None = None
+    """Page number (PDF), 1-based."""
+
+
+@dataclass(frozen=True, slots=True)
+class Origin:
+    """The file a document's text was extracted from, and where each extracted line came from."""
+
+    kind: str
+    """``docx``, ``pdf``, ``html`` …"""
+    places: tuple[Place | None, ...]
+    """``places[n - 1]`` is the place of line ``n`` of the extracted text (None for blank lines)."""
+    notes: tuple[str, ...] = ()
+    """What the reader noticed while reading (e.g. tracked changes accepted), for ``extract``."""
+
+    def place(self, line: int) -> Place | None:
+        return self.places[line - 1] if 1 <= line <= len(self.places) else None
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    path: str
+    source: str
+    """The decoded text, line endings normalised to ``\\n`` — or, when ``view`` is set, the
+    normalised view of it that rules see (see :mod:`gialint.read.parse.normalize`)."""
+    lines: tuple[str, ...]
+    """The lines of ``source``, without their endings; ``lines[0]`` is line 1."""
+    syntax: Literal["markdown", "text"]
+    blocks: tuple[Block, ...]
+    tables: tuple[Table, ...]
+    sections: tuple[Section, ...]
+    """Top-level sections (normally the parts 一 … 六), with their children."""
+    title: Title | None = None
+    year: int | None = None
+    year_source: str = ""
+    """Where the year came from: title, statistics-period, filename, config, or empty."""
+    agency: str | None = None
+    preamble_end: int = 0
+    """Last line before part 一 (0 when part 一 is on line 1 or there is no part at all)."""
+    encoding: str = "utf-8"
+    newline: str = "\n"
+    format: Format | None = None
+    """The national (or provincial) format this report must follow, chosen by year or config."""
+    other_formats: tuple[Format, ...] = ()
+    """The other formats the configuration knows (to recognise a report that used one of them)."""
+    match: FormatMatch | None = None
+    """The report's tables matched against ``format``'s templates (computed once, by the engine)."""
+    origin: Origin | None = None
+    """For Word/PDF/HTML input: the kind of file and where each line of ``source`` came from.
+    ``source``/``lines`` then hold the text gialint extracted (``gialint extract FILE``)."""
+    view: TextView | None = None
+    """Set when the normalisation pass rewrote the text (flattened lines split, traditional
+    characters converted, page chrome blanked): ``source``/``lines`` then hold the view rules see,
+    and ``view`` holds the original text and maps view positions back to it."""
+    extensions: dict[str, object] = field(default_factory=dict, compare=False, hash=False)
+    memo: dict[str, object] = field(default_factory=dict, compare=False, hash=False, repr=False)
+    """Derived data several rules need (e.g. the parts found), computed once per document."""
+    """Room for plugins' document-model extensions (see ``gialint_extend_document``)."""
+
+    @property
+    def original_source(self) -> str:
+        """The file's own text (``source`` unless the normalisation pass rewrote it)."""
+        return self.view.source if self.view is not None else self.source
+
+    @property
+    def original_lines(self) -> tuple[str, ...]:
+        """The file's own lines (``lines`` unless the normalisation pass rewrote them)."""
+        return self.view.lines if self.view is not None else self.lines
+
+    def line(self, number: int) -> str:
+        """Line ``number`` (1-based) of the original file, or '' when out of range."""
+        return self.lines[number - 1] if 1 <= number <= len(self.lines) else ""
+
+    def all_sections(self) -> Iterator[Section]:
+        for section in self.sections:
+            yield from section.walk()
+
+    def part(self, number: int) -> Section | None:
+        """The top-level part with this number (1 → 一), if present."""
+        for section in self.sections:
+            if section.level == 1 and section.number == number:
+                return section
+        return None
+
+    def locate(self, needle: str, start_line: int = 1, end_line: int | None = None) -> Span | None:
+        """Span of the first occurrence of ``needle`` in the original lines ``start_line..end_line``."""
+        last = len(self.lines) if end_line is None else min(end_line, len(self.lines))
+        for number in range(max(start_line, 1), last + 1):
+            col = self.lines[number - 1].find(needle)
+            if col >= 0:
+                return Span(number, col + 1, number, col + 1 + len(needle))
+        return None
+
+    def line_span(self, number: int) -> Span:
+        """Span of line ``number`` without its leading and trailing white space."""
+        text = self.line(number)
+        stripped = text.lstrip()
+        start = len(text) - len(stripped) + 1
+        return Span(number, start, number, max(start, len(text.rstrip()) + 1))
+
+    def blocks_between(self, start_line: int, end_line: int) -> Iterator[Block]:
+        for block in self.blocks:
+            if block.span.line >= start_line and block.span.end_line <= end_line:
+                yield block

@@ -1,0 +1,159 @@
+"""Markdown reports (``.md``) through markdown-it-py, with positions from ``Token.map``.
+
+markdown-it gives block line ranges only; columns are computed from the original lines.
+Tab-separated tables pasted from Word (which markdown-it sees as paragraphs or code) go
+through the same table reader as plain text. Pipe-table cells are split from the source line,
+not taken from the tokens, because markdown-it pads short rows and so hides ragged tables.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from gialint.formats.labels import vocabulary
+from gialint.model.document import Block, Cell, Document, Row, Span, Table
+from gialint.read.parse.normalize import normalize
+from gialint.read.parse.options import ParseOptions
+from gialint.read.parse.structure import build_document, split_lines
+from gialint.read.parse.tabular import segment
+from gialint.read.parse.texttables import find_text_tables
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
+
+_PIPE = re.compile(r"(?<!\\)\|")
+_DELIMITER_ROW = re.compile(r"^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$")
+
+
+@lru_cache(maxsize=1)
+def _parser() -> MarkdownIt:
+    from markdown_it import MarkdownIt
+    from mdit_py_cjk_friendly import cjk_friendly
+
+    # CommonMark + pipe tables; cjk_friendly keeps **（二）…** from leaking its asterisks.
+    return MarkdownIt("commonmark", {"html": True}).enable("table").use(cjk_friendly)
+
+
+def _inline_text(token: Token) -> str:
+    parts: list[str] = []
+    for child in token.children or ():
+        if child.type in ("text", "code_inline"):
+            parts.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append("\n")
+        elif child.type == "image":
+            parts.append(child.content)
+    return "".join(parts)
+
+
+_PART_LINE = re.compile(r"^\s*[一二三四五六七八九十]{1,2}\s*、\s*\S.{0,28}$")
+
+
+def _part_heading_lines(text: str) -> list[int]:
+    """Indexes (after the first) of lines in a paragraph that are part headings (``五、…``)."""
+    return [i for i, line in enumerate(text.split("\n")) if i and _PART_LINE.match(line) and "。" not in line]
+
+
+def _span(lines: tuple[str, ...], start: int, end: int) -> Span:
+    """Span of source lines ``start..end-1`` (0-based, end-exclusive, as in ``Token.map``)."""
+    first = lines[start] if start < len(lines) else ""
+    last_index = max(start, min(end, len(lines)) - 1)
+    last = lines[last_index] if last_index < len(lines) else ""
+    col = len(first) - len(first.lstrip()) + 1
+    return Span(start + 1, col, last_index + 1, max(1, len(last.rstrip()) + 1))
+
+
+def _pipe_row(line_no: int, line: str) -> Row:
+    cuts = [m.start() for m in _PIPE.finditer(line)]
+    stripped = line.strip()
+    bounds = [-1, *cuts, len(line)]
+    cells: list[Cell] = []
+    for i in range(len(bounds) - 1):
+        a, b = bounds[i] + 1, bounds[i + 1]
+        if i == 0 and stripped.startswith("|"):
+            continue
+        if i == len(bounds) - 2 and stripped.endswith("|") and not line[a:b].strip():
+            continue
+        raw = line[a:b]
+        text = raw.strip()
+        lead = len(raw) - len(raw.lstrip())
+        col = a + lead + 1
+        cells.append(Cell(text.replace("**", "").replace("\\|", "|"), Span(line_no, col, line_no, col + len(text))))
+    return Row(tuple(cells), line_no)
+
+
+def _table(tokens: list[Token], i: int, lines: tuple[str, ...]) -> tuple[Table, int]:
+    rows: list[Row] = []
+    assert tokens[i].map is not None
+    start, end = tokens[i].map
+    while tokens[i].type != "table_close":
+        tok = tokens[i]
+        if tok.type == "tr_open" and tok.map is not None:
+            line_no = tok.map[0] + 1
+            rows.append(_pipe_row(line_no, lines[line_no - 1]))
+        i += 1
+    return Table(tuple(rows), _span(lines, start, end), "pipe"), i
+
+
+def parse_markdown(path: str, text: str, options: ParseOptions) -> Document:
+    lines = split_lines(text)
+    view = normalize(text, lines, "markdown", options.formats)
+    if view is not None:
+        text, lines = view.text, split_lines(view.text)
+    tokens = _parser().parse(text)
+    items: list[Block | Table] = []
+    in_list = 0
+    marker = ""
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        kind = tok.type
+        if kind in ("bullet_list_open", "ordered_list_open"):
+            in_list += 1
+        elif kind == "list_item_open" and tok.markup in (".", ")"):
+            # An ordered-list marker is the report's own numbering (1. 制发规章情况): keep it.
+            marker = f"{tok.info}{tok.markup}"
+        elif kind in ("bullet_list_close", "ordered_list_close"):
+            in_list -= 1
+        elif kind == "table_open":
+            table, i = _table(tokens, i, lines)
+            items.append(table)
+        elif kind in ("heading_open", "paragraph_open") and tok.map is not None:
+            start, end = tok.map
+            if kind == "paragraph_open" and any("\t" in lines[n] for n in range(start, end)):
+                items.extend(segment(lines[start:end], start + 1))
+            else:
+                inline = tokens[i + 1]
+                block_kind = "heading" if kind == "heading_open" else ("list_item" if in_list else "paragraph")
+                md_level = int(tok.tag[1]) if kind == "heading_open" else 0
+                content = _inline_text(inline)
+                if marker and block_kind == "list_item":
+                    content, marker = marker + content, ""
+                cuts = _part_heading_lines(content) if block_kind == "paragraph" else []
+                if not cuts:
+                    items.append(Block(block_kind, content, _span(lines, start, end), md_level))  # type: ignore[arg-type]
+                else:
+                    # A part heading written on the line right after a paragraph (no blank line):
+                    # CommonMark folds it into the paragraph, but the report's numbering says it is a heading.
+                    parts = content.split("\n")
+                    bounds = [0, *cuts, len(parts)]
+                    for a, b in zip(bounds, bounds[1:]):
+                        if a < b:
+                            items.append(Block("paragraph", "\n".join(parts[a:b]), _span(lines, start + a, start + b)))
+            i += 2
+        elif kind in ("code_block", "fence") and tok.map is not None:
+            start, end = tok.map
+            if kind == "code_block" and any("\t" in lines[n] for n in range(start, end)):
+                items.extend(segment(lines[start:end], start + 1))
+            else:
+                items.append(Block("code", tok.content, _span(lines, start, end)))
+        elif kind == "html_block" and tok.map is not None:
+            items.append(Block("html", tok.content, _span(lines, *tok.map)))
+        elif kind == "hr" and tok.map is not None:
+            items.append(Block("rule", "", _span(lines, *tok.map)))
+        i += 1
+    items = find_text_tables(items, lines, vocabulary(options.table_formats()))
+    return build_document(path, text, lines, "markdown", items, options, view)

@@ -1,0 +1,134 @@
+"""Table shapes of Word/PDF text exports, shared by both parsers.
+
+Real exports write tables two ways:
+
+* one row per line, cells separated by tabs (``规章\\t0\\t0\\t0``); a blank line ends the table, so
+  a table broken by a page break comes out as several fragments;
+* one cell per line, each line starting with a tab, rows separated by blank lines (Word's
+  export of complex tables). A cell whose text wrapped continues on an untabbed line.
+
+:func:`segment` turns a run of source lines into paragraph blocks and tables, keeping the
+position of every cell.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from gialint.model.document import Block, Cell, Row, Span, Table
+
+_CELL_LINE = re.compile(r"^[ \u3000\xa0]*\t([^\t]*)$")
+_PART_HEADING = re.compile(r"^\s*[一二三四五六七八九十]{1,3}\s*[、．.]")
+_SENTENCE_END = re.compile(r"[。！？]$")
+_HEADING = re.compile(r"^(?:[一二三四五六七八九十]{1,3}\s*、|[（(][一二三四五六七八九十]{1,3}[）)])")
+
+
+def _cell(line_no: int, line: str, start: int, end: int) -> Cell:
+    raw = line[start:end]
+    stripped = raw.strip()
+    if stripped:
+        lead = len(raw) - len(raw.lstrip())
+        col = start + lead + 1
+        return Cell(stripped, Span(line_no, col, line_no, col + len(stripped)))
+    return Cell("", Span(line_no, start + 1, line_no, start + 1))
+
+
+def split_tab_row(line_no: int, line: str) -> Row:
+    """One tab-separated line as a row, each cell with its exact span."""
+    cells: list[Cell] = []
+    start = 0
+    while True:
+        end = line.find("\t", start)
+        if end < 0:
+            cells.append(_cell(line_no, line, start, len(line)))
+            break
+        cells.append(_cell(line_no, line, start, end))
+        start = end + 1
+    return Row(tuple(cells), line_no)
+
+
+def _table(rows: list[Row], shape: str) -> Table:
+    first = rows[0].cells[0].span if rows[0].cells else Span(rows[0].line, 1, rows[0].line, 1)
+    last_row = rows[-1]
+    last = last_row.cells[-1].span if last_row.cells else Span(last_row.line, 1, last_row.line, 1)
+    end_line = max(c.span.end_line for c in last_row.cells) if last_row.cells else last_row.line
+    return Table(tuple(rows), Span(first.line, 1, end_line, last.end_column), shape)  # type: ignore[arg-type]
+
+
+def _is_blank(line: str) -> bool:
+    """A line with a tab is never blank: in a one-cell-per-line table ``\\t`` alone is an empty cell."""
+    return "\t" not in line and not line.strip()
+
+
+def segment(lines: Sequence[str], first_line: int) -> list[Block | Table]:
+    """Split ``lines`` (the first being line ``first_line``) into one-line paragraphs and tables."""
+    out: list[Block | Table] = []
+    rows: list[Row] = []
+    shape = ""
+
+    def close() -> None:
+        nonlocal rows, shape
+        if rows:
+            out.append(_table(rows, shape))
+        rows, shape = [], ""
+
+    i, n = 0, len(lines)
+    while i < n:
+        line = lines[i]
+        line_no = first_line + i
+        if _is_blank(line):
+            if shape == "tabs":
+                close()
+            i += 1
+            continue
+        if _CELL_LINE.match(line):
+            cells: list[Cell] = []
+            j = i
+            while j < n and not _is_blank(lines[j]):
+                current = lines[j]
+                if _CELL_LINE.match(current):
+                    cells.append(_cell(first_line + j, current, current.index("\t") + 1, len(current)))
+                elif cells and not _PART_HEADING.match(current) and "\t" not in current:
+                    prev = cells[-1]
+                    text = current.strip()
+                    lead = len(current) - len(current.lstrip())
+                    span = Span(
+                        prev.span.line if prev.text else first_line + j,
+                        prev.span.column if prev.text else lead + 1,
+                        first_line + j,
+                        lead + 1 + len(text),
+                    )
+                    cells[-1] = Cell((prev.text + text) if prev.text else text, span)
+                else:
+                    break
+                j += 1
+            lone = cells[0].text if len(cells) == 1 else ""
+            if lone and (
+                not rows and len(lone) > 40 and _SENTENCE_END.search(lone)
+                or len(lone) <= 40 and _HEADING.match(lone)
+            ):
+                # A tab-indented paragraph or heading, not a one-cell row.
+                close()
+                out.append(Block("paragraph", cells[0].text, cells[0].span))
+            else:
+                if shape != "cell-per-line":
+                    close()
+                    shape = "cell-per-line"
+                rows.append(Row(tuple(cells), cells[0].span.line))
+            i = j
+            continue
+        if "\t" in line:
+            if shape != "tabs":
+                close()
+                shape = "tabs"
+            rows.append(split_tab_row(line_no, line))
+            i += 1
+            continue
+        close()
+        stripped = line.strip()
+        lead = len(line) - len(line.lstrip())
+        out.append(Block("paragraph", stripped, Span(line_no, lead + 1, line_no, lead + 1 + len(stripped))))
+        i += 1
+    close()
+    return out

@@ -1,0 +1,179 @@
+"""A line of report text as table tokens: the format's labels, figures, fillers, separators.
+
+Used by :mod:`gialint.read.parse.texttables` to find tables written as text. Labels are found in the
+line's letters and ideographs only (:func:`gialint.formats.labels.core_stream`), so stray blanks and
+bracket widths inside a label do not hide it; every token keeps its exact place in the line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from gialint.formats.labels import Vocabulary, closing_end, core_stream
+
+_ZONE = re.compile(
+    r"(?P<sep>[ \t\u3000\xa0*]+)|(?P<pipe>[|｜])"
+    r"|(?P<num>[+\-−－]?[0-9０-９]+(?:[.．][0-9０-９]+)?(?:万元|元)?)"
+    r"|(?P<fill>[-—–/／]+|无)"
+    r"|(?P<other>[^ \t\u3000\xa0*|｜0-9０-９]+)"
+)
+_LABEL_GAP_BREAK = re.compile(r"[|｜\t]|[ \u3000]{2}")
+
+
+@dataclass(slots=True)
+class Tok:
+    kind: str
+    """row, header, caption, value, filler, empty, text (a whole pipe cell of other words), other."""
+    start: int
+    end: int
+    text: str
+    glued: bool = False
+    """A figure written straight after a label, with no separator."""
+    unknown: bool = False
+    """A row label the formats do not know, taken as one because of where it stands (a typo)."""
+
+
+def _label_tokens(line: str, vocab: Vocabulary) -> list[Tok]:
+    found: list[Tok] = []
+    if vocab.captions is not None and "条" in line:
+        found += [Tok("caption", m.start(), m.end(), m.group()) for m in re.finditer(vocab.captions, line)]
+    stream, where = core_stream(line)
+    for a, b, label in vocab.find(stream):
+        start, end = where(a), where(b - 1) + 1
+        if _LABEL_GAP_BREAK.search(line, start, end) or any(c.start < end and start < c.end for c in found):
+            continue
+        word = vocab.words[label]
+        kind = "row" if word.row else "header"
+        if word.prefix is not None:
+            before = line[max(0, start - 10) : start]
+            p = re.search(word.prefix, before)
+            if p is not None:
+                start -= len(before) - p.start()
+            elif word.header:
+                kind = "header"
+        found.append(Tok(kind, start, closing_end(line, end), ""))
+    found.sort(key=lambda t: t.start)
+    # A numbering prefix may not reach back into the previous label.
+    for prev, tok in zip(found, found[1:]):
+        tok.start = max(tok.start, prev.end)
+    for tok in found:
+        tok.text = line[tok.start : tok.end].strip()
+    return found
+
+
+def tokenize(line: str, vocab: Vocabulary) -> list[Tok]:
+    """The line's labels, figures, fillers and other text, in order (separators dropped)."""
+    labels = _label_tokens(line, vocab) if vocab.prefilter(line) else []
+    tokens: list[Tok] = []
+    pipes = False
+    pos = 0
+    for label in [*labels, None]:
+        stop = label.start if label is not None else len(line)
+        for m in _ZONE.finditer(line, pos, stop):
+            kind = m.lastgroup
+            if kind == "sep":
+                continue
+            if kind == "pipe":
+                pipes = True
+                tokens.append(Tok("pipe", m.start(), m.end(), "|"))
+                continue
+            glued = bool(tokens) and tokens[-1].kind in ("row", "header") and tokens[-1].end == m.start()
+            tokens.append(Tok({"num": "value", "fill": "filler"}.get(kind or "", "other"), m.start(), m.end(), m.group(), glued))
+        if label is not None:
+            tokens.append(label)
+            pos = label.end
+    if not pipes:
+        return tokens
+    return _pipe_cells(line, tokens)
+
+
+def _pipe_cells(line: str, tokens: list[Tok]) -> list[Tok]:
+    """Pipe lines: an empty cell between two pipes; a cell of other words alone is a text cell
+    (a header's 项目); the pipes themselves are dropped."""
+    cells: list[list[Tok]] = [[]]
+    bars: list[Tok] = []
+    out: list[Tok] = []
+    for tok in tokens:
+        if tok.kind == "pipe":
+            bars.append(tok)
+            cells.append([])
+        else:
+            cells[-1].append(tok)
+    for i, cell in enumerate(cells):
+        if not cell:
+            if 0 < i < len(cells) - 1:  # not the border before the first or after the last pipe
+                at = bars[i - 1].end
+                out.append(Tok("empty", at, at, ""))
+            continue
+        if all(t.kind == "other" for t in cell):
+            out.append(Tok("text", cell[0].start, cell[-1].end, line[cell[0].start : cell[-1].end].strip()))
+        else:
+            out.extend(cell)
+    return out
+
+
+# --------------------------------------------------------------------------- labels the formats do not know
+
+_UNKNOWN_ROW = re.compile(
+    r"^[ \u3000\xa0|｜]*(?P<label>(?:\d{1,2}\s*[.、．·]\s*)?[^\s|｜\d][^|｜]*?)"
+    r"(?:(?=(?:[ \u3000\xa0|｜]+(?:[-—–/／]+|无|[+\-−－]?[0-9０-９]+(?:[.．][0-9０-９]+)?)){2,}[ \u3000\xa0|｜]*$)"
+    r"|(?P<joined>[0-9]{2,})[ \u3000\xa0|｜]*$|[ \u3000\xa0|｜]*$)"
+)
+_LABEL_ALONE_MAX = 40
+
+
+def unknown_label(line: str, tokens: list[Tok], figures_next: bool) -> list[Tok]:
+    """Inside a table, a row whose label the format does not know (a typo: 补证 for 补正) is still
+    a row when figures follow it (on its line, or alone on the next); the table matcher finds the
+    label it stands for."""
+    if any(t.kind in ("row", "header", "caption") for t in tokens):
+        return tokens
+    m = _UNKNOWN_ROW.match(line)
+    if m is None or not re.search(r"[\u4e00-\u9fff]", m.group("label")) or "。" in m.group("label"):
+        return tokens
+    end = m.end("label")
+    alone = not line[end:].strip(" \u3000\xa0|｜")
+    if alone and (not figures_next or len(m.group("label").strip()) > _LABEL_ALONE_MAX):
+        return tokens
+    label = Tok("row", m.start("label"), end, m.group("label").strip(), unknown=True)
+    if m.group("joined"):
+        return [label, Tok("value", m.start("joined"), m.end("joined"), m.group("joined"), glued=True)]
+    return [label, *(t for t in tokens if t.start >= end)]
+
+
+def inline_unknown_labels(line: str, tokens: list[Tok]) -> list[Tok]:
+    """A row several rows into a flattened line whose label the format does not know (a typo):
+    other words between one row's figures and the next row's figures."""
+    out: list[Tok] = []
+    for i, tok in enumerate(tokens):
+        after = tokens[i + 1 : i + 3]
+        if (
+            tok.kind == "other"
+            and len(tok.text) <= _LABEL_ALONE_MAX
+            and "。" not in tok.text
+            and re.search(r"[\u4e00-\u9fff]", tok.text)
+            and len(after) == 2
+            and all(t.kind in ("value", "filler") for t in after)
+            and len(out) >= 2
+            and out[-1].kind in ("value", "filler", "empty")
+            and _known_row_since_other(out)
+        ):
+            start = tok.start
+            if out[-1].kind == "value" and out[-1].end == tok.start and tok.text[0] in ".、．·" and len(out[-1].text) <= 2:
+                start = out.pop().start  # its item number (3.) was read as a figure
+            if out and out[-1].kind in ("value", "filler", "empty"):
+                out.append(Tok("row", start, tok.end, line[start : tok.end].strip(), unknown=True))
+                continue
+        out.append(tok)
+    return out
+
+
+def _known_row_since_other(tokens: list[Tok]) -> bool:
+    """Whether a row label the formats know stands in ``tokens`` after their last other words."""
+    for tok in reversed(tokens):
+        if tok.kind == "other":
+            return False
+        if tok.kind == "row" and not tok.unknown:
+            return True
+    return False

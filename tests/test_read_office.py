@@ -173,3 +173,28 @@ def test_word_numbers_as_libreoffice_draws_them(tmp_path: Path) -> None:
     cells = {cell for line in ours for cell in line.split("\t")}  # LibreOffice writes a cell per line
     missing = [h for h in headings if h not in cells]
     assert headings and not missing, missing
+
+
+def test_annotate_converts_a_doc_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """--annotate reads a .doc twice (lint, then the annotated copy): LibreOffice runs once."""
+    docx_file = tmp_path / "converted.docx"
+    write_report_docx(EXAMPLES / "defective-2021.txt", docx_file)
+    runs = tmp_path / "runs"
+    script = (
+        f"echo run >> {runs}\n"
+        'while [ $# -gt 0 ]; do if [ "$1" = --outdir ]; then out=$2; fi; shift; done\n'
+        f'{shutil.which("mkdir")} -p "$out" && {shutil.which("cp")} {docx_file} "$out/report.docx"\n'
+    )
+    monkeypatch.setenv("PATH", str(_fake_soffice(tmp_path / "bin", script)))
+    doc = tmp_path / "报告.doc"
+    doc.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 1000)
+    code, found, err = _check("--annotate", str(doc))
+    assert code == 1 and found, err
+    assert runs.read_text(encoding="utf-8").split() == ["run"], err
+    import docx
+
+    annotated = docx.Document(str(tmp_path / "报告.gialint.docx"))
+    assert len(list(annotated.comments)) == len(found)
+    _check(str(doc))
+    _check("--annotate", str(doc))
+    assert runs.read_text(encoding="utf-8").split() == ["run"] * 3, "kept only while one --annotate run lasts"

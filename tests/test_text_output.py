@@ -105,7 +105,7 @@ def test_help_is_in_chinese_by_default_and_english_with_lang_en(capsys: object) 
 def test_every_help_text_has_a_chinese_version() -> None:
     import argparse
 
-    from gialint.cli.program import _parser
+    from gialint.cli.parser import build
     from gialint.cli.text import zh
 
     missing = []
@@ -119,7 +119,7 @@ def test_every_help_text_has_a_chinese_version() -> None:
             elif action.help and action.help != argparse.SUPPRESS and zh(action.help) == action.help:
                 missing.append(action.help)
 
-    walk(_parser())
+    walk(build())
     assert missing == []
 
 

@@ -135,7 +135,7 @@ def localized(parser: argparse.ArgumentParser | None, lang: str) -> Iterator[Non
     if parser is not None:
         _translate(parser)
     original = argparse._  # type: ignore[attr-defined]
-    argparse._ = lambda text: ZH.get(text, original(text))  # type: ignore[attr-defined]
+    argparse._ = lambda text: ZH[text] if text in ZH else original(text)  # type: ignore[attr-defined]
     try:
         yield
     finally:

@@ -15,6 +15,7 @@ directly, without LibreOffice.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import os
 import shutil
@@ -22,6 +23,8 @@ import signal
 import subprocess
 import tempfile
 import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING
 
@@ -55,6 +58,24 @@ def _save_as(kind: str) -> tuple[str, str]:
     )
 
 
+_kept: dict[tuple[str, bytes], bytes] | None = None
+"""While :func:`conversions_kept`: the .docx made of each original, by its kind and SHA-256."""
+_keeper = 0
+"""The process that keeps them (a worker forked meanwhile keeps nothing)."""
+
+
+@contextmanager
+def conversions_kept() -> Iterator[None]:
+    """Convert each .doc/.wps once while this lasts: ``--annotate`` reads the file again after the
+    lint, and gets the .docx the lint's conversion made (same bytes in, same .docx out)."""
+    global _kept, _keeper
+    _kept, _keeper = {}, os.getpid()
+    try:
+        yield
+    finally:
+        _kept = None
+
+
 def _is_docx(data: bytes) -> bool:
     if not data.startswith(b"PK"):
         return False
@@ -72,6 +93,17 @@ def to_docx(path: str, data: bytes) -> bytes:
     """
     if _is_docx(data):
         return data
+    kept = _kept if _keeper == os.getpid() else None
+    key = (_kind(path), hashlib.sha256(data).digest() if kept is not None else b"")
+    if kept is not None and key in kept:
+        return kept[key]
+    converted = _convert(path, data)
+    if kept is not None:
+        kept[key] = converted
+    return converted
+
+
+def _convert(path: str, data: bytes) -> bytes:
     kind = _kind(path)
     save_zh, save_en = _save_as(kind)
     command = soffice()

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+
+from gialint.model.record import Record, setfield
 
 CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 CN_NUMERALS = ("", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十")
@@ -42,8 +43,9 @@ _STYLES: tuple[tuple[str, int, re.Pattern[str]], ...] = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Numbering:
+class Numbering(Record):
+    __slots__ = ("style", "level", "number", "numeral", "offset", "rest_offset")
+
     style: str
     level: int
     number: int
@@ -53,6 +55,14 @@ class Numbering:
     """Offset in the inspected text where the numbering starts."""
     rest_offset: int
     """Offset where the text after the numbering starts."""
+
+    def __init__(self, style: str, level: int, number: int, numeral: str, offset: int, rest_offset: int) -> None:
+        setfield(self, "style", style)
+        setfield(self, "level", level)
+        setfield(self, "number", number)
+        setfield(self, "numeral", numeral)
+        setfield(self, "offset", offset)
+        setfield(self, "rest_offset", rest_offset)
 
 
 def match_numbering(text: str) -> Numbering | None:

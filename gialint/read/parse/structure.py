@@ -8,11 +8,12 @@ Markdown heading depth is recorded but does not decide the level.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import PurePath
 
 from gialint.model.document import Block, Document, Section, Span, Table, Title
 from gialint.model.numbering import int_to_cn, match_numbering
+from gialint.model.record import replace
 from gialint.model.textview import TextView
 from gialint.read.parse.options import ParseOptions
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from gialint._lazy import lazy_re
 from gialint.model.record import Record, setfield
 
 CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -33,13 +34,13 @@ def int_to_cn(value: int) -> str:
 
 
 # Leading decoration that may wrap a heading in either syntax: Markdown #, bullets, bold.
-_DECOR = re.compile(r"^\s*(?:#{1,6}\s+)?(?:[-*+]\s+)?(?:\*\*|__)?\s*")
+_DECOR = lazy_re(r"^\s*(?:#{1,6}\s+)?(?:[-*+]\s+)?(?:\*\*|__)?\s*")
 
 _STYLES: tuple[tuple[str, int, re.Pattern[str]], ...] = (
-    ("cn", 1, re.compile(r"([一二三四五六七八九十]{1,3})[ \u3000\xa0]*[、．.][ \u3000\xa0]*")),
-    ("paren-cn", 2, re.compile(r"[（(][ \u3000\xa0]*([一二三四五六七八九十]{1,3})[ \u3000\xa0]*[）)]{1,2}[ \u3000、.．]*")),
-    ("paren-arabic", 3, re.compile(r"[（(][ \u3000\xa0]*(\d{1,2})[ \u3000\xa0]*[）)]{1,2}[ \u3000、.．]*")),
-    ("arabic", 3, re.compile(r"(\d{1,2})[ \u3000\xa0]*[、．.](?![\d．.])[ \u3000\xa0]*")),
+    ("cn", 1, lazy_re(r"([一二三四五六七八九十]{1,3})[ \u3000\xa0]*[、．.][ \u3000\xa0]*")),
+    ("paren-cn", 2, lazy_re(r"[（(][ \u3000\xa0]*([一二三四五六七八九十]{1,3})[ \u3000\xa0]*[）)]{1,2}[ \u3000、.．]*")),
+    ("paren-arabic", 3, lazy_re(r"[（(][ \u3000\xa0]*(\d{1,2})[ \u3000\xa0]*[）)]{1,2}[ \u3000、.．]*")),
+    ("arabic", 3, lazy_re(r"(\d{1,2})[ \u3000\xa0]*[、．.](?![\d．.])[ \u3000\xa0]*")),
 )
 
 

@@ -18,12 +18,13 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
+from gialint._lazy import lazy_re
 from gialint.engine.guard import RuleStopped
 
 MATCH_BUDGET = 1.0
 """Seconds one user pattern may spend matching in one file before it is given up."""
 
-_TEMPLATE_ESCAPE = re.compile(r"\\(.?)", re.DOTALL)
+_TEMPLATE_ESCAPE = lazy_re(r"\\(.?)", re.DOTALL)
 
 
 class PatternTimeout(RuleStopped):

@@ -150,3 +150,17 @@ def test_positional_and_keyword_construction_agree() -> None:
     )
     assert Option("n", int, 3, "doc") == Option(name="n", type=int, default=3, doc="doc", item=None, choices=(), regex=False)
     assert Location("docx") == Location(kind="docx", paragraph=None, table=None, table_name="", row=None, column=None)
+
+
+def test_replacement_templates_without_escapes_are_valid_for_any_pattern() -> None:
+    import re
+
+    from gialint.model.userregex import check_template
+
+    for template in ("", "文字", "g<1>"):
+        check_template(re.compile("(a)(b)"), template)
+    with pytest.raises(ValueError, match="group 3"):
+        check_template(re.compile("(a)(b)"), r"\3")
+    with pytest.raises(ValueError, match="NUL"):
+        check_template(re.compile("(a)"), r"\0")
+    check_template(re.compile("(a)"), r"\1-\g<0>")

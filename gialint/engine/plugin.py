@@ -101,8 +101,6 @@ def get_plugin_manager(load_entry_points: bool = True, extra: tuple[object, ...]
 def _unknown_hooks(pm: pluggy.PluginManager) -> list[PluginProblem]:
     """Hook implementations whose name no hookspec declares (a misspelt ``gialint_get_rule``):
     pluggy would silently never call them (``check_pending`` finds them; we report, not raise)."""
-    import difflib
-
     known = [name for name in vars(pm.hook) if not name.startswith("_") and getattr(pm.hook, name).has_spec()]
     problems = []
     for name in vars(pm.hook):
@@ -113,6 +111,8 @@ def _unknown_hooks(pm: pluggy.PluginManager) -> list[PluginProblem]:
             if impl.optionalhook:
                 continue
             plugin = pm.get_name(impl.plugin) or repr(impl.plugin)
+            import difflib  # only for a misspelt hook: not on every run's path
+
             close = difflib.get_close_matches(name, known, n=1)
             hint = f"; did you mean {close[0]!r}?" if close else f"; gialint's hooks are {', '.join(sorted(known))}"
             problems.append(PluginProblem(plugin, f"plugin {plugin!r} implements {name!r}, which is not a gialint hook, so it is never called{hint}"))

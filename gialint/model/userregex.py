@@ -59,6 +59,8 @@ def check_template(pattern: Any, template: str) -> None:
     (``\\3``, ``\\g<-1>``, ``\\g<name>``) and ``\\0``, which would put an invisible NUL character
     into the report (``\\g<0>`` stands for the whole match).
     """
+    if "\\" not in template:
+        return  # only an escape can be wrong: a template without one is put in as written
     for m in _TEMPLATE_ESCAPE.finditer(template):
         if m.group(1) == "0":
             raise ValueError("\\0 is not the whole match (it would insert a NUL character); write \\g<0>")

@@ -95,5 +95,7 @@ def entry_points(group: str, path: list[str] | None = None) -> list[EntryPoint]:
                     text = fh.read()
             except OSError:
                 continue
+            if group not in text:  # most distributions declare no entry point of this group
+                continue
             found.extend(_parse(text, group, Distribution(m.group("name"), m.group("version"), os.path.join(folder or ".", entry))))
     return found

@@ -54,7 +54,10 @@ def test_pytest_plugin_module_is_light() -> None:
     code = "import sys, gialint.pytest_plugin; print(' '.join(sorted(m for m in sys.modules if m.startswith('gialint'))))"
     result = _run([sys.executable, "-c", code], cwd=ROOT)
     assert result.returncode == 0, result.stderr
-    assert set(result.stdout.split()) <= {"gialint", "gialint._lazy", "gialint.engine", "gialint.engine.plugin", "gialint.pytest_plugin"}, result.stdout
+    # gialint.model.record (the base of the model's immutable records, used by the plugin
+    # manager's PluginProblem) imports nothing beyond operator and typing.
+    allowed = {"gialint", "gialint._lazy", "gialint.engine", "gialint.engine.plugin", "gialint.model", "gialint.model.record", "gialint.pytest_plugin"}
+    assert set(result.stdout.split()) <= allowed, result.stdout
 
 
 def test_own_rule_cases_are_not_collected_twice() -> None:

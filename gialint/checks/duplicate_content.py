@@ -35,12 +35,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
-from dataclasses import replace
 from typing import Any
 
 from gialint.model.diagnostic import Diagnostic, Severity
 from gialint.model.document import Document, Span
 from gialint.model.numbering import int_to_cn
+from gialint.model.record import replace
 from gialint.model.rule import (
     CorpusCheck,
     CorpusContext,

@@ -21,12 +21,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import replace
 
 from gialint.checks._common import FoundPart, find_parts, is_number, norm, part_specs_of
 from gialint.model.diagnostic import Diagnostic, Severity
 from gialint.model.document import Document, Span, Table
 from gialint.model.numbering import cn_to_int
+from gialint.model.record import replace
 from gialint.model.rule import Context, Message, Option, Options, Rule
 
 # Labels that identify the table of a part when its heading is lost.

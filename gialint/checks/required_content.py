@@ -27,12 +27,12 @@ province can add its own items.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import replace
 
 from gialint.checks._common import part_range
 from gialint.model.diagnostic import Diagnostic, Severity
 from gialint.model.document import Document
 from gialint.model.numbering import cn_to_int
+from gialint.model.record import replace
 from gialint.model.rule import Context, Message, Options, Rule
 
 

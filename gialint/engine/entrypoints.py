@@ -12,26 +12,41 @@ import importlib
 import os
 import re
 import sys
-from dataclasses import dataclass
 from typing import Any
 
-_META_DIR = re.compile(r"^(?P<name>[^-]+)-(?P<version>[^-]+?)(?:-py[\d.]+)?\.(?:dist|egg)-info$", re.IGNORECASE)
+from gialint._lazy import lazy_re
+from gialint.model.record import Record, setfield
+
+_META_DIR = lazy_re(r"^(?P<name>[^-]+)-(?P<version>[^-]+?)(?:-py[\d.]+)?\.(?:dist|egg)-info$", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class Distribution:
+class Distribution(Record):
+    __slots__ = ("name", "version", "path")
+
     name: str
     version: str
-    path: str = ""
+    path: str
     """Its metadata folder (``*.dist-info`` / ``*.egg-info``)."""
 
+    def __init__(self, name: str, version: str, path: str = "") -> None:
+        setfield(self, "name", name)
+        setfield(self, "version", version)
+        setfield(self, "path", path)
 
-@dataclass(frozen=True)
-class EntryPoint:
+
+class EntryPoint(Record):
+    __slots__ = ("name", "value", "group", "dist")
+
     name: str
     value: str
     group: str
-    dist: Distribution | None = None
+    dist: Distribution | None
+
+    def __init__(self, name: str, value: str, group: str, dist: Distribution | None = None) -> None:
+        setfield(self, "name", name)
+        setfield(self, "value", value)
+        setfield(self, "group", group)
+        setfield(self, "dist", dist)
 
     def load(self) -> Any:
         module, _, attr = self.value.partition(":")
@@ -79,6 +94,8 @@ def entry_points(group: str, path: list[str] | None = None) -> list[EntryPoint]:
                 with open(os.path.join(folder or ".", entry, "entry_points.txt"), encoding="utf-8") as fh:
                     text = fh.read()
             except OSError:
+                continue
+            if group not in text:  # most distributions declare no entry point of this group
                 continue
             found.extend(_parse(text, group, Distribution(m.group("name"), m.group("version"), os.path.join(folder or ".", entry))))
     return found

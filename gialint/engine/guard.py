@@ -14,10 +14,10 @@ import signal
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import replace
 from typing import Any
 
 from gialint.model.diagnostic import Diagnostic, Edit, Location, Severity
+from gialint.model.record import replace
 
 DEFAULT_RULE_TIMEOUT = 5.0
 """Seconds one rule may take on one file (``rule-timeout:`` in a config, ``--rule-timeout``)."""

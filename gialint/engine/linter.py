@@ -8,7 +8,7 @@ and the next file.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 from gialint.config.model import Config
@@ -18,6 +18,7 @@ from gialint.engine.rulerun import RuleRunner, crash_message
 from gialint.engine.selection import Selection
 from gialint.model.diagnostic import Diagnostic, Severity
 from gialint.model.document import Document, Span
+from gialint.model.record import replace
 from gialint.model.rule import Context
 from gialint.read.decode import DecodeError, decode
 from gialint.read.parse.options import ParseOptions
@@ -71,8 +72,6 @@ def _pseudo(config: Config, which: tuple[str, str], path: str, span: Span, zh: s
 
 def _with_format(document: Document, config: Config) -> Document:
     """Attach the format the report must follow and its tables matched against the templates."""
-    from dataclasses import replace
-
     from gialint.formats.tablematch import match
     from gialint.formats.templates import choose
 

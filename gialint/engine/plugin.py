@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import pluggy
+
+from gialint.model.record import Record, setfield
 
 if TYPE_CHECKING:
     from gialint.engine.entrypoints import EntryPoint
@@ -29,18 +30,27 @@ BUILTIN_PLUGINS: tuple[str, ...] = ("gialint.read.parse", "gialint.checks", "gia
 """Imported and registered explicitly, so a source checkout works without being installed."""
 
 
-@dataclass(frozen=True, slots=True)
-class PluginProblem:
+class PluginProblem(Record):
     """A plugin that could not be loaded: reported on stderr, never fatal."""
+
+    __slots__ = ("name", "message")
 
     name: str
     message: str
 
+    def __init__(self, name: str, message: str) -> None:
+        setfield(self, "name", name)
+        setfield(self, "message", message)
 
-@dataclass
+
 class Plugins:
-    manager: pluggy.PluginManager
-    problems: list[PluginProblem]
+    """The plugin manager and what went wrong loading plugins."""
+
+    __slots__ = ("manager", "problems")
+
+    def __init__(self, manager: pluggy.PluginManager, problems: list[PluginProblem]) -> None:
+        self.manager = manager
+        self.problems = problems
 
     def name_of(self, plugin: object) -> str:
         return self.manager.get_name(plugin) or getattr(plugin, "__name__", repr(plugin))
@@ -91,8 +101,6 @@ def get_plugin_manager(load_entry_points: bool = True, extra: tuple[object, ...]
 def _unknown_hooks(pm: pluggy.PluginManager) -> list[PluginProblem]:
     """Hook implementations whose name no hookspec declares (a misspelt ``gialint_get_rule``):
     pluggy would silently never call them (``check_pending`` finds them; we report, not raise)."""
-    import difflib
-
     known = [name for name in vars(pm.hook) if not name.startswith("_") and getattr(pm.hook, name).has_spec()]
     problems = []
     for name in vars(pm.hook):
@@ -103,6 +111,8 @@ def _unknown_hooks(pm: pluggy.PluginManager) -> list[PluginProblem]:
             if impl.optionalhook:
                 continue
             plugin = pm.get_name(impl.plugin) or repr(impl.plugin)
+            import difflib  # only for a misspelt hook: not on every run's path
+
             close = difflib.get_close_matches(name, known, n=1)
             hint = f"; did you mean {close[0]!r}?" if close else f"; gialint's hooks are {', '.join(sorted(known))}"
             problems.append(PluginProblem(plugin, f"plugin {plugin!r} implements {name!r}, which is not a gialint hook, so it is never called{hint}"))

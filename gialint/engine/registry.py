@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
-from dataclasses import replace
 
+from gialint._lazy import lazy_re
 from gialint.engine.plugin import PluginProblem, Plugins
+from gialint.model.record import replace
 from gialint.model.rule import Rule
 
-_NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_NAME = lazy_re(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
 def _not_a_rule(rule: object) -> str:

@@ -8,7 +8,8 @@ any prefix; on a tie, ignore wins.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+
+from gialint.model.record import Record, setfield
 
 _EXACT = 1000
 
@@ -25,10 +26,15 @@ def _score(items: Iterable[str], name: str, code: str) -> int:
     return best
 
 
-@dataclass(frozen=True, slots=True)
-class Selection:
-    select: tuple[str, ...] = ()
-    ignore: tuple[str, ...] = ()
+class Selection(Record):
+    __slots__ = ("select", "ignore")
+
+    select: tuple[str, ...]
+    ignore: tuple[str, ...]
+
+    def __init__(self, select: tuple[str, ...] = (), ignore: tuple[str, ...] = ()) -> None:
+        setfield(self, "select", select)
+        setfield(self, "ignore", ignore)
 
     def allows(self, name: str, code: str) -> bool:
         chosen = _score(self.select, name, code) if self.select else 0

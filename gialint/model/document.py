@@ -9,20 +9,25 @@ it (``Document.view``); the engine maps every finding back to the original file.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
+
+from gialint.model.origin import Origin, Place
+from gialint.model.record import OrderedRecord, Record, setfield
 
 if TYPE_CHECKING:
     from gialint.formats.tablematch import FormatMatch
     from gialint.formats.templates import Format
     from gialint.model.textview import TextView
 
+__all__ = ["Block", "BlockKind", "Cell", "Document", "Origin", "Place", "Row", "Section", "Span", "Table", "TableShape", "Title"]
+
 TableShape = Literal["pipe", "tabs", "cell-per-line", "text-pipe", "text-spaces", "text-cell-per-line", "text-flattened"]
 BlockKind = Literal["heading", "paragraph", "list_item", "table", "html", "code", "rule"]
 
 
-@dataclass(frozen=True, slots=True, order=True)
-class Span:
+class Span(OrderedRecord):
+    __slots__ = ("line", "column", "end_line", "end_column")
+
     line: int
     """First line, 1-based."""
     column: int
@@ -32,54 +37,86 @@ class Span:
     end_column: int
     """Column just past the last character, 1-based (exclusive)."""
 
+    def __init__(self, line: int, column: int, end_line: int, end_column: int) -> None:
+        setfield(self, "line", line)
+        setfield(self, "column", column)
+        setfield(self, "end_line", end_line)
+        setfield(self, "end_column", end_column)
 
-@dataclass(frozen=True, slots=True)
-class Block:
+
+class Block(Record):
     """A block of the source: a heading, a paragraph (in .txt files: a line), a list item, a table …"""
+
+    __slots__ = ("kind", "text", "span", "md_level")
 
     kind: BlockKind
     text: str
     """Plain text with inline markup removed (``**``, links) and line breaks kept as ``\\n``."""
     span: Span
-    md_level: int = 0
+    md_level: int
     """Markdown heading depth (1 for ``#``), 0 when the block is not a Markdown heading."""
 
+    def __init__(self, kind: BlockKind, text: str, span: Span, md_level: int = 0) -> None:
+        setfield(self, "kind", kind)
+        setfield(self, "text", text)
+        setfield(self, "span", span)
+        setfield(self, "md_level", md_level)
 
-@dataclass(frozen=True, slots=True)
-class Cell:
+
+class Cell(Record):
+    __slots__ = ("text", "span", "joined")
+
     text: str
     """The cell's text, stripped of surrounding white space."""
     span: Span
-    joined: bool = False
+    joined: bool
     """The figures of several cells written with no separator (``行政规范性文件353535``, a web
     crawl of a table): the table matcher splits them by the table's arithmetic."""
 
+    def __init__(self, text: str, span: Span, joined: bool = False) -> None:
+        setfield(self, "text", text)
+        setfield(self, "span", span)
+        setfield(self, "joined", joined)
 
-@dataclass(frozen=True, slots=True)
-class Row:
+
+class Row(Record):
+    __slots__ = ("cells", "line")
+
     cells: tuple[Cell, ...]
     line: int
     """Line of the row's first cell."""
+
+    def __init__(self, cells: tuple[Cell, ...], line: int) -> None:
+        setfield(self, "cells", cells)
+        setfield(self, "line", line)
 
     @property
     def texts(self) -> tuple[str, ...]:
         return tuple(c.text for c in self.cells)
 
 
-@dataclass(frozen=True, slots=True)
-class Table:
+class Table(Record):
+    __slots__ = ("rows", "span", "shape", "section")
+
     rows: tuple[Row, ...]
     span: Span
     shape: TableShape
     """How the source wrote it: a Markdown pipe table, tab-separated lines, one cell per line, or
     (found by the format's labels, see :mod:`gialint.read.parse.texttables`) pipes without a Markdown
     separator line, runs of spaces, or several rows run together on one line."""
-    section: tuple[str, ...] = ()
+    section: tuple[str, ...]
     """Numbers of the enclosing sections, outermost first, e.g. ``("三",)``; set by the structure pass."""
 
+    def __init__(self, rows: tuple[Row, ...], span: Span, shape: TableShape, section: tuple[str, ...] = ()) -> None:
+        setfield(self, "rows", rows)
+        setfield(self, "span", span)
+        setfield(self, "shape", shape)
+        setfield(self, "section", section)
 
-@dataclass(frozen=True, slots=True)
-class Section:
+
+class Section(Record):
+    __slots__ = ("level", "number", "numeral", "style", "title", "span", "end_line", "md_level", "run_in", "children")
+
     level: int
     """1 for parts (一、), 2 for sub-parts (（一）), 3 for items (1. 1、 （1）)."""
     number: int
@@ -94,11 +131,35 @@ class Section:
     """Span of the heading itself."""
     end_line: int
     """Last line of the section's content."""
-    md_level: int = 0
+    md_level: int
     """Markdown heading depth if the heading is a Markdown heading, else 0."""
-    run_in: bool = False
+    run_in: bool
     """True when the heading starts a paragraph that goes on (``（一）主动公开。本年度…``)."""
-    children: tuple[Section, ...] = ()
+    children: tuple[Section, ...]
+
+    def __init__(
+        self,
+        level: int,
+        number: int,
+        numeral: str,
+        style: str,
+        title: str,
+        span: Span,
+        end_line: int,
+        md_level: int = 0,
+        run_in: bool = False,
+        children: tuple[Section, ...] = (),
+    ) -> None:
+        setfield(self, "level", level)
+        setfield(self, "number", number)
+        setfield(self, "numeral", numeral)
+        setfield(self, "style", style)
+        setfield(self, "title", title)
+        setfield(self, "span", span)
+        setfield(self, "end_line", end_line)
+        setfield(self, "md_level", md_level)
+        setfield(self, "run_in", run_in)
+        setfield(self, "children", children)
 
     def walk(self) -> Iterator[Section]:
         yield self
@@ -106,44 +167,26 @@ class Section:
             yield from child.walk()
 
 
-@dataclass(frozen=True, slots=True)
-class Title:
+class Title(Record):
+    __slots__ = ("text", "span")
+
     text: str
     span: Span
 
-
-@dataclass(frozen=True, slots=True)
-class Place:
-    """Where one line of the text extracted from a Word/PDF/HTML file came from."""
-
-    paragraph: int | None = None
-    """Paragraph number in the file (¶, 1-based), for a line that renders a paragraph."""
-    table: int | None = None
-    """Table number in the file (1-based), for a line that renders a table row."""
-    row: int | None = None
-    """Row of that table (1-based, on the file's grid). Cell ``k`` of the line (tab-separated)
-    is grid column ``k + 1``."""
-    page: int | None = None
-    """Page number (PDF), 1-based."""
+    def __init__(self, text: str, span: Span) -> None:
+        setfield(self, "text", text)
+        setfield(self, "span", span)
 
 
-@dataclass(frozen=True, slots=True)
-class Origin:
-    """The file a document's text was extracted from, and where each extracted line came from."""
-
-    kind: str
-    """``docx``, ``pdf``, ``html`` …"""
-    places: tuple[Place | None, ...]
-    """``places[n - 1]`` is the place of line ``n`` of the extracted text (None for blank lines)."""
-    notes: tuple[str, ...] = ()
-    """What the reader noticed while reading (e.g. tracked changes accepted), for ``extract``."""
-
-    def place(self, line: int) -> Place | None:
-        return self.places[line - 1] if 1 <= line <= len(self.places) else None
+_DOCUMENT_FIELDS = (
+    "path", "source", "lines", "syntax", "blocks", "tables", "sections", "title", "year", "year_source", "agency",
+    "preamble_end", "encoding", "newline", "format", "other_formats", "match", "origin", "view", "extensions", "memo",
+)
 
 
-@dataclass(frozen=True, slots=True)
-class Document:
+class Document(Record, compare=_DOCUMENT_FIELDS[:-2], hide=("memo",)):
+    __slots__ = _DOCUMENT_FIELDS
+
     path: str
     source: str
     """The decoded text, line endings normalised to ``\\n`` — or, when ``view`` is set, the
@@ -155,32 +198,79 @@ class Document:
     tables: tuple[Table, ...]
     sections: tuple[Section, ...]
     """Top-level sections (normally the parts 一 … 六), with their children."""
-    title: Title | None = None
-    year: int | None = None
-    year_source: str = ""
+    title: Title | None
+    year: int | None
+    year_source: str
     """Where the year came from: title, statistics-period, filename, config, or empty."""
-    agency: str | None = None
-    preamble_end: int = 0
+    agency: str | None
+    preamble_end: int
     """Last line before part 一 (0 when part 一 is on line 1 or there is no part at all)."""
-    encoding: str = "utf-8"
-    newline: str = "\n"
-    format: Format | None = None
+    encoding: str
+    newline: str
+    format: Format | None
     """The national (or provincial) format this report must follow, chosen by year or config."""
-    other_formats: tuple[Format, ...] = ()
+    other_formats: tuple[Format, ...]
     """The other formats the configuration knows (to recognise a report that used one of them)."""
-    match: FormatMatch | None = None
+    match: FormatMatch | None
     """The report's tables matched against ``format``'s templates (computed once, by the engine)."""
-    origin: Origin | None = None
+    origin: Origin | None
     """For Word/PDF/HTML input: the kind of file and where each line of ``source`` came from.
     ``source``/``lines`` then hold the text gialint extracted (``gialint extract FILE``)."""
-    view: TextView | None = None
+    view: TextView | None
     """Set when the normalisation pass rewrote the text (flattened lines split, traditional
     characters converted, page chrome blanked): ``source``/``lines`` then hold the view rules see,
     and ``view`` holds the original text and maps view positions back to it."""
-    extensions: dict[str, object] = field(default_factory=dict, compare=False, hash=False)
-    memo: dict[str, object] = field(default_factory=dict, compare=False, hash=False, repr=False)
-    """Derived data several rules need (e.g. the parts found), computed once per document."""
-    """Room for plugins' document-model extensions (see ``gialint_extend_document``)."""
+    extensions: dict[str, object]
+    """Room for plugins' document-model extensions (see ``gialint_extend_document``); not compared."""
+    memo: dict[str, object]
+    """Derived data several rules need (e.g. the parts found), computed once per document; not
+    compared, not shown."""
+
+    def __init__(
+        self,
+        path: str,
+        source: str,
+        lines: tuple[str, ...],
+        syntax: Literal["markdown", "text"],
+        blocks: tuple[Block, ...],
+        tables: tuple[Table, ...],
+        sections: tuple[Section, ...],
+        title: Title | None = None,
+        year: int | None = None,
+        year_source: str = "",
+        agency: str | None = None,
+        preamble_end: int = 0,
+        encoding: str = "utf-8",
+        newline: str = "\n",
+        format: Format | None = None,
+        other_formats: tuple[Format, ...] = (),
+        match: FormatMatch | None = None,
+        origin: Origin | None = None,
+        view: TextView | None = None,
+        extensions: dict[str, object] | None = None,
+        memo: dict[str, object] | None = None,
+    ) -> None:
+        setfield(self, "path", path)
+        setfield(self, "source", source)
+        setfield(self, "lines", lines)
+        setfield(self, "syntax", syntax)
+        setfield(self, "blocks", blocks)
+        setfield(self, "tables", tables)
+        setfield(self, "sections", sections)
+        setfield(self, "title", title)
+        setfield(self, "year", year)
+        setfield(self, "year_source", year_source)
+        setfield(self, "agency", agency)
+        setfield(self, "preamble_end", preamble_end)
+        setfield(self, "encoding", encoding)
+        setfield(self, "newline", newline)
+        setfield(self, "format", format)
+        setfield(self, "other_formats", other_formats)
+        setfield(self, "match", match)
+        setfield(self, "origin", origin)
+        setfield(self, "view", view)
+        setfield(self, "extensions", {} if extensions is None else extensions)
+        setfield(self, "memo", {} if memo is None else memo)
 
     @property
     def original_source(self) -> str:

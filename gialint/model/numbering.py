@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+
+from gialint._lazy import lazy_re
+from gialint.model.record import Record, setfield
 
 CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 CN_NUMERALS = ("", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十")
@@ -32,18 +34,19 @@ def int_to_cn(value: int) -> str:
 
 
 # Leading decoration that may wrap a heading in either syntax: Markdown #, bullets, bold.
-_DECOR = re.compile(r"^\s*(?:#{1,6}\s+)?(?:[-*+]\s+)?(?:\*\*|__)?\s*")
+_DECOR = lazy_re(r"^\s*(?:#{1,6}\s+)?(?:[-*+]\s+)?(?:\*\*|__)?\s*")
 
 _STYLES: tuple[tuple[str, int, re.Pattern[str]], ...] = (
-    ("cn", 1, re.compile(r"([一二三四五六七八九十]{1,3})[ \u3000\xa0]*[、．.][ \u3000\xa0]*")),
-    ("paren-cn", 2, re.compile(r"[（(][ \u3000\xa0]*([一二三四五六七八九十]{1,3})[ \u3000\xa0]*[）)]{1,2}[ \u3000、.．]*")),
-    ("paren-arabic", 3, re.compile(r"[（(][ \u3000\xa0]*(\d{1,2})[ \u3000\xa0]*[）)]{1,2}[ \u3000、.．]*")),
-    ("arabic", 3, re.compile(r"(\d{1,2})[ \u3000\xa0]*[、．.](?![\d．.])[ \u3000\xa0]*")),
+    ("cn", 1, lazy_re(r"([一二三四五六七八九十]{1,3})[ \u3000\xa0]*[、．.][ \u3000\xa0]*")),
+    ("paren-cn", 2, lazy_re(r"[（(][ \u3000\xa0]*([一二三四五六七八九十]{1,3})[ \u3000\xa0]*[）)]{1,2}[ \u3000、.．]*")),
+    ("paren-arabic", 3, lazy_re(r"[（(][ \u3000\xa0]*(\d{1,2})[ \u3000\xa0]*[）)]{1,2}[ \u3000、.．]*")),
+    ("arabic", 3, lazy_re(r"(\d{1,2})[ \u3000\xa0]*[、．.](?![\d．.])[ \u3000\xa0]*")),
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Numbering:
+class Numbering(Record):
+    __slots__ = ("style", "level", "number", "numeral", "offset", "rest_offset")
+
     style: str
     level: int
     number: int
@@ -53,6 +56,14 @@ class Numbering:
     """Offset in the inspected text where the numbering starts."""
     rest_offset: int
     """Offset where the text after the numbering starts."""
+
+    def __init__(self, style: str, level: int, number: int, numeral: str, offset: int, rest_offset: int) -> None:
+        setfield(self, "style", style)
+        setfield(self, "level", level)
+        setfield(self, "number", number)
+        setfield(self, "numeral", numeral)
+        setfield(self, "offset", offset)
+        setfield(self, "rest_offset", rest_offset)
 
 
 def match_numbering(text: str) -> Numbering | None:

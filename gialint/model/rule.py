@@ -21,11 +21,11 @@ Severity is decided by configuration and stamped by :class:`Context`.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 from gialint.model.diagnostic import Diagnostic, Edit, Severity
+from gialint.model.record import Record, setfield
 
 if TYPE_CHECKING:
     from gialint.model.document import Document, Span
@@ -34,26 +34,50 @@ Options = Mapping[str, Any]
 CheckFn = Callable[["Document", Options, "Context"], Iterable[Diagnostic]]
 
 
-@dataclass(frozen=True, slots=True)
-class Message:
+class Message(Record):
+    __slots__ = ("zh", "en")
+
     zh: str
     en: str
 
+    def __init__(self, zh: str, en: str) -> None:
+        setfield(self, "zh", zh)
+        setfield(self, "en", en)
 
-@dataclass(frozen=True, slots=True)
-class Option:
+
+class Option(Record):
+    __slots__ = ("name", "type", "default", "doc", "item", "choices", "regex")
+
     name: str
     type: type | tuple[type, ...]
     """Accepted Python type(s) of the YAML value; ``list`` options hold strings unless ``item`` says."""
     default: Any
     doc: str
-    item: type | None = None
+    item: type | None
     """Type of the items of a list option."""
-    choices: tuple[Any, ...] = ()
-    regex: bool = False
+    choices: tuple[Any, ...]
+    regex: bool
     """The items are regular expressions: each is compiled when the configuration is read (a bad
     one is a located config error) and a rule matches them through
     :func:`gialint.model.userregex.option_patterns` and a :class:`gialint.model.userregex.MatchClock`."""
+
+    def __init__(
+        self,
+        name: str,
+        type: type | tuple[type, ...],
+        default: Any,
+        doc: str,
+        item: type | None = None,
+        choices: tuple[Any, ...] = (),
+        regex: bool = False,
+    ) -> None:
+        setfield(self, "name", name)
+        setfield(self, "type", type)
+        setfield(self, "default", default)
+        setfield(self, "doc", doc)
+        setfield(self, "item", item)
+        setfield(self, "choices", choices)
+        setfield(self, "regex", regex)
 
     def type_name(self) -> str:
         types = self.type if isinstance(self.type, tuple) else (self.type,)
@@ -61,15 +85,19 @@ class Option:
         return f"{name} of {self.item.__name__}" if self.item is not None else name
 
 
-@dataclass(frozen=True, slots=True)
-class CorpusItem:
+class CorpusItem(Record):
+    __slots__ = ("path", "features")
+
     path: str
     features: Any
     """What the rule's ``collect`` returned for that document."""
 
+    def __init__(self, path: str, features: Any) -> None:
+        setfield(self, "path", path)
+        setfield(self, "features", features)
 
-@dataclass(frozen=True, slots=True)
-class CorpusCheck:
+
+class CorpusCheck(Record):
     """The corpus-level part of a rule: it sees every document of a run, e.g. to compare them.
 
     ``collect`` runs once per document, possibly in a worker process, and returns small picklable
@@ -79,8 +107,18 @@ class CorpusCheck:
     ``gialint check --corpus``, not in ordinary (pre-commit) runs.
     """
 
-    collect: Callable[["Document", Options], Any]
-    finish: Callable[[Sequence[CorpusItem], Options, "CorpusContext"], Iterable[Diagnostic]]
+    __slots__ = ("collect", "finish")
+
+    collect: Callable[[Document, Options], Any]
+    finish: Callable[[Sequence[CorpusItem], Options, CorpusContext], Iterable[Diagnostic]]
+
+    def __init__(
+        self,
+        collect: Callable[[Document, Options], Any],
+        finish: Callable[[Sequence[CorpusItem], Options, CorpusContext], Iterable[Diagnostic]],
+    ) -> None:
+        setfield(self, "collect", collect)
+        setfield(self, "finish", finish)
 
 
 def no_document_check(doc: Document, opts: Options, ctx: Context) -> Iterable[Diagnostic]:
@@ -88,8 +126,15 @@ def no_document_check(doc: Document, opts: Options, ctx: Context) -> Iterable[Di
     return ()
 
 
-@dataclass(frozen=True, slots=True)
-class Rule:
+_RULE_FIELDS = (
+    "name", "code", "summary_zh", "summary_en", "check", "severity", "options", "messages", "docs", "plugin", "fixable",
+    "corpus", "yields_to", "explain_config",
+)
+
+
+class Rule(Record):
+    __slots__ = _RULE_FIELDS
+
     name: str
     """Stable kebab-case name (configs, --select and suppressions refer to it)."""
     code: str
@@ -97,24 +142,56 @@ class Rule:
     summary_zh: str
     summary_en: str
     check: CheckFn
-    severity: Severity = Severity.WARNING
+    severity: Severity
     """Default severity; configuration may change it."""
-    options: tuple[Option, ...] = ()
-    messages: Mapping[str, Message] = field(default_factory=dict)
-    docs: str = ""
+    options: tuple[Option, ...]
+    messages: Mapping[str, Message]
+    docs: str
     """Long description (Markdown), shown by ``gialint explain`` and in docs/rules.md."""
-    plugin: str = ""
+    plugin: str
     """Name of the plugin that registered the rule (filled in by the registry)."""
-    fixable: bool = False
+    fixable: bool
     """Whether the rule offers fixes (``gialint check --fix``)."""
-    corpus: CorpusCheck | None = None
+    corpus: CorpusCheck | None
     """For rules that compare the documents of a run (see :class:`CorpusCheck`)."""
-    yields_to: tuple[str, ...] = ()
+    yields_to: tuple[str, ...]
     """Names of rules that report the same cause better: a finding of this rule is dropped when
     one of theirs (not suppressed) starts at the same line and column."""
-    explain_config: Callable[[Any], str] | None = None
+    explain_config: Callable[[Any], str] | None
     """Optional: extra text for ``gialint explain`` from the active configuration (e.g. the
     relations of the active report format). Receives the :class:`gialint.config.model.Config`."""
+
+    def __init__(
+        self,
+        name: str,
+        code: str,
+        summary_zh: str,
+        summary_en: str,
+        check: CheckFn,
+        severity: Severity = Severity.WARNING,
+        options: tuple[Option, ...] = (),
+        messages: Mapping[str, Message] | None = None,
+        docs: str = "",
+        plugin: str = "",
+        fixable: bool = False,
+        corpus: CorpusCheck | None = None,
+        yields_to: tuple[str, ...] = (),
+        explain_config: Callable[[Any], str] | None = None,
+    ) -> None:
+        setfield(self, "name", name)
+        setfield(self, "code", code)
+        setfield(self, "summary_zh", summary_zh)
+        setfield(self, "summary_en", summary_en)
+        setfield(self, "check", check)
+        setfield(self, "severity", severity)
+        setfield(self, "options", options)
+        setfield(self, "messages", {} if messages is None else messages)
+        setfield(self, "docs", docs)
+        setfield(self, "plugin", plugin)
+        setfield(self, "fixable", fixable)
+        setfield(self, "corpus", corpus)
+        setfield(self, "yields_to", yields_to)
+        setfield(self, "explain_config", explain_config)
 
     def defaults(self) -> Options:
         return MappingProxyType({o.name: o.default for o in self.options})

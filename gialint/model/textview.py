@@ -11,12 +11,14 @@ every finding points into the file the user has.
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass, field
+
+from gialint.model.record import Record, setfield
 
 
-@dataclass(frozen=True, slots=True)
-class Run:
+class Run(Record):
     """``view_len`` characters of a pass's output, made from ``orig_len`` characters of its input."""
+
+    __slots__ = ("view", "orig", "view_len", "orig_len", "exact")
 
     view: int
     orig: int
@@ -25,16 +27,31 @@ class Run:
     exact: bool
     """True when the output is the input copied unchanged."""
 
+    def __init__(self, view: int, orig: int, view_len: int, orig_len: int, exact: bool) -> None:
+        setfield(self, "view", view)
+        setfield(self, "orig", orig)
+        setfield(self, "view_len", view_len)
+        setfield(self, "orig_len", orig_len)
+        setfield(self, "exact", exact)
 
-@dataclass(frozen=True, slots=True)
-class Pass:
+
+class Pass(Record, hide=("_starts",)):
     """One rewriting step: its runs cover its output, in order."""
+
+    __slots__ = ("name", "runs", "out_len", "in_len", "_starts")
 
     name: str
     runs: tuple[Run, ...]
     out_len: int
     in_len: int
-    _starts: tuple[int, ...] = field(default=(), repr=False)
+    _starts: tuple[int, ...]
+
+    def __init__(self, name: str, runs: tuple[Run, ...], out_len: int, in_len: int, _starts: tuple[int, ...] = ()) -> None:
+        setfield(self, "name", name)
+        setfield(self, "runs", runs)
+        setfield(self, "out_len", out_len)
+        setfield(self, "in_len", in_len)
+        setfield(self, "_starts", _starts)
 
     @classmethod
     def of(cls, name: str, runs: list[Run], out_len: int, in_len: int) -> Pass:
@@ -82,9 +99,10 @@ def _line_starts(text: str) -> tuple[int, ...]:
     return tuple(starts)
 
 
-@dataclass(frozen=True, slots=True)
-class TextView:
+class TextView(Record, hide=("_orig_starts", "_view_starts")):
     """The original text, the view made of it, and the passes between them."""
+
+    __slots__ = ("source", "lines", "text", "passes", "notes", "_orig_starts", "_view_starts")
 
     source: str
     """The original (decoded or extracted) text."""
@@ -94,10 +112,28 @@ class TextView:
     """The view: the text rules, part detection and tables see."""
     passes: tuple[Pass, ...]
     """First applied first."""
-    notes: tuple[str, ...] = ()
+    notes: tuple[str, ...]
     """What was done (``traditional``, ``pinyin``, ``chrome``, ``split``), for ``gialint extract``."""
-    _orig_starts: tuple[int, ...] = field(default=(), repr=False)
-    _view_starts: tuple[int, ...] = field(default=(), repr=False)
+    _orig_starts: tuple[int, ...]
+    _view_starts: tuple[int, ...]
+
+    def __init__(
+        self,
+        source: str,
+        lines: tuple[str, ...],
+        text: str,
+        passes: tuple[Pass, ...],
+        notes: tuple[str, ...] = (),
+        _orig_starts: tuple[int, ...] = (),
+        _view_starts: tuple[int, ...] = (),
+    ) -> None:
+        setfield(self, "source", source)
+        setfield(self, "lines", lines)
+        setfield(self, "text", text)
+        setfield(self, "passes", passes)
+        setfield(self, "notes", notes)
+        setfield(self, "_orig_starts", _orig_starts)
+        setfield(self, "_view_starts", _view_starts)
 
     @classmethod
     def of(cls, source: str, lines: tuple[str, ...], text: str, passes: tuple[Pass, ...], notes: tuple[str, ...]) -> TextView:

@@ -18,12 +18,13 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
+from gialint._lazy import lazy_re
 from gialint.engine.guard import RuleStopped
 
 MATCH_BUDGET = 1.0
 """Seconds one user pattern may spend matching in one file before it is given up."""
 
-_TEMPLATE_ESCAPE = re.compile(r"\\(.?)", re.DOTALL)
+_TEMPLATE_ESCAPE = lazy_re(r"\\(.?)", re.DOTALL)
 
 
 class PatternTimeout(RuleStopped):
@@ -58,6 +59,8 @@ def check_template(pattern: Any, template: str) -> None:
     (``\\3``, ``\\g<-1>``, ``\\g<name>``) and ``\\0``, which would put an invisible NUL character
     into the report (``\\g<0>`` stands for the whole match).
     """
+    if "\\" not in template:
+        return  # only an escape can be wrong: a template without one is put in as written
     for m in _TEMPLATE_ESCAPE.finditer(template):
         if m.group(1) == "0":
             raise ValueError("\\0 is not the whole match (it would insert a NUL character); write \\g<0>")

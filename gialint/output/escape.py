@@ -15,11 +15,12 @@ forge lines or recolour a terminal. Each output format uses the most faithful fo
 from __future__ import annotations
 
 import os
-import re
 from urllib.parse import quote
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+from gialint._lazy import lazy_re
+
+_SURROGATE = lazy_re("[\ud800-\udfff]")
+_UNSAFE = lazy_re("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 

@@ -13,11 +13,11 @@ in this install. Reader modules are imported only when such a file is read.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import PurePath
 from typing import TYPE_CHECKING
 
 from gialint.model.document import Origin, Place
+from gialint.model.record import replace
 
 if TYPE_CHECKING:
     from collections.abc import Sequence

@@ -8,8 +8,9 @@ never asked of the user.
 from __future__ import annotations
 
 import codecs
-import re
-from dataclasses import dataclass, field
+
+from gialint._lazy import lazy_re
+from gialint.model.record import Record, setfield
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 """Files larger than this are refused (a report is tens of kilobytes; 20 MiB is a wrong file)."""
@@ -21,8 +22,8 @@ BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
-_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
-_NEWLINE = re.compile(r"\r\n|\r|\n")
+_CONTROL = lazy_re(r"[\x00-\x08\x0e-\x1f\x7f]")
+_NEWLINE = lazy_re(r"\r\n|\r|\n")
 
 
 class DecodeError(Exception):
@@ -37,16 +38,23 @@ class DecodeError(Exception):
         self.column = column
 
 
-@dataclass(frozen=True, slots=True)
-class Decoded:
+class Decoded(Record, compare=("text", "encoding", "newline"), hide=("raw",)):
+    __slots__ = ("text", "encoding", "newline", "raw")
+
     text: str
     """The text with line endings normalised to ``\\n`` (BOM removed)."""
     encoding: str
     """Codec name that decoded it: utf-8, utf-8-sig, gb18030, utf-16, utf-32."""
     newline: str
     """The file's dominant line ending."""
-    raw: str = field(default="", compare=False, repr=False)
+    raw: str
     """The decoded text with its original line endings, so fixes change nothing but their edits."""
+
+    def __init__(self, text: str, encoding: str, newline: str, raw: str = "") -> None:
+        setfield(self, "text", text)
+        setfield(self, "encoding", encoding)
+        setfield(self, "newline", newline)
+        setfield(self, "raw", raw)
 
 
 def _newline_of(text: str) -> str:

@@ -12,8 +12,8 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Sequence
-from dataclasses import dataclass
 
+from gialint.model.record import Record, setfield
 from gialint.read import ReadError
 from gialint.read.decode import DEFAULT_MAX_BYTES
 
@@ -32,14 +32,21 @@ class InputError(ReadError):
     """The path cannot be read as a report (reported at 1:1); the messages say why and what to do."""
 
 
-@dataclass(frozen=True, slots=True)
-class Snapshot:
+class Snapshot(Record):
     """What a file was when it was read: compared again before ``--fix`` replaces it."""
+
+    __slots__ = ("size", "mtime_ns", "inode", "device")
 
     size: int
     mtime_ns: int
     inode: int
     device: int
+
+    def __init__(self, size: int, mtime_ns: int, inode: int, device: int) -> None:
+        setfield(self, "size", size)
+        setfield(self, "mtime_ns", mtime_ns)
+        setfield(self, "inode", inode)
+        setfield(self, "device", device)
 
     @classmethod
     def of(cls, st: os.stat_result) -> Snapshot:

@@ -12,19 +12,18 @@ part titles listed in the preamble never break a line.
 
 from __future__ import annotations
 
-import re
-
+from gialint._lazy import lazy_re
 from gialint.formats.parts import PartSpec, heading_at, near_heading_at, starts_row_label
 from gialint.model.numbering import cn_to_int
 from gialint.model.textview import Builder, Pass
 
-_PART_NUMERAL = re.compile(r"([一二三四五六七八九十]{1,2})[ \u3000\xa0]*[、．.][ \u3000\xa0]*")
-_SUB_NUMERAL = re.compile(r"(?<=[。！？；;!?：:])[ \u3000\xa0]*([（(](?:[一二三四五六七八九十]{1,2}|\d{1,2})[）)])")
-_LINE_START = re.compile(r"[ \u3000\xa0\t#>*\-+]*")
+_PART_NUMERAL = lazy_re(r"([一二三四五六七八九十]{1,2})[ \u3000\xa0]*[、．.][ \u3000\xa0]*")
+_SUB_NUMERAL = lazy_re(r"(?<=[。！？；;!?：:])[ \u3000\xa0]*([（(](?:[一二三四五六七八九十]{1,2}|\d{1,2})[）)])")
+_LINE_START = lazy_re(r"[ \u3000\xa0\t#>*\-+]*")
 _TITLE_END_OK = frozenset("。，、；：:;,.！？!? \u3000\xa0\t*")
 """After a part title these mean a run-in heading the structure pass reads (一、总体情况。…)."""
 _BLANKS = frozenset(" \u3000\xa0\t")
-_TITLE_RUN_ON = re.compile(
+_TITLE_RUN_ON = lazy_re(
     r"[ \t\u3000#*]*[^\n。，；：:;,]{0,40}?(?:19|20)\d{2}[ \u3000]*年度?[^\n。，；：:;,]{0,12}?"
     r"(?:政府信息公开|政务公开)(?:工作)?(?:的)?(?:年度)?(?:工作)?报告(?=[^\n。，；：:;,（()）”\s*])"
 )

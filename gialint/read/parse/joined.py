@@ -12,9 +12,9 @@ a figure of two or more digits, pruned by each row relation as soon as its cells
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 
 from gialint.formats.templates import Relation, TableTemplate
+from gialint.model.record import Record, setfield
 
 MAX_DIGITS = 5
 """Digits per cell: a township's yearly count has at most five."""
@@ -22,17 +22,24 @@ MAX_NODES = 50_000
 """Cuts tried per row before the search gives up (the row then counts as not uniquely split)."""
 
 
-@dataclass(frozen=True, slots=True)
-class JoinedRow:
+class JoinedRow(Record):
     """One joined row and what the arithmetic made of it."""
+
+    __slots__ = ("key", "digits", "fits", "gave_up")
 
     key: str
     """The template row's key ('' for table 四's unlabeled row is its key too)."""
     digits: str
     fits: tuple[tuple[int, ...], ...]
     """Every split that satisfies the relations (at most a few are kept); one means split."""
-    gave_up: bool = False
+    gave_up: bool
     """The search hit :data:`MAX_NODES` (too many ways to cut): not split."""
+
+    def __init__(self, key: str, digits: str, fits: tuple[tuple[int, ...], ...], gave_up: bool = False) -> None:
+        setfield(self, "key", key)
+        setfield(self, "digits", digits)
+        setfield(self, "fits", fits)
+        setfield(self, "gave_up", gave_up)
 
     @property
     def split(self) -> tuple[int, ...] | None:

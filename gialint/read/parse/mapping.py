@@ -6,9 +6,8 @@ rewrote (an edit across a split line or a converted character would change the w
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from gialint.model.diagnostic import Diagnostic, Edit
+from gialint.model.record import replace
 from gialint.model.textview import TextView
 
 

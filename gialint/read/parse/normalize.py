@@ -24,6 +24,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from gialint._lazy import lazy_re
 from gialint.formats.parts import numbered_row_labels, part_specs, specs_of
 from gialint.model.textview import Builder, Pass, TextView
 from gialint.read.parse.flattened import line_end, split
@@ -33,7 +34,7 @@ if TYPE_CHECKING:
 
 # ---------------------------------------------------------------------------------------- chrome
 
-_CHROME_LINE = re.compile(
+_CHROME_LINE = lazy_re(
     r"^[ \t\u3000]*#[ \t]*(?:source|url|link|title|date|crawled|fetched|retrieved|来源|原文|网址|链接|抓取)\s*[:：]"
     r"|^[ \t\u3000]*(?:索引号|发布机构|发文机关|发布日期|成文日期|生成日期|发布时间|主题分类|公开方式|公开范围|浏览次数|访问次数|点击数|信息来源)\s*[:：\t]"
     r"|字体\s*[:：]?\s*[【\[]?\s*大\s*[】\]]?\s*[【\[]?\s*中\s*[】\]]?\s*[【\[]?\s*小"
@@ -49,7 +50,7 @@ _CHROME_HINTS = "|".join((
     "访问次数", "点击数", "公开方式：", "公开方式:", "公开方式\t", "公开范围", "主题分类", "source", "url", "link", "title",
     "date", "crawled", "fetched", "retrieved", "原文", "网址", "链接", "抓取",
 ))
-_CHROME_HINT = re.compile(_CHROME_HINTS)
+_CHROME_HINT = lazy_re(_CHROME_HINTS)
 """Words without which a line holds no chrome: one quick scan before the real patterns."""
 _CHROME_MAX = 160
 """A line this short that holds chrome is chrome; a longer one (a flattened page) loses only the chrome."""
@@ -94,7 +95,7 @@ def _chrome(text: str) -> tuple[str, Pass | None]:
 
 # ---------------------------------------------------------------------------------------- pinyin
 
-_TONE = re.compile(r"[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]")
+_TONE = lazy_re(r"[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]")
 @lru_cache(maxsize=1)
 def _pinyin_after_characters() -> re.Pattern[str]:
     return re.compile(
@@ -117,7 +118,7 @@ def _pinyin(text: str) -> tuple[str, Pass | None]:
 # Traditional forms that simplified text does not use, among the characters reports are written
 # with (what OpenCC s2t changes in report text). A few in a text is a coincidence; more is a
 # traditional-character text.
-_TRADITIONAL = re.compile(
+_TRADITIONAL = lazy_re(
     "[並亂佈佔併來係倉個備傳價償優兌兒內兩別刪則創劃動務勝勢勵區協參員問單嚴國圍園圖團執堅報場壓壩壽夠婦學實"
     "寧審寫寬寶將專對導屍層屬崗嶺巖幫幹幾庫廢廣廳張強彙後從復徹態懇應戶掃掛採揚換揮撥擋擔據擬擴數斷時暢"
     "暫曉書會東條業極構樂樓標樣橋機橫檔檢欄權歡歷歸殘殯氣決沒況減測準溝滯滾滿濟濱灘灣災無熱營爭牽獎獨獲現"
@@ -128,7 +129,7 @@ _TRADITIONAL = re.compile(
     "電響項順須預領頭頻題額願類顧顯風養餘饋馬駐駕驗驟體點黨齊龍]"
 )
 _TRADITIONAL_MIN = 5
-_CHUNK = re.compile(r"[^\s。，、；：！？,.;:!?（）()“”\"'《》【】]+")
+_CHUNK = lazy_re(r"[^\s。，、；：！？,.;:!?（）()“”\"'《》【】]+")
 
 
 @lru_cache(maxsize=2)
@@ -152,7 +153,7 @@ _TAIWAN = {
     "行政查找事项": "行政查询事项", "任务栏入": "工作列入",  # tw2sp's slips on the format's own wording
 }
 """Taiwan vocabulary that mirror sites put for the mainland word (after conversion to simplified)."""
-_TAIWAN_WORDS = re.compile("|".join(sorted(_TAIWAN, key=len, reverse=True)))
+_TAIWAN_WORDS = lazy_re("|".join(sorted(_TAIWAN, key=len, reverse=True)))
 
 
 def _put_chars(out: Builder, start: int, new: str) -> None:

@@ -8,32 +8,33 @@ Markdown heading depth is recorded but does not decide the level.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
 from pathlib import PurePath
 
+from gialint._lazy import lazy_re
 from gialint.model.document import Block, Document, Section, Span, Table, Title
 from gialint.model.numbering import int_to_cn, match_numbering
+from gialint.model.record import replace
 from gialint.model.textview import TextView
 from gialint.read.parse.options import ParseOptions
 
 _TITLE_MAX = 30
-_RUN_IN_END = re.compile(r"[。：:；;！？]")
-_INNER_SENTENCE = re.compile(r"[。；;！？]")
-_CLAUSE_END = re.compile(r"[，,]")
+_RUN_IN_END = lazy_re(r"[。：:；;！？]")
+_INNER_SENTENCE = lazy_re(r"[。；;！？]")
+_CLAUSE_END = lazy_re(r"[，,]")
 _TRAILING = " \u3000\xa0\t。：:；;，,*_"
-_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})[ \u3000]*年")
-_STAT_PERIOD = re.compile(
+_YEAR = lazy_re(r"(?<!\d)((?:19|20)\d{2})[ \u3000]*年")
+_STAT_PERIOD = lazy_re(
     r"统计(?:期限|时间|时段|周期|区间|范围)?[^。\n]{0,20}?((?:19|20)\d{2})[ \u3000]*年[ \u3000]*1[ \u3000]*月[ \u3000]*1[ \u3000]*日"
 )
-_FILE_YEAR = re.compile(r"(?<!\d)(20\d{2})(?!\d)")
-_WS = re.compile(r"\s+")
-_REPORT_WORDS = re.compile(r"(?:政府信息公开|政务公开)")
+_FILE_YEAR = lazy_re(r"(?<!\d)(20\d{2})(?!\d)")
+_WS = lazy_re(r"\s+")
+_REPORT_WORDS = lazy_re(r"(?:政府信息公开|政务公开)")
 _NOT_TITLE_START = ("本报告", "根据", "按照", "依据", "依照", "为")
-_TITLE_SUFFIX = re.compile(r"(?:关于)?(?:的)?(?:政府信息公开|政务公开)(?:工作)?(?:的)?(?:年度)?(?:工作)?报告$")
-_OFFICE_TAIL = re.compile(r"(?:党政综合|党政|党委|政务公开|信息公开|领导小组)+$")
+_TITLE_SUFFIX = lazy_re(r"(?:关于)?(?:的)?(?:政府信息公开|政务公开)(?:工作)?(?:的)?(?:年度)?(?:工作)?报告$")
+_OFFICE_TAIL = lazy_re(r"(?:党政综合|党政|党委|政务公开|信息公开|领导小组)+$")
 _AGENCY_IN_TEXT = (
-    re.compile(r"本报告(?:是根据[^。]{0,60}?规定，)?由([^，。、（）()]{2,24}?)(?:政务公开工作机构)?(?:按照|根据|依据|依照|编制)"),
-    re.compile(r"请(?:与|联系)[）)]?([^，。、（）()]{2,24}?)(?:联系|办公室)"),
+    lazy_re(r"本报告(?:是根据[^。]{0,60}?规定，)?由([^，。、（）()]{2,24}?)(?:政务公开工作机构)?(?:按照|根据|依据|依照|编制)"),
+    lazy_re(r"请(?:与|联系)[）)]?([^，。、（）()]{2,24}?)(?:联系|办公室)"),
 )
 
 
@@ -50,18 +51,22 @@ def collapse(text: str) -> str:
     return _WS.sub("", text)
 
 
-@dataclass
 class _Draft:
-    level: int
-    number: int
-    numeral: str
-    style: str
-    title: str
-    span: Span
-    md_level: int
-    run_in: bool
-    end_line: int = 0
-    children: list[_Draft] = field(default_factory=list)
+    """A section while the tree is built (its end line and children are filled in)."""
+
+    __slots__ = ("level", "number", "numeral", "style", "title", "span", "md_level", "run_in", "end_line", "children")
+
+    def __init__(self, level: int, number: int, numeral: str, style: str, title: str, span: Span, md_level: int, run_in: bool) -> None:
+        self.level = level
+        self.number = number
+        self.numeral = numeral
+        self.style = style
+        self.title = title
+        self.span = span
+        self.md_level = md_level
+        self.run_in = run_in
+        self.end_line = 0
+        self.children: list[_Draft] = []
 
     def freeze(self) -> Section:
         return Section(

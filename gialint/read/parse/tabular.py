@@ -13,15 +13,15 @@ position of every cell.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
+from gialint._lazy import lazy_re
 from gialint.model.document import Block, Cell, Row, Span, Table
 
-_CELL_LINE = re.compile(r"^[ \u3000\xa0]*\t([^\t]*)$")
-_PART_HEADING = re.compile(r"^\s*[一二三四五六七八九十]{1,3}\s*[、．.]")
-_SENTENCE_END = re.compile(r"[。！？]$")
-_HEADING = re.compile(r"^(?:[一二三四五六七八九十]{1,3}\s*、|[（(][一二三四五六七八九十]{1,3}[）)])")
+_CELL_LINE = lazy_re(r"^[ \u3000\xa0]*\t([^\t]*)$")
+_PART_HEADING = lazy_re(r"^\s*[一二三四五六七八九十]{1,3}\s*[、．.]")
+_SENTENCE_END = lazy_re(r"[。！？]$")
+_HEADING = lazy_re(r"^(?:[一二三四五六七八九十]{1,3}\s*、|[（(][一二三四五六七八九十]{1,3}[）)])")
 
 
 def _cell(line_no: int, line: str, start: int, end: int) -> Cell:

@@ -22,18 +22,17 @@ has other text after the label, so it never becomes a table. Every cell keeps it
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 
+from gialint._lazy import lazy_re
 from gialint.formats.labels import Vocabulary
 from gialint.model.document import Block, Cell, Row, Span, Table, TableShape
 from gialint.read.parse.texttokens import Tok, inline_unknown_labels, tokenize, unknown_label
 
 _PROSE_MEMO = 50_000
-_DIGIT = re.compile(r"[0-9０-９]")
-_BARE = re.compile(r"^[\s\u3000\xa0*|｜0-9０-９.．+\-−－—–/／无万元]*$")
-_ROW_FIGURES = re.compile(r"[|｜]|\d[ \u3000\xa0]+[-—–/0-9]|\d{3,}(?![\d年月日号件条个项元%％])")
+_DIGIT = lazy_re(r"[0-9０-９]")
+_BARE = lazy_re(r"^[\s\u3000\xa0*|｜0-9０-９.．+\-−－—–/／无万元]*$")
+_ROW_FIGURES = lazy_re(r"[|｜]|\d[ \u3000\xa0]+[-—–/0-9]|\d{3,}(?![\d年月日号件条个项元%％])")
 """Figures as a table row sets them out: two separated by blanks, or three or more digits run
 together (``规章000``) — not a year (2021年) or a count in a sentence (5件)."""
 _ELIGIBLE = ("paragraph", "list_item", "code")
@@ -41,13 +40,19 @@ _ELIGIBLE = ("paragraph", "list_item", "code")
 _TABLE_KINDS = frozenset({"row", "header", "caption", "value", "filler", "empty", "text"})
 
 
-@dataclass(slots=True)
 class _Row:
+    __slots__ = ("kind", "cells", "lines")
+
     kind: str
     """label, header, caption or values (a row of figures with no label)."""
-    cells: list[tuple[int, Tok]] = field(default_factory=list)
+    cells: list[tuple[int, Tok]]
     """(line number, token)"""
-    lines: set[int] = field(default_factory=set)
+    lines: set[int]
+
+    def __init__(self, kind: str) -> None:
+        self.kind = kind
+        self.cells = []
+        self.lines = set()
 
     def values(self) -> int:
         return sum(1 for _, t in self.cells if t.kind in ("value", "filler"))
@@ -128,11 +133,16 @@ def _shape(rows: Sequence[_Row], pipes: bool) -> TableShape:
     return "text-spaces"
 
 
-@dataclass(slots=True)
 class _Found:
+    __slots__ = ("table", "pieces")
+
     table: Table
     pieces: list[tuple[int, int, int]]
     """(line number, start, end) of the text the table took, per line."""
+
+    def __init__(self, table: Table, pieces: list[tuple[int, int, int]]) -> None:
+        self.table = table
+        self.pieces = pieces
 
 
 def _runs(tokens: list[Tok]) -> list[list[Tok]]:

@@ -8,30 +8,44 @@ bracket widths inside a label do not hide it; every token keeps its exact place 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
+from gialint._lazy import lazy_re
 from gialint.formats.labels import Vocabulary, closing_end, core_stream
 
-_ZONE = re.compile(
+_ZONE = lazy_re(
     r"(?P<sep>[ \t\u3000\xa0*]+)|(?P<pipe>[|｜])"
     r"|(?P<num>[+\-−－]?[0-9０-９]+(?:[.．][0-9０-９]+)?(?:万元|元)?)"
     r"|(?P<fill>[-—–/／]+|无)"
     r"|(?P<other>[^ \t\u3000\xa0*|｜0-9０-９]+)"
 )
-_LABEL_GAP_BREAK = re.compile(r"[|｜\t]|[ \u3000]{2}")
+_LABEL_GAP_BREAK = lazy_re(r"[|｜\t]|[ \u3000]{2}")
 
 
-@dataclass(slots=True)
 class Tok:
+    """One token of a line of text that may hold a table row (set, then adjusted, by the reader)."""
+
+    __slots__ = ("kind", "start", "end", "text", "glued", "unknown")
+
     kind: str
     """row, header, caption, value, filler, empty, text (a whole pipe cell of other words), other."""
     start: int
     end: int
     text: str
-    glued: bool = False
+    glued: bool
     """A figure written straight after a label, with no separator."""
-    unknown: bool = False
+    unknown: bool
     """A row label the formats do not know, taken as one because of where it stands (a typo)."""
+
+    def __init__(self, kind: str, start: int, end: int, text: str, glued: bool = False, unknown: bool = False) -> None:
+        self.kind = kind
+        self.start = start
+        self.end = end
+        self.text = text
+        self.glued = glued
+        self.unknown = unknown
+
+    def __repr__(self) -> str:
+        return f"Tok({self.kind!r}, {self.start}, {self.end}, {self.text!r}, glued={self.glued}, unknown={self.unknown})"
 
 
 def _label_tokens(line: str, vocab: Vocabulary) -> list[Tok]:
@@ -115,7 +129,7 @@ def _pipe_cells(line: str, tokens: list[Tok]) -> list[Tok]:
 
 # --------------------------------------------------------------------------- labels the formats do not know
 
-_UNKNOWN_ROW = re.compile(
+_UNKNOWN_ROW = lazy_re(
     r"^[ \u3000\xa0|｜]*(?P<label>(?:\d{1,2}\s*[.、．·]\s*)?[^\s|｜\d][^|｜]*?)"
     r"(?:(?=(?:[ \u3000\xa0|｜]+(?:[-—–/／]+|无|[+\-−－]?[0-9０-９]+(?:[.．][0-9０-９]+)?)){2,}[ \u3000\xa0|｜]*$)"
     r"|(?P<joined>[0-9]{2,})[ \u3000\xa0|｜]*$|[ \u3000\xa0|｜]*$)"

@@ -9,7 +9,6 @@ from __future__ import annotations
 import difflib
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
@@ -40,16 +39,18 @@ from gialint.config.model import Config, Override, RuleSetting
 # --------------------------------------------------------------------------- merging
 
 
-@dataclass
 class _Layer:
     """One config file's contribution, already validated."""
 
-    settings: dict[str, dict[str, Any]] = field(default_factory=dict)
-    rules: dict[str, Rule] = field(default_factory=dict)
-    top: dict[str, Any] = field(default_factory=dict)
-    files: list[str] = field(default_factory=list)
-    formats: dict[str, Format] = field(default_factory=dict)
-    overrides: list[Override] = field(default_factory=list)
+    __slots__ = ("settings", "rules", "top", "files", "formats", "overrides")
+
+    def __init__(self) -> None:
+        self.settings: dict[str, dict[str, Any]] = {}
+        self.rules: dict[str, Rule] = {}
+        self.top: dict[str, Any] = {}
+        self.files: list[str] = []
+        self.formats: dict[str, Format] = {}
+        self.overrides: list[Override] = []
 
 
 class Loader:

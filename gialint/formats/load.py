@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import replace
 from typing import Any
 
 from gialint.config.yamlio import ConfigError, pos
@@ -144,7 +143,7 @@ def _insert_rows(reader: _Reader, table: TableTemplate, extra: list[Any], where:
             raise reader.fail(node, "after", f"{where}.after: table {table.id} has no row {after!r}")
         index = next((i + 1 for i, r in enumerate(rows) if r.key == after), len(rows)) if after else len(rows)
         rows.insert(index, row)
-    return replace(table, rows=tuple(rows))
+    return table.replace(rows=tuple(rows))
 
 
 def load_format(node: Any, path: str, known: Mapping[str, Format]) -> Format:

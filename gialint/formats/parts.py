@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from gialint.formats.record import Record
 from gialint.model.numbering import cn_to_int, int_to_cn
 
 if TYPE_CHECKING:
@@ -37,14 +37,17 @@ def norm(text: str) -> str:
     return _BLANKS.sub("", text).replace("*", "").translate(_VARIANTS)
 
 
-@dataclass(frozen=True, slots=True)
-class PartSpec:
+class PartSpec(Record):
+    __slots__ = ("number", "title", "english", "patterns")
     number: int
     title: str
     """Canonical title, as the format writes it."""
     english: str
     patterns: tuple[re.Pattern[str], ...]
     """The canonical title and the format's variants, matched against :func:`norm`-ed text."""
+
+    def __init__(self, number: int, title: str, english: str, patterns: tuple[re.Pattern[str], ...]) -> None:
+        self._init(number, title, english, patterns)
 
     @property
     def numeral(self) -> str:

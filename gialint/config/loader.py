@@ -14,7 +14,13 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 from gialint.config.pattern_config import pattern_rule_from_yaml
-from gialint.config.yamlio import ConfigError, read_config_text, read_yaml, read_yaml_cached
+from gialint.config.yamlio import (
+    ConfigError,
+    read_compiled,
+    read_config_text,
+    read_yaml,
+    read_yaml_cached,
+)
 from gialint.config.yamlio import pos as _pos
 from gialint.formats.load import load_format
 from gialint.formats.templates import Format
@@ -89,8 +95,11 @@ class Loader:
         text = target.read_text(encoding="utf-8")
         base = target.parent if isinstance(target, Path) else Path.cwd()
         try:
-            data = read_yaml_cached(text, str(target))
-            layer = self._layer_from(data, str(target), base, (*chain, key), implicit=False)  # noqa
+            data = read_compiled(text, str(target))
+            trusted = data is not None  # gialint's own set, compiled at build time, validated by its tests
+            if data is None:
+                data = read_yaml_cached(text, str(target))
+            layer = self._layer_from(data, str(target), base, (*chain, key), implicit=False, trusted=trusted)
         except ConfigError as exc:
             if exc.line:
                 raise
@@ -116,8 +125,11 @@ class Loader:
         layer.files.insert(0, str(path))
         return layer
 
-    def _layer_from(self, data: Any, path: str, base_dir: Path, chain: tuple[str, ...], implicit: bool = True) -> _Layer:
-        """One file's layer. A user file without ``extends:`` extends ``default`` (``implicit``)."""
+    def _layer_from(
+        self, data: Any, path: str, base_dir: Path, chain: tuple[str, ...], implicit: bool = True, trusted: bool = False
+    ) -> _Layer:
+        """One file's layer. A user file without ``extends:`` extends ``default`` (``implicit``);
+        a ``trusted`` one's format compiles its patterns on first use."""
         if not isinstance(data, Mapping):
             raise ConfigError(path, *_pos(data), "a rule set must be a mapping (extends:, rules:, …)")
         for key in data:
@@ -143,7 +155,7 @@ class Loader:
         fmt_node = data.get("format")
         if isinstance(fmt_node, Mapping):
             try:
-                fmt = load_format(fmt_node, path, merged.formats)
+                fmt = load_format(fmt_node, path, merged.formats, trusted)
             except (AttributeError, TypeError, ValueError, KeyError) as exc:
                 # A shape the format reader does not check item by item: still the user's config.
                 raise ConfigError(

@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from gialint.formats.record import Record
+from gialint.formats.textpattern import Literal, TextPattern
 from gialint.model.numbering import cn_to_int, int_to_cn
 
 if TYPE_CHECKING:
@@ -43,10 +44,10 @@ class PartSpec(Record):
     title: str
     """Canonical title, as the format writes it."""
     english: str
-    patterns: tuple[re.Pattern[str], ...]
+    patterns: tuple[TextPattern, ...]
     """The canonical title and the format's variants, matched against :func:`norm`-ed text."""
 
-    def __init__(self, number: int, title: str, english: str, patterns: tuple[re.Pattern[str], ...]) -> None:
+    def __init__(self, number: int, title: str, english: str, patterns: tuple[TextPattern, ...]) -> None:
         self._init(number, title, english, patterns)
 
     @property
@@ -65,7 +66,7 @@ def specs_of(parts: tuple[PartTemplate, ...]) -> tuple[PartSpec, ...]:
         number = cn_to_int(part.number)
         if number is None:
             continue
-        patterns = (re.compile(re.escape(norm(part.title))), *part.variants)
+        patterns = (Literal(norm(part.title)), *part.variants)
         key = (number, part.title, tuple(p.pattern for p in patterns))
         specs.setdefault(key, PartSpec(number, part.title, part.english or part.title, patterns))
     return tuple(sorted(specs.values(), key=lambda s: s.number))

@@ -17,11 +17,11 @@ so a province can ship its own format in YAML without Python::
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from typing import Literal
 
 from gialint.formats.record import Record
+from gialint.formats.textpattern import LazyRegex, TextPattern
 
 ValueKind = Literal["count", "signed", "amount", "text"]
 VALUE_KINDS = ("count", "signed", "amount", "text")
@@ -117,26 +117,26 @@ class Relation(Record):
 
 class Statement(Record):
     __slots__ = ("pattern", "table", "row", "column", "plus")
-    pattern: re.Pattern[str]
+    pattern: LazyRegex
     table: str
     row: str
     column: str
     plus: tuple[tuple[str, str], ...]
     """Further (row, column) cells of the same table whose sum the text states (行政诉讼 = 直接起诉 + 复议后起诉)."""
 
-    def __init__(self, pattern: re.Pattern[str], table: str, row: str, column: str, plus: tuple[tuple[str, str], ...] = ()) -> None:
+    def __init__(self, pattern: LazyRegex, table: str, row: str, column: str, plus: tuple[tuple[str, str], ...] = ()) -> None:
         self._init(pattern, table, row, column, plus)
 
 
 class ContentItem(Record):
     __slots__ = ("id", "any", "zh", "en", "severity")
     id: str
-    any: tuple[re.Pattern[str], ...]
+    any: tuple[TextPattern, ...]
     zh: str
     en: str
     severity: str | None
 
-    def __init__(self, id: str, any: tuple[re.Pattern[str], ...], zh: str, en: str, severity: str | None = None) -> None:
+    def __init__(self, id: str, any: tuple[TextPattern, ...], zh: str, en: str, severity: str | None = None) -> None:
         self._init(id, any, zh, en, severity)
 
 
@@ -144,11 +144,11 @@ class PartTemplate(Record):
     __slots__ = ("number", "title", "variants", "english")
     number: str
     title: str
-    variants: tuple[re.Pattern[str], ...]
+    variants: tuple[TextPattern, ...]
     english: str
     """What the part is about, in English (messages with ``--lang en``)."""
 
-    def __init__(self, number: str, title: str, variants: tuple[re.Pattern[str], ...], english: str = "") -> None:
+    def __init__(self, number: str, title: str, variants: tuple[TextPattern, ...], english: str = "") -> None:
         self._init(number, title, variants, english)
 
 

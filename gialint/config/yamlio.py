@@ -10,7 +10,7 @@ import os
 from collections.abc import Mapping
 from typing import Any
 
-__all__ = ["ConfigError", "pos", "read_config_text", "read_yaml"]
+__all__ = ["ConfigError", "close_matches", "pos", "read_config_text", "read_yaml"]
 
 MAX_CONFIG_BYTES = 1024 * 1024
 """A configuration file larger than this is refused before it is read (the national formats are ~20 KB)."""
@@ -89,6 +89,14 @@ def read_config_text(path: str, where: tuple[str, int, int] | None = None, what:
         if where is None:
             raise ConfigError(path, line, column, f"{what} is not UTF-8 text; save it as UTF-8") from None
         raise fail(f"not UTF-8 text (line {line}, column {column}); save it as UTF-8") from None
+
+
+def close_matches(word: str, choices: Any, n: int = 3, cutoff: float = 0.6) -> list[str]:
+    """The ``choices`` closest to a misspelt ``word``, for an error's "did you mean" (difflib is
+    imported only when there is an error to explain)."""
+    import difflib
+
+    return difflib.get_close_matches(word, list(choices), n=n, cutoff=cutoff)
 
 
 def _raise(error: ConfigError) -> str:

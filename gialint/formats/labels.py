@@ -16,20 +16,21 @@ from typing import Any
 
 from gialint.formats.record import Record
 from gialint.formats.templates import Format
+from gialint.formats.textpattern import LazyRegex
 from gialint.model.document import Cell
 
-_WS = re.compile(r"\s+")
-_ITEM_DOT = re.compile(r"(?<=\d)[、．·]|(?<=\d)\.\s*")
-_NUMBERING = re.compile(r"[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)+|\d{1,2}\.")
-_NUMBER = re.compile(r"^[+\-−－]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:[.．]\d+)?\s*(?:万元|元|万|件|条|个|项)?$")
-_FILLER = re.compile(r"^[-—–/／\\·.。]+$")
+# compiled on first use: a run that reads no table never needs them
+_ITEM_DOT = LazyRegex(r"(?<=\d)[、．·]|(?<=\d)\.\s*")
+_NUMBERING = LazyRegex(r"[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)+|\d{1,2}\.")
+_NUMBER = LazyRegex(r"^[+\-−－]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:[.．]\d+)?\s*(?:万元|元|万|件|条|个|项)?$")
+_FILLER = LazyRegex(r"^[-—–/／\\·.。]+$")
 
 
 @lru_cache(maxsize=65536)
 def norm_label(text: str) -> str:
     """Comparable label: NFKC (full-width → half-width), no blanks, 其它→其他, 1、→1., no ``*``."""
     text = unicodedata.normalize("NFKC", text)
-    text = _WS.sub("", text).replace("*", "").replace("其它", "其他").replace("·", ".")
+    text = "".join(text.split()).replace("*", "")  # str.split's blanks are re's \s.replace("其它", "其他").replace("·", ".")
     text = _ITEM_DOT.sub(".", text)
     return text.replace("..", ".")
 
@@ -200,9 +201,9 @@ def vocabulary(formats: Sequence[Format]) -> Vocabulary:
     return vocab
 
 
-_WORD_RUN = re.compile(r"[^\W_]+")
+_WORD_RUN = LazyRegex(r"[^\W_]+")
 _FULL_WIDTH = {c: c - 0xFEE0 for c in range(0xFF10, 0xFF5B)}
-_HAS_FULL_WIDTH = re.compile("[\uff10-\uff5a]")
+_HAS_FULL_WIDTH = LazyRegex("[\uff10-\uff5a]")
 
 
 def core_stream(line: str) -> tuple[str, Callable[[int], int]]:

@@ -89,6 +89,9 @@ class LazyRegex:
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         return self.compiled.finditer(text)
 
+    def sub(self, replacement: str, text: str) -> str:
+        return self.compiled.sub(replacement, text)
+
     def __eq__(self, other: object) -> bool:
         return type(other) is type(self) and other.pattern == self.pattern  # type: ignore[attr-defined]
 

@@ -35,13 +35,28 @@ class Found:
         return self.string[self._start : self._end]
 
 
-class Literal:
-    """A fixed wording: ``search`` is ``str.find``, ``match`` is ``str.startswith``."""
+class _Wording:
+    """What both kinds share: the wording as written, compared and hashed by it."""
 
     __slots__ = ("pattern",)
 
     def __init__(self, pattern: str) -> None:
         self.pattern = pattern
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is type(self) and other.pattern == self.pattern  # type: ignore[attr-defined]
+
+    def __hash__(self) -> int:
+        return hash((type(self).__name__, self.pattern))
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.pattern!r})"
+
+
+class Literal(_Wording):
+    """A fixed wording: ``search`` is ``str.find``, ``match`` is ``str.startswith``."""
+
+    __slots__ = ()
 
     def search(self, text: str, pos: int = 0) -> Found | None:
         at = text.find(self.pattern, min(pos, len(text)))
@@ -51,23 +66,14 @@ class Literal:
         pos = min(pos, len(text))
         return Found(text, pos, pos + len(self.pattern)) if text.startswith(self.pattern, pos) else None
 
-    def __eq__(self, other: object) -> bool:
-        return type(other) is type(self) and other.pattern == self.pattern  # type: ignore[attr-defined]
 
-    def __hash__(self) -> int:
-        return hash((Literal, self.pattern))
-
-    def __repr__(self) -> str:
-        return f"Literal({self.pattern!r})"
-
-
-class LazyRegex:
+class LazyRegex(_Wording):
     """A regular expression compiled the first time it is used."""
 
-    __slots__ = ("pattern", "_compiled")
+    __slots__ = ("_compiled",)
 
     def __init__(self, pattern: str, compiled: re.Pattern[str] | None = None) -> None:
-        self.pattern = pattern
+        super().__init__(pattern)
         self._compiled = compiled
 
     @property
@@ -91,15 +97,6 @@ class LazyRegex:
 
     def sub(self, replacement: str, text: str) -> str:
         return self.compiled.sub(replacement, text)
-
-    def __eq__(self, other: object) -> bool:
-        return type(other) is type(self) and other.pattern == self.pattern  # type: ignore[attr-defined]
-
-    def __hash__(self) -> int:
-        return hash((LazyRegex, self.pattern))
-
-    def __repr__(self) -> str:
-        return f"LazyRegex({self.pattern!r})"
 
     def __reduce__(self) -> tuple[Any, ...]:
         return LazyRegex, (self.pattern,)  # sent to a worker uncompiled

@@ -44,7 +44,7 @@ class _Wording:
         self.pattern = pattern
 
     def __eq__(self, other: object) -> bool:
-        return type(other) is type(self) and other.pattern == self.pattern  # type: ignore[attr-defined]
+        return type(other) is type(self) and other.pattern == self.pattern
 
     def __hash__(self) -> int:
         return hash((type(self).__name__, self.pattern))

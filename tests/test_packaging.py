@@ -1,12 +1,18 @@
-"""The wheel ships the YAML rule sets, so a non-editable install finds them."""
+"""The wheel ships the YAML rule sets, so a non-editable install finds them, and ships them compiled,
+so that no run parses their YAML."""
 
 from __future__ import annotations
 
+import importlib.util
 import json
+import os
+import shutil
 import subprocess
 import sys
+import zipfile
 from importlib import metadata
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -42,3 +48,94 @@ def test_console_script_and_module_agree() -> None:
 
     result = subprocess.run([sys.executable, "-m", "gialint", "--version"], capture_output=True, text=True)
     assert result.stdout.strip() == f"gialint {__version__}"
+
+
+# --------------------------------------------------------------------------- compiled rule sets
+
+
+def _compile_rules() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("compile_rules", ROOT / "scripts" / "compile_rules.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_committed_compiled_rule_sets_are_current() -> None:
+    assert _compile_rules().stale() == [], "run: python scripts/compile_rules.py"
+
+
+def test_compiled_sets_are_used_only_for_the_text_they_were_compiled_from() -> None:
+    from gialint.config.yamlio import _plain, read_compiled, read_yaml
+
+    for path in sorted((ROOT / "rules").glob("*.yaml")):
+        text = path.read_text(encoding="utf-8")
+        assert read_compiled(text, str(path)) == _plain(read_yaml(text, str(path)))
+        assert read_compiled(text + "\n# edited\n", str(path)) is None  # an edited rules/ is parsed again
+    assert read_compiled("rules: {}\n", "/elsewhere/province.yaml") is None
+
+
+_RUN_CHECK = (
+    "import sys\n"
+    "from gialint.cli.program import main\n"
+    "try:\n"
+    "    main(['check', '--no-cache', sys.argv[1]])\n"
+    "except SystemExit as exc:\n"
+    "    code = exc.code\n"
+    "import gialint\n"
+    "print('RUAMEL', sorted(m for m in sys.modules if m.startswith('ruamel')), gialint.__file__)\n"
+)
+
+
+def _check_without_home(report: Path, tmp_path: Path, extra_env: dict[str, str], path: str | None = None) -> str:
+    """A Markdown check where no cache can be written: HOME lies under a file (unusable even for root)."""
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("", encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if k not in ("XDG_CACHE_HOME", "GIALINT_CACHE_DIR", "GIALINT_NO_CACHE")}
+    env.update(HOME=str(blocker / "home"), **extra_env)
+    args = [sys.executable, "-c", _RUN_CHECK, str(report)] if path is None else [
+        sys.executable, "-I", "-c", f"import sys; sys.path.insert(0, {path!r})\n" + _RUN_CHECK, str(report)
+    ]
+    result = subprocess.run(args, capture_output=True, text=True, cwd=tmp_path, env=env)
+    assert "RUAMEL" in result.stdout, result.stdout + result.stderr
+    assert "GIA" in result.stdout, result.stdout  # it did lint the report
+    return result.stdout.rsplit("RUAMEL", 1)[1]
+
+
+_REPORT = "# 某某县人民政府2021年政府信息公开工作年度报告\n\n一、总体情况\n\n本年度主动公开XX条。\n"
+
+
+@pytest.mark.parametrize("env", [{}, {"GIALINT_NO_CACHE": "1"}], ids=["unusable-home", "no-cache"])
+def test_a_first_run_without_a_cache_reads_no_yaml(tmp_path: Path, env: dict[str, str]) -> None:
+    report = tmp_path / "report.md"
+    report.write_text(_REPORT, encoding="utf-8")
+    tail = _check_without_home(report, tmp_path, env)
+    assert tail.startswith(" [] "), tail
+
+
+@pytest.mark.slow
+def test_the_wheel_carries_the_rule_sets_compiled_at_build_time(tmp_path: Path) -> None:
+    # A copy without the committed compiled files: the build hook must make them.
+    project = tmp_path / "project"
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc", "compiled")
+    for item in ("gialint", "rules", "scripts"):
+        shutil.copytree(ROOT / item, project / item, ignore=ignore)
+    for item in ("pyproject.toml", "hatch_build.py", "README.md"):
+        shutil.copy2(ROOT / item, project / item)
+    out = tmp_path / "dist"
+    built = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "-w", str(out), str(project)],
+        capture_output=True, text=True, timeout=600,
+    )
+    assert built.returncode == 0, built.stdout + built.stderr
+    (wheel,) = out.glob("gialint-*.whl")
+    with zipfile.ZipFile(wheel) as archive:
+        names = archive.namelist()
+        shipped = {n.rsplit("/", 1)[1]: archive.read(n).decode("utf-8") for n in names if n.startswith("gialint/config/compiled/")}
+        archive.extractall(tmp_path / "site")
+    assert shipped == _compile_rules().compiled(ROOT / "rules")
+    assert len([n for n in names if n.startswith("gialint/config/compiled/")]) == len(shipped)  # no second copy
+    report = tmp_path / "report.md"
+    report.write_text(_REPORT, encoding="utf-8")
+    tail = _check_without_home(report, tmp_path, {}, path=str(tmp_path / "site"))
+    assert tail.startswith(" [] ") and str(tmp_path / "site") in tail, tail

@@ -6,20 +6,26 @@ file's line and column (ruamel.yaml keeps them). Rules only ever see their froze
 
 from __future__ import annotations
 
-import difflib
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 from gialint.config.pattern_config import pattern_rule_from_yaml
-from gialint.config.yamlio import ConfigError, read_config_text, read_yaml, read_yaml_cached
+from gialint.config.rulesetting import setting as rule_setting
+from gialint.config.toplevel import LANGS, MAX_RULE_TIMEOUT, top_level
+from gialint.config.yamlio import (
+    ConfigError,
+    close_matches,
+    read_compiled,
+    read_config_text,
+    read_yaml,
+    read_yaml_cached,
+)
 from gialint.config.yamlio import pos as _pos
 from gialint.formats.load import load_format
 from gialint.formats.templates import Format
-from gialint.model.diagnostic import SEVERITY_NAMES, Severity
 from gialint.model.rule import Rule
 
 if TYPE_CHECKING:
@@ -28,11 +34,9 @@ if TYPE_CHECKING:
     from gialint.engine.registry import Registry
 
 TOP_LEVEL_KEYS = ("extends", "rules", "lang", "year", "agency", "county", "fail-on", "exclude", "format", "overrides", "scoring", "rule-timeout")
-MAX_RULE_TIMEOUT = 3600
-LANGS = ("zh", "en")
 DEFAULT_SET = "default"
-_OFF = ("off", "false", "disable", "disabled")
-_ON = ("on", "true", "enable", "enabled")
+
+__all__ = ["DEFAULT_SET", "LANGS", "MAX_RULE_TIMEOUT", "TOP_LEVEL_KEYS", "ConfigError", "Loader"]
 
 
 from gialint.config.model import Config, Override, RuleSetting
@@ -40,16 +44,18 @@ from gialint.config.model import Config, Override, RuleSetting
 # --------------------------------------------------------------------------- merging
 
 
-@dataclass
 class _Layer:
     """One config file's contribution, already validated."""
 
-    settings: dict[str, dict[str, Any]] = field(default_factory=dict)
-    rules: dict[str, Rule] = field(default_factory=dict)
-    top: dict[str, Any] = field(default_factory=dict)
-    files: list[str] = field(default_factory=list)
-    formats: dict[str, Format] = field(default_factory=dict)
-    overrides: list[Override] = field(default_factory=list)
+    __slots__ = ("settings", "rules", "top", "files", "formats", "overrides")
+
+    def __init__(self) -> None:
+        self.settings: dict[str, dict[str, Any]] = {}
+        self.rules: dict[str, Rule] = {}
+        self.top: dict[str, Any] = {}
+        self.files: list[str] = []
+        self.formats: dict[str, Format] = {}
+        self.overrides: list[Override] = []
 
 
 class Loader:
@@ -79,7 +85,7 @@ class Loader:
     def _load_named(self, name: str, where: str, line: int, col: int, chain: tuple[str, ...]) -> _Layer:
         target = self.named_sets.get(name)
         if target is None:
-            close = difflib.get_close_matches(name, list(self.named_sets), n=3)
+            close = close_matches(name, list(self.named_sets), n=3)
             hint = f"; did you mean {', '.join(close)}?" if close else f"; known sets: {', '.join(sorted(self.named_sets))}"
             raise ConfigError(where, line, col, f"unknown rule set {name!r}{hint}")
         key = f"set:{name}"
@@ -88,8 +94,11 @@ class Loader:
         text = target.read_text(encoding="utf-8")
         base = target.parent if isinstance(target, Path) else Path.cwd()
         try:
-            data = read_yaml_cached(text, str(target))
-            layer = self._layer_from(data, str(target), base, (*chain, key), implicit=False)  # noqa
+            data = read_compiled(text, str(target))
+            trusted = data is not None  # gialint's own set, compiled at build time, validated by its tests
+            if data is None:
+                data = read_yaml_cached(text, str(target))
+            layer = self._layer_from(data, str(target), base, (*chain, key), implicit=False, trusted=trusted)
         except ConfigError as exc:
             if exc.line:
                 raise
@@ -115,13 +124,16 @@ class Loader:
         layer.files.insert(0, str(path))
         return layer
 
-    def _layer_from(self, data: Any, path: str, base_dir: Path, chain: tuple[str, ...], implicit: bool = True) -> _Layer:
-        """One file's layer. A user file without ``extends:`` extends ``default`` (``implicit``)."""
+    def _layer_from(
+        self, data: Any, path: str, base_dir: Path, chain: tuple[str, ...], implicit: bool = True, trusted: bool = False
+    ) -> _Layer:
+        """One file's layer. A user file without ``extends:`` extends ``default`` (``implicit``);
+        a ``trusted`` one's format compiles its patterns on first use."""
         if not isinstance(data, Mapping):
             raise ConfigError(path, *_pos(data), "a rule set must be a mapping (extends:, rules:, …)")
         for key in data:
             if key not in TOP_LEVEL_KEYS:
-                close = difflib.get_close_matches(str(key), TOP_LEVEL_KEYS, n=1)
+                close = close_matches(str(key), TOP_LEVEL_KEYS, n=1)
                 hint = f"; did you mean {close[0]!r}?" if close else f"; expected one of {', '.join(TOP_LEVEL_KEYS)}"
                 raise ConfigError(path, *_pos(data, key), f"unknown key {key!r}{hint}")
         merged = _Layer()
@@ -138,11 +150,11 @@ class Loader:
                     base = self._load_named(item, path, line, col, chain)
                 _merge(merged, base)
         own = _Layer()
-        own.top = self._top_level(data, path)
+        own.top = top_level(data, path)
         fmt_node = data.get("format")
         if isinstance(fmt_node, Mapping):
             try:
-                fmt = load_format(fmt_node, path, merged.formats)
+                fmt = load_format(fmt_node, path, merged.formats, trusted)
             except (AttributeError, TypeError, ValueError, KeyError) as exc:
                 # A shape the format reader does not check item by item: still the user's config.
                 raise ConfigError(
@@ -194,143 +206,11 @@ class Loader:
             rule = known.get(str(name)) or by_code.get(str(name).upper()) or self.registry.lookup(str(name))
             if rule is None:
                 candidates = [*self.registry.names(), *known]
-                close = difflib.get_close_matches(str(name), candidates, n=3, cutoff=0.75)
+                close = close_matches(str(name), candidates, n=3, cutoff=0.75)
                 hint = f"; did you mean {', '.join(close)}?" if close else "; run `gialint rules` for the list"
                 raise ConfigError(path, *_pos(rules, name), f"unknown rule {name!r}{hint}")
-            out[rule.name] = self._setting(rule, value, path, rules, name)
+            out[rule.name] = rule_setting(rule, value, path, rules, name)
         return out
-
-    def _top_level(self, data: Mapping[str, Any], path: str) -> dict[str, Any]:
-        top: dict[str, Any] = {}
-        if "lang" in data:
-            if data["lang"] not in LANGS:
-                raise ConfigError(path, *_pos(data, "lang", True), f"lang: {data['lang']!r} is not one of zh, en")
-            top["lang"] = data["lang"]
-        if "year" in data:
-            year = data["year"]
-            if isinstance(year, bool) or not isinstance(year, int) or not 1990 <= year <= 2100:
-                raise ConfigError(path, *_pos(data, "year", True), f"year: {year!r} is not a year such as 2021")
-            top["year"] = year
-        if "agency" in data:
-            if not isinstance(data["agency"], str) or not data["agency"].strip():
-                raise ConfigError(path, *_pos(data, "agency", True), "agency: must be the agency's name")
-            top["agency"] = data["agency"].strip()
-        if "county" in data:
-            if not isinstance(data["county"], str) or not data["county"].strip():
-                raise ConfigError(path, *_pos(data, "county", True), "county: must be the county's (or district's) name")
-            top["county"] = data["county"].strip()
-        if "scoring" in data:
-            from gialint.config.scoring import ScoringError, parse
-
-            try:
-                top["scoring"] = parse(data["scoring"])
-                table = data["scoring"].get("rules") or {}
-                top["scoring_at"] = {str(name): (path, *_pos(table, name)) for name in table}
-            except ScoringError as exc:
-                node: Any = data
-                for key in ("scoring", *exc.keys[:-1]):
-                    node = node[key] if isinstance(node, Mapping) and key in node else node
-                where = _pos(node, exc.keys[-1], True) if exc.keys and isinstance(node, Mapping) else _pos(data, "scoring", True)
-                raise ConfigError(path, *where, str(exc)) from None
-        if "fail-on" in data:
-            if str(data["fail-on"]) not in SEVERITY_NAMES:
-                raise ConfigError(path, *_pos(data, "fail-on", True), f"fail-on: {data['fail-on']!r} is not one of error, warning, info")
-            top["fail_on"] = Severity.parse(str(data["fail-on"]))
-        if "exclude" in data:
-            exclude = data["exclude"]
-            if not isinstance(exclude, list) or not all(isinstance(e, str) for e in exclude):
-                raise ConfigError(path, *_pos(data, "exclude", True), "exclude: must be a list of glob patterns")
-            top["exclude"] = tuple(exclude)
-        if "rule-timeout" in data:
-            limit = data["rule-timeout"]
-            if isinstance(limit, bool) or not isinstance(limit, (int, float)) or not 0 < limit <= MAX_RULE_TIMEOUT:
-                raise ConfigError(
-                    path, *_pos(data, "rule-timeout", True),
-                    f"rule-timeout: {limit!r} is not a number of seconds between 0 and {MAX_RULE_TIMEOUT} (e.g. 5)",
-                )
-            top["rule_timeout"] = float(limit)
-        return top
-
-    def _setting(self, rule: Rule, value: Any, path: str, parent: Any, key: Any) -> dict[str, Any]:
-        line, col = _pos(parent, key, True)
-        if value is None or isinstance(value, bool):
-            return {"enabled": bool(value) if value is not None else True}
-        if isinstance(value, str):
-            word = value.lower()
-            if word in _OFF:
-                return {"enabled": False}
-            if word in _ON:
-                return {"enabled": True}
-            if word in SEVERITY_NAMES:
-                return {"enabled": True, "severity": Severity.parse(word)}
-            raise ConfigError(path, line, col, f"{rule.name}: {value!r} is not one of error, warning, info, off")
-        if not isinstance(value, Mapping):
-            raise ConfigError(path, line, col, f"{rule.name}: expected off, a severity, or a mapping with severity:/options:")
-        # Only what is written is set: `{options: …}` alone keeps a base set's on/off choice.
-        out: dict[str, Any] = {}
-        allowed = {"severity", "options", "enabled"}
-        if "kind" in value or "patterns" in value or "literals" in value:
-            allowed |= {"kind", "code", "patterns", "literals", "message", "summary", "scope", "replacement", "docs"}
-        for k in value:
-            if k not in allowed:
-                raise ConfigError(path, *_pos(value, k), f"{rule.name}: unknown key {k!r}; expected severity, options or enabled")
-        if "enabled" in value:
-            if not isinstance(value["enabled"], bool):
-                raise ConfigError(path, *_pos(value, "enabled", True), f"{rule.name}.enabled: must be true or false")
-            out["enabled"] = value["enabled"]
-        if "severity" in value:
-            sev = str(value["severity"]).lower()
-            if sev in _OFF:
-                out["enabled"] = False
-            elif sev not in SEVERITY_NAMES:
-                raise ConfigError(path, *_pos(value, "severity", True), f"{rule.name}.severity: {value['severity']!r} is not one of error, warning, info")
-            else:
-                out["severity"] = Severity.parse(sev)
-                out.setdefault("enabled", True)
-        if "options" in value:
-            opts = value["options"] or {}
-            if not isinstance(opts, Mapping):
-                raise ConfigError(path, *_pos(value, "options", True), f"{rule.name}.options: must be a mapping")
-            out["options"] = {str(k): self._option(rule, str(k), v, path, opts) for k, v in opts.items()}
-        return out
-
-    def _option(self, rule: Rule, name: str, value: Any, path: str, parent: Any) -> Any:
-        option = next((o for o in rule.options if o.name == name), None)
-        line, col = _pos(parent, name, True)
-        if option is None:
-            known = ", ".join(o.name for o in rule.options) or "none"
-            raise ConfigError(path, *_pos(parent, name), f"{rule.name}: unknown option {name!r} (options: {known})")
-        types = option.type if isinstance(option.type, tuple) else (option.type,)
-        ok = isinstance(value, types) and not (isinstance(value, bool) and bool not in types)
-        if ok and option.item is not None and isinstance(value, list):
-            ok = all(isinstance(i, option.item) and not (isinstance(i, bool) and option.item is not bool) for i in value)
-        if not ok:
-            raise ConfigError(path, line, col, f"{rule.name}.options.{name}: expected {option.type_name()}, got {type(value).__name__} {value!r}")
-        items = value if isinstance(value, list) else [value]
-        bad = [i for i in items if option.choices and i not in option.choices]
-        if bad:
-            raise ConfigError(path, line, col, f"{rule.name}.options.{name}: {bad[0]!r} is not one of {', '.join(map(str, option.choices))}")
-        if option.regex:
-            self._check_regexes(rule, name, items, option.default, path, parent, value)
-        if isinstance(value, list):
-            return tuple(value)
-        if isinstance(value, Mapping):
-            return MappingProxyType(dict(value))
-        return value
-
-    def _check_regexes(self, rule: Rule, name: str, items: list[Any], defaults: Any, path: str, parent: Any, value: Any) -> None:
-        """Compile a regex option's items one by one (the shipped defaults are known to be good)."""
-        from gialint.model.userregex import compile_user
-
-        shipped = set(defaults) if isinstance(defaults, (list, tuple)) else {defaults}
-        for index, item in enumerate(items):
-            if not isinstance(item, str) or item in shipped:
-                continue
-            try:
-                compile_user(item)
-            except ValueError as exc:
-                where = _pos(value, index) if isinstance(value, list) else _pos(parent, name, True)
-                raise ConfigError(path, *where, f"{rule.name}.options.{name}: invalid regular expression {item!r}: {exc}") from None
 
     def _pattern_rule(self, name: str, value: Mapping[str, Any], path: str, parent: Any, known: Mapping[str, Rule]) -> Rule:
         line, col = _pos(parent, name)
@@ -363,7 +243,7 @@ class Loader:
         top = layer.top
         for name, where in top.get("scoring_at", {}).items():
             if name not in rules:
-                close = difflib.get_close_matches(name, list(rules), n=1)
+                close = close_matches(name, list(rules), n=1)
                 hint = f"; did you mean {close[0]!r}?" if close else ""
                 raise ConfigError(*where, f"scoring: unknown rule {name!r}{hint}")
         pin = top.get("format_pin")

@@ -21,9 +21,10 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
+
+from gialint.formats.record import Record
 
 if TYPE_CHECKING:
     from gialint.model.diagnostic import Diagnostic
@@ -39,18 +40,25 @@ class ScoringError(ValueError):
         self.keys = keys
 
 
-@dataclass(frozen=True, slots=True)
-class Weight:
+class Weight(Record):
+    __slots__ = ("points", "most")
     points: float
     """Points deducted per finding."""
     most: float
     """The most one rule can deduct from one report."""
 
+    def __init__(self, points: float, most: float) -> None:
+        self._init(points, most)
 
-@dataclass(frozen=True, slots=True)
-class Scoring:
-    severities: Mapping[str, Weight] = field(default_factory=lambda: MappingProxyType({}))
-    rules: Mapping[str, Weight] = field(default_factory=lambda: MappingProxyType({}))
+
+class Scoring(Record):
+    __slots__ = ("severities", "rules")
+    severities: Mapping[str, Weight]
+    rules: Mapping[str, Weight]
+
+    def __init__(self, severities: Mapping[str, Weight] | None = None, rules: Mapping[str, Weight] | None = None) -> None:
+        empty: Mapping[str, Weight] = MappingProxyType({})
+        self._init(empty if severities is None else severities, empty if rules is None else rules)
 
     def weight(self, rule: str, severity: str) -> Weight:
         return self.rules.get(rule) or self.severities.get(severity) or Weight(0, 0)

@@ -1,11 +1,16 @@
-"""Reading YAML with positions (ruamel.yaml round-trip) and the located :class:`ConfigError`."""
+"""Reading YAML with positions (ruamel.yaml round-trip) and the located :class:`ConfigError`.
+
+This module imports nothing of gialint: the wheel's build hook (``hatch_build.py``) loads it
+alone to compile the built-in rule sets, with only ruamel.yaml installed.
+"""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from typing import Any
 
-__all__ = ["ConfigError", "pos", "read_config_text", "read_yaml"]
+__all__ = ["ConfigError", "close_matches", "pos", "read_config_text", "read_yaml"]
 
 MAX_CONFIG_BYTES = 1024 * 1024
 """A configuration file larger than this is refused before it is read (the national formats are ~20 KB)."""
@@ -37,7 +42,6 @@ def read_config_text(path: str, where: tuple[str, int, int] | None = None, what:
     (the file, line and column that named ``path``, e.g. an ``extends:`` item) when given, else
     at ``path``; they never quote the file's content.
     """
-    import os
     import stat
 
     def fail(reason: str) -> ConfigError:
@@ -85,6 +89,14 @@ def read_config_text(path: str, where: tuple[str, int, int] | None = None, what:
         if where is None:
             raise ConfigError(path, line, column, f"{what} is not UTF-8 text; save it as UTF-8") from None
         raise fail(f"not UTF-8 text (line {line}, column {column}); save it as UTF-8") from None
+
+
+def close_matches(word: str, choices: Any, n: int = 3, cutoff: float = 0.6) -> list[str]:
+    """The ``choices`` closest to a misspelt ``word``, for an error's "did you mean" (difflib is
+    imported only when there is an error to explain)."""
+    import difflib
+
+    return difflib.get_close_matches(word, list(choices), n=n, cutoff=cutoff)
 
 
 def _raise(error: ConfigError) -> str:
@@ -203,9 +215,7 @@ def _plain(node: Any) -> Any:
 
 
 def cache_dir() -> str | None:
-    """Where compiled rule sets are kept: $GIALINT_CACHE_DIR, else the user's cache folder."""
-    import os
-
+    """Where parsed rule sets are kept: $GIALINT_CACHE_DIR, else the user's cache folder."""
     if os.environ.get("GIALINT_NO_CACHE"):
         return None
     base = os.environ.get("GIALINT_CACHE_DIR") or os.path.join(
@@ -214,18 +224,59 @@ def cache_dir() -> str | None:
     return base
 
 
-def read_yaml_cached(text: str, path: str) -> Any:
-    """Like :func:`read_yaml` for a shipped rule set, but kept as JSON after the first parse.
+COMPILED_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "compiled")
+"""The built-in rule sets compiled to JSON at build time (``<name>.json`` for ``rules/<name>.yaml``):
+the wheel's build hook writes them, and a copy is committed for source checkouts."""
 
-    Built-in and plugin sets are read on every run; parsing their YAML costs more than linting a
-    report, while JSON loads in well under a millisecond. The cache is keyed by the text's hash,
-    so an edited set is parsed again. Positions are not kept: shipped sets are validated by tests,
-    and a set that fails validation is re-read with positions by the caller.
+
+def _sha256(text: str) -> str:
+    import hashlib
+
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def compiled_json(text: str, path: str) -> str:
+    """What a built-in set ``text`` compiles to: its data, as :func:`read_yaml` reads it, and the
+    hash of the text it was read from (``scripts/compile_rules.py`` and the wheel's build hook)."""
+    import json
+
+    entry = {"sha256": _sha256(text), "data": _plain(read_yaml(text, path))}
+    return json.dumps(entry, ensure_ascii=False, indent=1) + "\n"
+
+
+def read_compiled(text: str, path: str) -> Any | None:
+    """The data the set at ``path`` was compiled to, if it was compiled from exactly ``text``
+    (else None: a plugin's set, or a source checkout whose rules/ changed since)."""
+    import json
+
+    name = os.path.splitext(os.path.basename(path))[0] + ".json"
+    try:
+        with open(os.path.join(COMPILED_DIR, name), encoding="utf-8") as fh:
+            entry = json.load(fh)
+    except (OSError, ValueError):
+        return None
+    if not isinstance(entry, dict) or entry.get("sha256") != _sha256(text):
+        return None
+    return entry.get("data")
+
+
+def read_yaml_cached(text: str, path: str) -> Any:
+    """Like :func:`read_yaml` for a shipped rule set, without parsing YAML on every run.
+
+    Built-in and plugin sets are read on every run; parsing their YAML (and importing ruamel.yaml)
+    costs more than linting a report, while JSON loads in well under a millisecond. The built-in
+    sets come compiled at build time (:func:`read_compiled`), so a first run, a CI container or a
+    read-only home never parse them; other sets are kept as JSON in the user's cache after their
+    first parse. Both are keyed by the text's hash, so an edited set is parsed again. Positions are
+    not kept: shipped sets are validated by tests, and a set that fails validation is re-read
+    with positions by the caller.
     """
     import hashlib
     import json
-    import os
 
+    compiled = read_compiled(text, path)
+    if compiled is not None:
+        return compiled
     folder = cache_dir()
     if folder is None:
         return read_yaml(text, path)

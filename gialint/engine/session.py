@@ -104,8 +104,8 @@ class Session:
     def config_for(self, path: str) -> Config:
         config = self.resolver.for_path(Path(path))
         if self.options.rule_timeout is not None:
-            config = replace(config, rule_timeout=self.options.rule_timeout)
-        return replace(config, year=self.options.year) if self.options.year is not None else config
+            config = config.replace(rule_timeout=self.options.rule_timeout)
+        return config.replace(year=self.options.year) if self.options.year is not None else config
 
     def lint_data(self, path: str, data: bytes, config: Config) -> FileResult:
         """Lint bytes that are not read from ``path`` (standard input); never cached."""

@@ -1,35 +1,36 @@
-"""Table labels as exports write them: normalisation, numbers, and scoring against a format.
+"""Table labels as exports write them: normalisation, numbers, and the labels of a set of formats
+found in text (:func:`vocabulary`).
 
-Shared by the table matcher (:mod:`gialint.formats.tablematch`) and the rules that compare labels. The
-scores are memoised per format, because every report of a run repeats the same labels.
+Shared by the table matcher (:mod:`gialint.formats.tablematch`, which scores labels with
+:mod:`gialint.formats.labelscore`), the readers and the rules that compare labels.
 """
 
 from __future__ import annotations
 
-import difflib
 import re
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from gialint.formats.templates import Format, Label, TableTemplate
+from gialint.formats.record import Record
+from gialint.formats.templates import Format
+from gialint.formats.textpattern import LazyRegex
 from gialint.model.document import Cell
 
-_WS = re.compile(r"\s+")
-_ITEM_DOT = re.compile(r"(?<=\d)[、．·]|(?<=\d)\.\s*")
-_NUMBERING = re.compile(r"[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)+|\d{1,2}\.")
-_NUMBER = re.compile(r"^[+\-−－]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:[.．]\d+)?\s*(?:万元|元|万|件|条|个|项)?$")
-_FILLER = re.compile(r"^[-—–/／\\·.。]+$")
+# compiled on first use: a run that reads no table never needs them
+_ITEM_DOT = LazyRegex(r"(?<=\d)[、．·]|(?<=\d)\.\s*")
+_NUMBERING = LazyRegex(r"[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)+|\d{1,2}\.")
+_NUMBER = LazyRegex(r"^[+\-−－]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:[.．]\d+)?\s*(?:万元|元|万|件|条|个|项)?$")
+_FILLER = LazyRegex(r"^[-—–/／\\·.。]+$")
 
 
 @lru_cache(maxsize=65536)
 def norm_label(text: str) -> str:
     """Comparable label: NFKC (full-width → half-width), no blanks, 其它→其他, 1、→1., no ``*``."""
     text = unicodedata.normalize("NFKC", text)
-    text = _WS.sub("", text).replace("*", "").replace("其它", "其他").replace("·", ".")
+    text = "".join(text.split()).replace("*", "")  # str.split's blanks are re's \s.replace("其它", "其他").replace("·", ".")
     text = _ITEM_DOT.sub(".", text)
     return text.replace("..", ".")
 
@@ -61,84 +62,6 @@ def label_like(cell: Cell) -> bool:
     return bool(t) and not is_value(t) and not _FILLER.match(t) and len(core(t)) >= 2
 
 
-# --------------------------------------------------------------------------- label scoring
-
-
-@dataclass(frozen=True, slots=True)
-class Candidate:
-    table: TableTemplate
-    row: Label
-    norm: str
-    core: str
-    variants: tuple[str, ...]
-
-
-def candidates(fmt: Format) -> list[Candidate]:
-    out = []
-    for table in fmt.tables:
-        for row in table.rows:
-            if not row.label:
-                continue
-            variants = tuple(core(v) for v in row.variants)
-            out.append(Candidate(table, row, norm_label(row.label), core(row.label), variants))
-    return out
-
-
-def score(cand: Candidate, label_norm: str, label_core: str, last_core: str) -> float:
-    """How well a row label (all its label cells, and its last cell alone) fits a template row."""
-    if label_norm.endswith(cand.norm):
-        return 3.0 + len(cand.core) / 100
-    if cand.core and cand.core == last_core:
-        return 2.6  # the same words, other numbering (上年结转… without 二、)
-    if any(v and (v == last_core or v == label_core) for v in cand.variants):
-        return 2.55
-    score = 0.0
-    if len(cand.core) == len(last_core) >= 3 and sum(a != b for a, b in zip(cand.core, last_core)) == 1:
-        return 2.4  # one character wrong in a short label (重复申报 for 重复申请)
-    if cand.core and last_core and abs(len(last_core) - len(cand.core)) <= max(4, len(cand.core) // 2):
-        ratio = difflib.SequenceMatcher(None, cand.core, last_core, autojunk=False).ratio()
-        if ratio >= 0.8:
-            score = 1.6 + ratio  # a typo (补证 for 补正)
-    if not score and len(last_core) >= 6 and cand.core.startswith(last_core):
-        score = 2.0  # cut off at a page break
-    if not score and len(last_core) >= 6 and cand.core.endswith(last_core):
-        score = 1.9
-    if not score and cand.core and cand.core in label_core:
-        score = 1.0 + len(cand.core) / 100
-    return score
-
-
-_MATCHERS: dict[int, tuple[Format, list[Candidate], dict[tuple[str, str, str], list[tuple[float, Candidate]]]]] = {}
-
-
-def matcher(fmt: Format) -> tuple[list[Candidate], dict[tuple[str, str, str], list[tuple[float, Candidate]]]]:
-    """The format's candidate rows and a memo of label scores, shared by every report of a run.
-
-    Reports repeat the same labels, so after the first few each label is a dictionary lookup
-    instead of a fuzzy comparison against every row of the format.
-    """
-    entry = _MATCHERS.get(id(fmt))
-    if entry is None or entry[0] is not fmt:
-        entry = _MATCHERS[id(fmt)] = (fmt, candidates(fmt), {})
-    return entry[1], entry[2]
-
-
-def scored(
-    memo: dict[tuple[str, str, str], list[tuple[float, Candidate]]],
-    candidates: Sequence[Candidate],
-    label_norm: str,
-    label_core: str,
-    last_core: str,
-) -> list[tuple[float, Candidate]]:
-    key = (label_norm, label_core, last_core)
-    found = memo.get(key)
-    if found is None:
-        found = [(sc, cand) for cand in candidates if (sc := score(cand, label_norm, label_core, last_core)) > 0]
-        if len(memo) < 200_000:
-            memo[key] = found
-    return found
-
-
 def item_number(text: str) -> int | None:
     m = re.match(r"^\s*(\d{1,2})\s*[.、．·]", text)
     return int(m.group(1)) if m else None
@@ -153,31 +76,40 @@ _CN_NUMERAL = "一二三四五六七八九十"
 _CLOSING = "）)”’」』】》"
 
 
-@dataclass(frozen=True, slots=True)
-class Word:
+class Word(Record):
     """What a label's core stands for in the formats: a row label, a header word, or both."""
 
+    __slots__ = ("row", "header", "prefix")
     row: bool
     header: bool
     prefix: str | None
     """The numbering written before a row label (``1.``, ``（一）``, ``一、``): a pattern searched at
     the end of the text before the core; None when no row label with this core is numbered."""
 
+    def __init__(self, row: bool, header: bool, prefix: str | None) -> None:
+        self._init(row, header, prefix)
 
-@dataclass(frozen=True, slots=True)
-class Vocabulary:
+
+class Vocabulary(Record):
     """Every table label of a set of formats, to find tables in text by their labels."""
 
+    __slots__ = ("cores", "words", "captions", "anchors", "prose")
     cores: tuple[str, ...]
     """The label cores, longest first, searched in :func:`core_stream` text."""
-    words: dict[str, Word]
+    words: Mapping[str, Word]
     captions: str | None
     """A pattern of the block captions (第二十条第（一）项), tolerant of blanks and bracket widths."""
     anchors: re.Pattern[str]
     """The first two characters of every core (and 条 of the captions): a line holding none of
     them holds no label."""
-    prose: set[str] = field(default_factory=set, compare=False, hash=False)
+    prose: set[str]
     """Lines already found to hold no table (reports repeat their headings): read once per run."""
+
+    def __init__(self, cores: tuple[str, ...], words: Mapping[str, Word], captions: str | None, anchors: re.Pattern[str]) -> None:
+        self._init(cores, words, captions, anchors, set())
+
+    def _key(self) -> tuple[object, ...]:
+        return self._values()[:-1]  # not the memo of prose lines
 
     def prefilter(self, line: str) -> bool:
         return self.anchors.search(line) is not None
@@ -269,9 +201,9 @@ def vocabulary(formats: Sequence[Format]) -> Vocabulary:
     return vocab
 
 
-_WORD_RUN = re.compile(r"[^\W_]+")
+_WORD_RUN = LazyRegex(r"[^\W_]+")
 _FULL_WIDTH = {c: c - 0xFEE0 for c in range(0xFF10, 0xFF5B)}
-_HAS_FULL_WIDTH = re.compile("[\uff10-\uff5a]")
+_HAS_FULL_WIDTH = LazyRegex("[\uff10-\uff5a]")
 
 
 def core_stream(line: str) -> tuple[str, Callable[[int], int]]:
@@ -314,6 +246,6 @@ def builtin_formats() -> tuple[Format, ...]:
         data: Any = read_yaml_cached(path.read_text(encoding="utf-8"), str(path))
         node = data.get("format") if isinstance(data, Mapping) else None
         if isinstance(node, Mapping):
-            fmt = load_format(node, str(path), known)
+            fmt = load_format(node, str(path), known, trusted=True)  # gialint's own: validated by its tests
             known[fmt.id] = fmt
     return tuple(known.values())

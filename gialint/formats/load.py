@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import replace
 from typing import Any
 
 from gialint.config.yamlio import ConfigError, pos
@@ -20,11 +19,13 @@ from gialint.formats.templates import (
     TableTemplate,
     Term,
 )
+from gialint.formats.textpattern import LazyRegex, Literal, TextPattern, is_literal
 
 
 class _Reader:
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, trusted: bool) -> None:
         self.path = path
+        self.trusted = trusted
 
     def fail(self, node: Any, key: Any, message: str, value: bool = True) -> ConfigError:
         return ConfigError(self.path, *pos(node, key, value), message)
@@ -49,11 +50,18 @@ class _Reader:
             raise self.fail(node, key if key in node else None, f"{where}.{key}: must be a string")
         return str(value)
 
-    def regex(self, node: Any, index: Any, text: str, where: str) -> re.Pattern[str]:
+    def regex(self, node: Any, index: Any, text: str, where: str) -> LazyRegex:
+        """A pattern, compiled now only to locate its error (a trusted set's on first use)."""
+        if self.trusted:
+            return LazyRegex(text)
         try:
-            return re.compile(text)
+            return LazyRegex(text, re.compile(text))
         except re.error as exc:
             raise self.fail(node, index, f"{where}: invalid regular expression {text!r}: {exc}") from None
+
+    def wording(self, node: Any, index: Any, text: str, where: str) -> TextPattern:
+        """A wording: a fixed string needs no regular expression."""
+        return Literal(text) if is_literal(text) else self.regex(node, index, text, where)
 
     def label(self, node: Any, where: str) -> Label:
         if not isinstance(node, Mapping):
@@ -144,12 +152,15 @@ def _insert_rows(reader: _Reader, table: TableTemplate, extra: list[Any], where:
             raise reader.fail(node, "after", f"{where}.after: table {table.id} has no row {after!r}")
         index = next((i + 1 for i, r in enumerate(rows) if r.key == after), len(rows)) if after else len(rows)
         rows.insert(index, row)
-    return replace(table, rows=tuple(rows))
+    return table.replace(rows=tuple(rows))
 
 
-def load_format(node: Any, path: str, known: Mapping[str, Format]) -> Format:
-    """Build a :class:`Format` from the ``format:`` mapping of a rule set, validating every part."""
-    reader = _Reader(path)
+def load_format(node: Any, path: str, known: Mapping[str, Format], trusted: bool = False) -> Format:
+    """Build a :class:`Format` from the ``format:`` mapping of a rule set, validating every part.
+
+    ``trusted``: gialint's own sets (validated by its tests) compile their patterns on first use
+    instead of now, to locate an error."""
+    reader = _Reader(path, trusted)
     if not isinstance(node, Mapping):
         raise ConfigError(path, *pos(node), "format: must be a mapping (id:, parts:, tables: …) or the id of a format")
     fmt_id = reader.text(node, "id", "format")
@@ -170,7 +181,7 @@ def load_format(node: Any, path: str, known: Mapping[str, Format]) -> Format:
         items = []
         for part in reader.seq(node, "parts", where):
             number = reader.text(part, "number", f"{where}.parts")
-            variants = [reader.regex(part, "variants", v, f"{where}.parts[{number}].variants") for v in reader.seq(part, "variants", where)]
+            variants = [reader.wording(part, "variants", v, f"{where}.parts[{number}].variants") for v in reader.seq(part, "variants", where)]
             title = reader.text(part, "title", f"{where}.parts")
             english = reader.text(part, "en", f"{where}.parts[{number}]", required=False)
             items.append(PartTemplate(number, title, tuple(variants), english))
@@ -200,7 +211,7 @@ def load_format(node: Any, path: str, known: Mapping[str, Format]) -> Format:
                 raise reader.fail(st, "cell", f"{where}.statements.cell: table {cell[0]} has no row {cell[1]!r} or column {cell[2]!r}")
         cell = cells[0]
         pattern = reader.regex(st, "pattern", reader.text(st, "pattern", f"{where}.statements"), f"{where}.statements")
-        if "n" not in pattern.groupindex:
+        if not reader.trusted and "n" not in pattern.groupindex:
             raise reader.fail(st, "pattern", f"{where}.statements.pattern: must capture the figure as (?P<n>…)")
         statements.append(Statement(pattern, cell[0], cell[1], cell[2], tuple((c[1], c[2]) for c in cells[1:])))
     content: dict[str, tuple[ContentItem, ...]] = dict(base.required_content) if base else {}
@@ -208,7 +219,7 @@ def load_format(node: Any, path: str, known: Mapping[str, Format]) -> Format:
         parsed = []
         for item in items:
             item_id = reader.text(item, "id", f"{where}.required-content.{part_no}")
-            regexes = tuple(reader.regex(item, "any", a, f"{where}.required-content.{part_no}.{item_id}") for a in reader.seq(item, "any", where))
+            regexes = tuple(reader.wording(item, "any", a, f"{where}.required-content.{part_no}.{item_id}") for a in reader.seq(item, "any", where))
             parsed.append(ContentItem(item_id, regexes, str(item.get("zh", item_id)), str(item.get("en", item_id)), item.get("severity")))
         content[str(part_no)] = tuple(parsed)
     return Format(

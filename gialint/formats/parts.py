@@ -9,18 +9,16 @@ a line (:func:`heading_at`, for flattened text).
 
 from __future__ import annotations
 
-import difflib
-import re
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from gialint.formats.record import Record
+from gialint.formats.textpattern import LazyRegex, Literal, TextPattern
 from gialint.model.numbering import cn_to_int, int_to_cn
 
 if TYPE_CHECKING:
     from gialint.formats.templates import Format, PartTemplate
 
-_BLANKS = re.compile(r"\s+")
 _VARIANTS = str.maketrans({"它": "他", "(": "（", ")": "）", "、": "、", "及": "和", "与": "和"})
 _SKIP = frozenset(" \t\u3000\xa0\r\n*")
 _NEAR = 0.75
@@ -34,17 +32,20 @@ _NEAR_SAME_NUMBER = 0.5
 @lru_cache(maxsize=65536)
 def norm(text: str) -> str:
     """Text for matching labels: no blanks, 其它→其他, 及/与→和, full-width brackets, no ``*``."""
-    return _BLANKS.sub("", text).replace("*", "").translate(_VARIANTS)
+    return "".join(text.split()).replace("*", "").translate(_VARIANTS)  # str.split's blanks are re's \s
 
 
-@dataclass(frozen=True, slots=True)
-class PartSpec:
+class PartSpec(Record):
+    __slots__ = ("number", "title", "english", "patterns")
     number: int
     title: str
     """Canonical title, as the format writes it."""
     english: str
-    patterns: tuple[re.Pattern[str], ...]
+    patterns: tuple[TextPattern, ...]
     """The canonical title and the format's variants, matched against :func:`norm`-ed text."""
+
+    def __init__(self, number: int, title: str, english: str, patterns: tuple[TextPattern, ...]) -> None:
+        self._init(number, title, english, patterns)
 
     @property
     def numeral(self) -> str:
@@ -62,7 +63,7 @@ def specs_of(parts: tuple[PartTemplate, ...]) -> tuple[PartSpec, ...]:
         number = cn_to_int(part.number)
         if number is None:
             continue
-        patterns = (re.compile(re.escape(norm(part.title))), *part.variants)
+        patterns = (Literal(norm(part.title)), *part.variants)
         key = (number, part.title, tuple(p.pattern for p in patterns))
         specs.setdefault(key, PartSpec(number, part.title, part.english or part.title, patterns))
     return tuple(sorted(specs.values(), key=lambda s: s.number))
@@ -81,7 +82,7 @@ def part_specs(fmt: Format | None) -> tuple[PartSpec, ...]:
 
 
 _ROW_LABELS: dict[tuple[int, ...], tuple[tuple[Format, ...], tuple[str, ...]]] = {}
-_NUMBERED = re.compile(r"[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]")
+_NUMBERED = LazyRegex(r"[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]")
 
 
 def numbered_row_labels(formats: tuple[Format, ...]) -> tuple[str, ...]:
@@ -122,6 +123,8 @@ def near_miss(title: str, number: int, specs: tuple[PartSpec, ...]) -> PartSpec 
     text = norm(title)
     if not 2 <= len(text) <= 40:
         return None
+    import difflib  # only for a heading that names no part: not at start-up
+
     best: tuple[float, PartSpec] | None = None
     for spec in specs:
         ratio = difflib.SequenceMatcher(None, text, norm(spec.title), autojunk=False).ratio()
@@ -141,6 +144,8 @@ def near_heading_at(text: str, start: int, number: int, specs: tuple[PartSpec, .
     normed, offsets = _normed_with_offsets(text, start, len(title))
     if len(normed) < len(title):
         return None
+    import difflib
+
     if difflib.SequenceMatcher(None, normed, title, autojunk=False).ratio() < _NEAR_IN_LINE:
         return None
     return spec, offsets[len(title) - 1] + 1

@@ -15,214 +15,25 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field, replace
 
-from gialint.formats.labels import (
-    Candidate,
-    core,
-    is_value,
-    item_number,
-    label_like,
-    matcher,
-    norm_label,
-    parse_number,
-    scored,
+from gialint.formats.labels import core, is_value, label_like, norm_label
+from gialint.formats.labelscore import Candidate, matcher, scored
+from gialint.formats.matched import (
+    CellValue,
+    Foreign,
+    FormatMatch,
+    HeaderCell,
+    MatchedRow,
+    MatchedTable,
 )
-from gialint.formats.templates import Format, Label, Relation, TableTemplate
+from gialint.formats.rowvalues import Builder, figures_start, row_values
+from gialint.formats.templates import Format, TableTemplate
 from gialint.model.document import Cell, Document, Row, Span, Table
-from gialint.read.parse.joined import JoinedRow, resolve
 
-
-@dataclass(frozen=True, slots=True)
-class CellValue:
-    column: Label
-    text: str
-    """The cell's text as written ('' when blank or when the row has no such cell)."""
-    span: Span
-    present: bool
-    """False when the row has no cell at all for this column (it was left out)."""
-    value: float | None
-    joined: bool = False
-    """The row's figures were joined with no separator and could not be split uniquely: ``text``
-    and ``span`` are the whole run of digits, ``value`` is None (see :mod:`gialint.read.parse.joined`)."""
-    split: bool = False
-    """The figure was cut out of a joined run of digits by the table's arithmetic."""
-
-
-@dataclass(frozen=True, slots=True)
-class MatchedRow:
-    template: Label
-    written: str
-    """The label as written (its cells joined)."""
-    label_span: Span
-    line: int
-    values: tuple[CellValue, ...]
-    exact: bool
-    """The label is the canonical one (after removing blanks and width differences)."""
-    row: Row
-    own: str = ""
-    """The row's own label cell (without a parent label merged into the same row)."""
-    own_span: Span | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class HeaderCell:
-    text: str
-    span: Span
-
-
-@dataclass(frozen=True, slots=True)
-class MatchedTable:
-    template: TableTemplate
-    rows: Mapping[str, MatchedRow]
-    """By row key; the first occurrence wins."""
-    header: tuple[HeaderCell, ...]
-    """Cells of the header rows attached to this table."""
-    first_line: int
-    last_line: int
-    fragments: int = 1
-    """How many separate source tables its rows came from (page-split fragments)."""
-    joined: tuple[JoinedRow, ...] = ()
-    """Rows whose figures were joined with no separator, split or not (see :mod:`gialint.read.parse.joined`)."""
-
-    @property
-    def broken(self) -> bool:
-        """Split into fragments with no header: too damaged to read cell by cell."""
-        return not self.header and self.fragments > 1
-
-    def header_found(self) -> bool:
-        return bool(self.header)
-
-    def missing_columns(self) -> list[Label]:
-        """Columns whose label appears in the header fewer times than the template has it."""
-        if not self.header:
-            return []
-        seen = [norm_label(h.text) for h in self.header]
-        missing: list[Label] = []
-        need: dict[str, int] = {}
-        for column in self.template.columns:
-            if not column.label:
-                continue
-            key = norm_label(column.label)
-            need[key] = need.get(key, 0) + 1
-            have = sum(1 for s in seen if s == key or (key in s and len(s) <= len(key) + 8))
-            if have < need[key]:
-                missing.append(column)
-        return missing
-
-
-@dataclass(frozen=True, slots=True)
-class Foreign:
-    """A part whose tables follow another format (say, the 2019 tables in a 2021 report)."""
-
-    part: str
-    other: Format
-    evidence: tuple[tuple[str, Span], ...]
-
-
-@dataclass(frozen=True, slots=True)
-class FormatMatch:
-    format: Format
-    tables: Mapping[str, MatchedTable]
-    foreign: Mapping[str, Foreign] = field(default_factory=dict)
-    unmatched: tuple[Row, ...] = ()
-
-    def value(self, table: str, row: str, column: str) -> CellValue | None:
-        matched = self.tables.get(table)
-        if matched is None or row not in matched.rows:
-            return None
-        return next((v for v in matched.rows[row].values if v.column.key == column), None)
+__all__ = ["CellValue", "Foreign", "FormatMatch", "HeaderCell", "MatchedRow", "MatchedTable", "match"]
 
 
 # --------------------------------------------------------------------------- matching
-
-
-class _Builder:
-    def __init__(self, template: TableTemplate) -> None:
-        self.template = template
-        self.rows: dict[str, MatchedRow] = {}
-        self.header: list[HeaderCell] = []
-        self.first_line = 0
-        self.last_line = 0
-        self.sources: set[int] = set()
-
-    def touch(self, line: int, source: Table | None = None) -> None:
-        if source is not None:
-            self.sources.add(source.span.line)
-        self.first_line = line if not self.first_line else min(self.first_line, line)
-        self.last_line = max(self.last_line, line)
-
-    def freeze(self, relations: Sequence[Relation]) -> MatchedTable:
-        rows, joined = _split_joined(self.template, relations, dict(self.rows))
-        return MatchedTable(self.template, rows, tuple(self.header), self.first_line, self.last_line, max(1, len(self.sources)), joined)
-
-
-def _split_joined(
-    template: TableTemplate, relations: Sequence[Relation], rows: dict[str, MatchedRow]
-) -> tuple[dict[str, MatchedRow], tuple[JoinedRow, ...]]:
-    """Rows whose digits were joined, split by the table's arithmetic where exactly one split fits."""
-    runs = {key: row.values[0] for key, row in rows.items() if row.values and row.values[0].joined}
-    if not runs:
-        return rows, ()
-    known = {
-        key: {v.column.key: v.value for v in row.values if v.value is not None}
-        for key, row in rows.items()
-        if key not in runs
-    }
-    found = resolve(template, relations, {key: run.text for key, run in runs.items()}, known)
-    for key, result in found.items():
-        split = result.split
-        if split is None:
-            continue
-        run = runs[key]
-        values, offset = [], 0
-        for column, figure in zip(template.columns, split, strict=True):
-            text = result.digits[offset : offset + len(str(figure))]
-            col = run.span.column + offset
-            values.append(CellValue(column, text, Span(run.span.line, col, run.span.line, col + len(text)), True, float(figure), split=True))
-            offset += len(text)
-        rows[key] = replace(rows[key], values=tuple(values))
-    return rows, tuple(found[key] for key in runs)
-
-
-def _values(template: TableTemplate, row: Row, zone: Sequence[Cell], label_text: str, lead: int = 0) -> tuple[CellValue, ...]:
-    """The row's figures for the template's columns. ``lead``: how many grid cells after the
-    label come before the column where the table's other rows start their figures."""
-    columns = template.columns
-    filled = [c for c in zone if c.text]
-    if len(filled) == 1 and filled[0].joined and len(columns) >= 2 and len(filled[0].text) >= len(columns):
-        run = filled[0]  # figures joined with no separator: split later, by the table's arithmetic
-        return tuple(CellValue(column, run.text, run.span, True, None, joined=True) for column in columns)
-    number = item_number(label_text)
-    if len(filled) == len(columns) + 1 and number is not None and parse_number(filled[0].text) == number:
-        filled = filled[1:]  # PDF exports repeat a sub-item's number as a cell of its own
-    if len(filled) == len(columns):
-        chosen: list[Cell | None] = list(filled)
-    else:
-        if 0 < lead <= len(zone) and not any(c.text for c in zone[:lead]):
-            zone = zone[lead:]  # blank grid cells of a label merged across columns, not figures
-        chosen = [*zone[: len(columns)]] + [None] * max(0, len(columns) - len(zone))
-    end = row.cells[-1].span if row.cells else Span(row.line, 1, row.line, 1)
-    out = []
-    for column, cell in zip(columns, chosen, strict=True):
-        if cell is None:
-            out.append(CellValue(column, "", Span(end.end_line, end.end_column, end.end_line, end.end_column), False, None))
-        else:
-            out.append(CellValue(column, cell.text, cell.span, True, parse_number(cell.text) if cell.text else None))
-    return tuple(out)
-
-
-def _figures_start(table: Table) -> int:
-    """The grid column where most rows of ``table`` start their figures (0 when none has any).
-
-    On a Word or web page grid a label merged across columns (``colspan``) is followed by blank
-    cells; this tells them from a blank first figure in a row that lacks a cell."""
-    starts: dict[int, int] = {}
-    for row in table.rows:
-        at = [i for i, c in enumerate(row.cells) if is_value(c.text)]
-        if len(at) >= 2:
-            starts[at[0]] = starts.get(at[0], 0) + 1
-    return max(starts, key=lambda k: (starts[k], -k)) if starts else 0
 
 
 def _rows_in_order(doc: Document) -> Iterator[tuple[Table, Row]]:
@@ -327,17 +138,17 @@ def match(doc: Document, fmt: Format, others: Sequence[Format] = ()) -> FormatMa
     captions = _captions(doc, fmt)
     caption_rows = {norm_label(t.caption): t for t in fmt.tables if t.caption}
     unlabeled = {t.id: next(r for r in t.rows if not r.label) for t in fmt.tables if any(not r.label for r in t.rows)}
-    builders: dict[str, _Builder] = {}
+    builders: dict[str, Builder] = {}
     unmatched: list[Row] = []
     pending_header: list[HeaderCell] = []
     current: TableTemplate | None = None
     previous_table: Table | None = None
     last_group: str = ""
     caption_lines = sorted(captions)
-    figures_start: dict[int, int] = {}
+    starts: dict[int, int] = {}
 
-    def builder(t: TableTemplate) -> _Builder:
-        return builders.setdefault(t.id, _Builder(t))
+    def builder(t: TableTemplate) -> Builder:
+        return builders.setdefault(t.id, Builder(t))
 
     for table, row in _rows_in_order(doc):
         if table is not previous_table:
@@ -371,7 +182,7 @@ def match(doc: Document, fmt: Format, others: Sequence[Format] = ()) -> FormatMa
                 ):
                     b = builder(blank_target)
                     key = unlabeled[blank_target.id]
-                    b.rows[key.key] = MatchedRow(key, "", cells[0].span, row.line, _values(blank_target, row, cells, ""), True, row)
+                    b.rows[key.key] = MatchedRow(key, "", cells[0].span, row.line, row_values(blank_target, row, cells, ""), True, row)
                     b.header.extend(pending_header)
                     b.touch(row.line, table)
                     pending_header, pending_template = [], None
@@ -389,7 +200,7 @@ def match(doc: Document, fmt: Format, others: Sequence[Format] = ()) -> FormatMa
             key = unlabeled[target.id]
             if key.key not in b.rows:
                 span = row.cells[0].span
-                b.rows[key.key] = MatchedRow(key, "", span, row.line, _values(target, row, cells, ""), True, row)
+                b.rows[key.key] = MatchedRow(key, "", span, row.line, row_values(target, row, cells, ""), True, row)
                 b.header.extend(pending_header)
                 b.touch(row.line, table)
             pending_header, pending_template = [], None
@@ -445,10 +256,10 @@ def match(doc: Document, fmt: Format, others: Sequence[Format] = ()) -> FormatMa
             continue
         span = Span(label_cells[0].span.line, label_cells[0].span.column, label_cells[-1].span.end_line, label_cells[-1].span.end_column)
         exact = label_norm.endswith(cand.norm)
-        if id(table) not in figures_start:
-            figures_start[id(table)] = _figures_start(table)
-        lead = figures_start[id(table)] - (label_idx[-1] + 1)
-        values = () if cand.row.group == "group" else _values(template, row, zone, label_cells[-1].text, lead)
+        if id(table) not in starts:
+            starts[id(table)] = figures_start(table)
+        lead = starts[id(table)] - (label_idx[-1] + 1)
+        values = () if cand.row.group == "group" else row_values(template, row, zone, label_cells[-1].text, lead)
         own = label_cells[-1]
         b.rows[cand.row.key] = MatchedRow(cand.row, written, span, row.line, values, exact, row, own.text, own.span)
         current = template

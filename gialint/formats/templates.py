@@ -17,37 +17,56 @@ so a province can ship its own format in YAML without Python::
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
 from typing import Literal
+
+from gialint.formats.record import Record
+from gialint.formats.textpattern import LazyRegex, TextPattern
 
 ValueKind = Literal["count", "signed", "amount", "text"]
 VALUE_KINDS = ("count", "signed", "amount", "text")
 
 
-@dataclass(frozen=True, slots=True)
-class Label:
+class Label(Record):
+    __slots__ = ("key", "label", "variants", "values", "group", "parent")
     key: str
     label: str
-    variants: tuple[str, ...] = ()
-    values: ValueKind | None = None
+    variants: tuple[str, ...]
+    values: ValueKind | None
     """Overrides the table's value kind for this row or column."""
-    group: str = ""
+    group: str
     """For rows: True-ish ("group") when the row only groups sub-rows; for columns: the header group."""
-    parent: str = ""
+    parent: str
+
+    def __init__(
+        self, key: str, label: str, variants: tuple[str, ...] = (), values: ValueKind | None = None, group: str = "", parent: str = ""
+    ) -> None:
+        self._init(key, label, variants, values, group, parent)
 
 
-@dataclass(frozen=True, slots=True)
-class TableTemplate:
+class TableTemplate(Record):
+    __slots__ = ("id", "part", "columns", "rows", "values", "caption", "corner", "header")
     id: str
     part: str
     columns: tuple[Label, ...]
     rows: tuple[Label, ...]
-    values: ValueKind = "count"
-    caption: str = ""
-    corner: str = ""
-    header: tuple[str, ...] = ()
+    values: ValueKind
+    caption: str
+    corner: str
+    header: tuple[str, ...]
+
+    def __init__(
+        self,
+        id: str,
+        part: str,
+        columns: tuple[Label, ...],
+        rows: tuple[Label, ...],
+        values: ValueKind = "count",
+        caption: str = "",
+        corner: str = "",
+        header: tuple[str, ...] = (),
+    ) -> None:
+        self._init(id, part, columns, rows, values, caption, corner, header)
 
     def value_rows(self) -> tuple[Label, ...]:
         return tuple(r for r in self.rows if r.group != "group")
@@ -62,54 +81,82 @@ class TableTemplate:
         return next((c for c in self.columns if c.key == key), None)
 
 
-@dataclass(frozen=True, slots=True)
-class Term:
+class Term(Record):
+    __slots__ = ("sign", "key")
     sign: int
     key: str
 
+    def __init__(self, sign: int, key: str) -> None:
+        self._init(sign, key)
 
-@dataclass(frozen=True, slots=True)
-class Relation:
+
+class Relation(Record):
+    __slots__ = ("id", "table", "each", "left", "right", "expr", "doc_zh", "doc_en")
     id: str
     table: str
     each: Literal["each-column", "each-row"]
     left: tuple[Term, ...]
     right: tuple[Term, ...]
     expr: str
-    doc_zh: str = ""
-    doc_en: str = ""
+    doc_zh: str
+    doc_en: str
+
+    def __init__(
+        self,
+        id: str,
+        table: str,
+        each: Literal["each-column", "each-row"],
+        left: tuple[Term, ...],
+        right: tuple[Term, ...],
+        expr: str,
+        doc_zh: str = "",
+        doc_en: str = "",
+    ) -> None:
+        self._init(id, table, each, left, right, expr, doc_zh, doc_en)
 
 
-@dataclass(frozen=True, slots=True)
-class Statement:
-    pattern: re.Pattern[str]
+class Statement(Record):
+    __slots__ = ("pattern", "table", "row", "column", "plus")
+    pattern: LazyRegex
     table: str
     row: str
     column: str
-    plus: tuple[tuple[str, str], ...] = ()
+    plus: tuple[tuple[str, str], ...]
     """Further (row, column) cells of the same table whose sum the text states (行政诉讼 = 直接起诉 + 复议后起诉)."""
 
+    def __init__(self, pattern: LazyRegex, table: str, row: str, column: str, plus: tuple[tuple[str, str], ...] = ()) -> None:
+        self._init(pattern, table, row, column, plus)
 
-@dataclass(frozen=True, slots=True)
-class ContentItem:
+
+class ContentItem(Record):
+    __slots__ = ("id", "any", "zh", "en", "severity")
     id: str
-    any: tuple[re.Pattern[str], ...]
+    any: tuple[TextPattern, ...]
     zh: str
     en: str
-    severity: str | None = None
+    severity: str | None
+
+    def __init__(self, id: str, any: tuple[TextPattern, ...], zh: str, en: str, severity: str | None = None) -> None:
+        self._init(id, any, zh, en, severity)
 
 
-@dataclass(frozen=True, slots=True)
-class PartTemplate:
+class PartTemplate(Record):
+    __slots__ = ("number", "title", "variants", "english")
     number: str
     title: str
-    variants: tuple[re.Pattern[str], ...]
-    english: str = ""
+    variants: tuple[TextPattern, ...]
+    english: str
     """What the part is about, in English (messages with ``--lang en``)."""
 
+    def __init__(self, number: str, title: str, variants: tuple[TextPattern, ...], english: str = "") -> None:
+        self._init(number, title, variants, english)
 
-@dataclass(frozen=True, slots=True)
-class Format:
+
+class Format(Record):
+    __slots__ = (
+        "id", "name_zh", "name_en", "document", "year_from", "year_to", "parts", "tables",
+        "relations", "signatures", "statements", "required_content", "source",
+    )  # fmt: skip
     id: str
     name_zh: str
     name_en: str
@@ -118,11 +165,30 @@ class Format:
     year_to: int | None
     parts: tuple[PartTemplate, ...]
     tables: tuple[TableTemplate, ...]
-    relations: tuple[Relation, ...] = ()
-    signatures: tuple[str, ...] = ()
-    statements: tuple[Statement, ...] = ()
-    required_content: Mapping[str, tuple[ContentItem, ...]] = field(default_factory=dict)
-    source: str = ""
+    relations: tuple[Relation, ...]
+    signatures: tuple[str, ...]
+    statements: tuple[Statement, ...]
+    required_content: Mapping[str, tuple[ContentItem, ...]]
+    source: str
+
+    def __init__(
+        self,
+        id: str,
+        name_zh: str,
+        name_en: str,
+        document: str,
+        year_from: int | None,
+        year_to: int | None,
+        parts: tuple[PartTemplate, ...],
+        tables: tuple[TableTemplate, ...],
+        relations: tuple[Relation, ...] = (),
+        signatures: tuple[str, ...] = (),
+        statements: tuple[Statement, ...] = (),
+        required_content: Mapping[str, tuple[ContentItem, ...]] | None = None,
+        source: str = "",
+    ) -> None:
+        content = {} if required_content is None else required_content
+        self._init(id, name_zh, name_en, document, year_from, year_to, parts, tables, relations, signatures, statements, content, source)
 
     def applies_to(self, year: int | None) -> bool:
         if year is None:

@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from gialint.checks._common import norm
 from gialint.formats.labels import core
+from gialint.formats.textpattern import Literal, TextPattern
 
 _NUMERAL = "[一二三四五六七八九十]{1,3}"
 _PART_NUMBERING = re.compile(rf"(?:第{_NUMERAL}部分[、.．:：]?|{_NUMERAL}\s*[、.．])")
@@ -24,7 +25,7 @@ MIN_LABEL = 4
 
 @dataclass(frozen=True, slots=True)
 class Markers:
-    parts: tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]
+    parts: tuple[tuple[str, tuple[TextPattern, ...]], ...]
     """(part number as written in the format, heading variants), every built-in format merged."""
     labels: frozenset[str]
     """Table row and column labels, as :func:`gialint.formats.labels.core` makes them."""
@@ -73,12 +74,12 @@ def markers() -> Markers:
     """The markers of every built-in format (loaded once per process)."""
     from gialint.formats.labels import builtin_formats
 
-    parts: dict[str, list[re.Pattern[str]]] = {}
+    parts: dict[str, list[TextPattern]] = {}
     labels: set[str] = set()
     for fmt in builtin_formats():
         for part in fmt.parts:
             parts.setdefault(part.number, []).extend(part.variants)
-            parts[part.number].append(re.compile(re.escape(norm(part.title))))
+            parts[part.number].append(Literal(norm(part.title)))
         for table in fmt.tables:
             for label in (*table.rows, *table.columns):
                 for text in (label.label, *label.variants):

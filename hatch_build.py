@@ -1,0 +1,39 @@
+"""Hatch build hook: every wheel carries the built-in rule sets compiled from its own rules/.
+
+``scripts/compile_rules.py`` turns ``rules/*.yaml`` into ``gialint/config/compiled/*.json`` (the
+data as gialint reads it, keyed by the YAML's hash). The hook compiles them afresh into the wheel,
+in place of the committed copy, so that an installed gialint never parses its own sets' YAML.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from hatchling.builders.hooks.plugin.interface import BuildHookInterface
+
+
+class CompileRuleSets(BuildHookInterface):  # type: ignore[misc]
+    PLUGIN_NAME = "custom"
+
+    def initialize(self, version: str, build_data: dict[str, Any]) -> None:
+        if self.target_name != "wheel" or version == "editable":
+            return  # an editable install reads the committed copy in the source tree
+        sys.path.insert(0, str(Path(self.root) / "scripts"))
+        try:
+            from compile_rules import compiled
+        finally:
+            sys.path.pop(0)
+        self._out = Path(tempfile.mkdtemp(prefix="gialint-compiled-"))
+        for name, text in compiled(Path(self.root) / "rules").items():
+            (self._out / name).write_text(text, encoding="utf-8")
+            # outside the project: hatchling then leaves out the committed file of the same name
+            build_data["force_include"][str(self._out / name)] = f"gialint/config/compiled/{name}"
+
+    def finalize(self, version: str, build_data: dict[str, Any], artifact_path: str) -> None:
+        out = getattr(self, "_out", None)
+        if out is not None:
+            shutil.rmtree(out, ignore_errors=True)

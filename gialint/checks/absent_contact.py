@@ -26,6 +26,7 @@ from collections.abc import Iterator
 from gialint.model.diagnostic import Diagnostic, Severity
 from gialint.model.document import Document, Span
 from gialint.model.rule import Context, Message, Option, Options, Rule
+from gialint.model.scan import lines_in, scan
 
 _PLACEHOLDER = r"(?:具体(?:网址|地址|号码|电话|邮箱)|(?<![A-Za-z])[XxＸ]{2,}(?![A-Za-z@.])|[×*＊]{2,}|待(?:填写|补充|定)|某某)"
 _PHONE = re.compile(r"(?<![\d-])(?:0\d{2,3}[-－—–\s]?)?\d{7,8}(?!\d)|(?<!\d)1[3-9]\d{9}(?!\d)")
@@ -46,6 +47,11 @@ _PLACEHOLDER_AFTER = re.compile(
 _PORTAL_PLACEHOLDER = re.compile(r"(?:网站|门户)[^（(。]{0,4}[（(]\s*(?P<ph>" + _PLACEHOLDER + r")\s*[）)]")
 
 _WORTH_A_LOOK = re.compile(r"电\s*话|Tel|TEL|热线|地\s*址|邮\s*编|办公地点|请(?:与|联系)|@|https?:|www\.|\.gov|网站|网址|门户|邮箱")
+# The lines that may be worth a look, found by scans of the whole text: the words (blanks not
+# reaching across a line break), and phone-shaped figures without the lookarounds that would
+# keep the scan from skipping to a 0 or a 1.
+_LOOK_SCAN = re.compile(_WORTH_A_LOOK.pattern.replace(r"\s", r"[^\S\n]"))
+_PHONE_SCAN = re.compile(r"0\d{2,3}[-－—–]\d{7,8}|1[3-9]\d{9}")
 ELEMENTS = ("phone", "address", "online")
 
 
@@ -68,8 +74,10 @@ _NAMES = {
 def _find(doc: Document) -> tuple[dict[str, Span], list[tuple[Span, str, str]]]:
     found: dict[str, Span] = {}
     placeholders: list[tuple[Span, str, str]] = []
-    for number, raw in enumerate(doc.lines, 1):
-        line = raw.translate(_WIDE)
+    wide, starts, count = doc.source.translate(_WIDE), scan(doc).starts, len(doc.lines)
+    candidates = sorted({*lines_in(wide, starts, count, _LOOK_SCAN), *lines_in(wide, starts, count, _PHONE_SCAN)})
+    for number in candidates:
+        line = doc.lines[number - 1].translate(_WIDE)
         if not _WORTH_A_LOOK.search(line) and not _PHONE_SHAPE.search(line):
             continue  # no contact word, address or link: most lines of a report
         for pattern in (_PLACEHOLDER_AFTER, _PORTAL_PLACEHOLDER):

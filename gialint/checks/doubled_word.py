@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from gialint.checks._text import looks_tabular
 from gialint.model.diagnostic import Diagnostic, Severity
 from gialint.model.document import Document, Span
 from gialint.model.rule import Context, Message, Options, Rule
@@ -34,7 +35,6 @@ _SINGLE = re.compile(r"(的)\1(?!确)|(了)\2(?![解结如然])")
 _WORD = re.compile(r"([\u4e00-\u9fff]{2,4})\1")
 _NUMERAL = re.compile(r"^[〇零一二三四五六七八九十百千万亿两几第]+$")
 _CLAUSE = re.compile(r"[^，,。；;！？：:\n]+")
-_TABLE_LINE = re.compile(r"\t|\|")
 
 
 def _clause_repeats(line: str) -> Iterator[tuple[int, int, str]]:
@@ -48,7 +48,7 @@ def _clause_repeats(line: str) -> Iterator[tuple[int, int, str]]:
 
 def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Diagnostic]:
     for number, line in enumerate(doc.lines, 1):
-        if not line.strip() or _TABLE_LINE.search(line):
+        if not line.strip() or looks_tabular(line):
             continue
         taken: set[int] = set()
         for start, end, text in _clause_repeats(line):

@@ -23,10 +23,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from gialint.checks._prefilter import Prefilter, prefilter, starts_plainly
 from gialint.model.diagnostic import Diagnostic, Edit, Severity
 from gialint.model.document import Document, Span
 from gialint.model.numbering import cn_to_int
 from gialint.model.rule import Context, Message, Options, Rule
+from gialint.model.scan import lines_where, scan
 from gialint.model.userregex import MatchClock, compile_user, is_timed
 
 _BACKREF = re.compile(r"\\[1-9]|\(\?P=|\(\?P<|\(\?\(")
@@ -48,8 +50,7 @@ def _lines_in_scope(doc: Document, scope: str) -> Iterator[int]:
     elif scope == "preamble":
         yield from range(1, doc.preamble_end + 1)
     elif scope in ("text", "tables"):
-        table_lines = {c.span.line for t in doc.tables for r in t.rows for c in r.cells}
-        table_lines |= {c.span.end_line for t in doc.tables for r in t.rows for c in r.cells}
+        table_lines = scan(doc).table_lines
         for n in range(1, len(doc.lines) + 1):
             if (n in table_lines) == (scope == "tables"):
                 yield n
@@ -60,7 +61,17 @@ def _lines_in_scope(doc: Document, scope: str) -> Iterator[int]:
             yield from range(part.span.line, part.end_line + 1)
 
 
-def _candidate_lines(doc: Document, scanners: list[Any], clock: MatchClock) -> set[int]:
+def _candidate_lines(doc: Document, scanners: list[Any], clock: MatchClock, hint: Prefilter | None) -> set[int]:
+    """Lines worth matching line by line: with a prefilter (see :mod:`gialint.checks._prefilter`),
+    the lines where one of the patterns its characters let through matches; else the lines where
+    a scan of the whole text finds a match starting."""
+    if hint is not None:
+        union, gates = hint
+        lines = doc.lines
+        return {
+            n for n in lines_where(doc, union)
+            if any(gate.search(line) and regex.search(line) for line in (lines[n - 1],) for gate, regex in gates)
+        }
     from bisect import bisect_right
 
     starts: list[int] | None = None
@@ -126,10 +137,15 @@ def make_pattern_rule(
     plugin: str,
 ) -> Rule:
     scanners = _scanners(spec)
+    # Shipped patterns that start with a lookbehind, an anchor or an optional group (a user's,
+    # timed pattern is scanned under its clock; one starting with a literal or class scans fast).
+    patterns = [regex for regex, _ in spec.items]
+    slow = not any(is_timed(regex) for regex in patterns) and not all(starts_plainly(regex) for regex in patterns)
+    hint = prefilter(patterns) if slow else None
 
     def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Diagnostic]:
         clock = MatchClock(name)
-        hits = _candidate_lines(doc, scanners, clock)
+        hits = _candidate_lines(doc, scanners, clock, hint)
         if not hits:
             clock.raise_if_expired()
             return

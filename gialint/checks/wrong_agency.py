@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from gialint.checks._common import part_range
+from gialint.checks._text import looks_tabular, told_lines
 from gialint.checks.implausible_value import agency_level
 from gialint.model.diagnostic import Diagnostic, Severity
 from gialint.model.document import Document, Span
@@ -56,13 +56,6 @@ def _own_name(doc: Document) -> str | None:
     return m.group("name") if m else None
 
 
-def _lines(doc: Document) -> Iterator[int]:
-    yield from range(1, doc.preamble_end + 1)
-    found = part_range(doc, 1)
-    if found is not None:
-        yield from range(found[0].line, found[1] + 1)
-
-
 def _clause_before(line: str, start: int) -> str:
     left = max((m.end() for m in _CLAUSE.finditer(line, 0, start)), default=0)
     return line[left:start]
@@ -74,7 +67,7 @@ def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Diagnostic]:
     own = _own_name(doc)
     title_lines = set(range(doc.title.span.line, doc.title.span.end_line + 1)) if doc.title else set()
     if own is not None:
-        for number in _lines(doc):
+        for number in told_lines(doc, (1,)):
             if number in title_lines:
                 continue
             line = doc.line(number)
@@ -85,7 +78,7 @@ def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Diagnostic]:
                 span = Span(number, m.start("name") + 1, number, m.end("name") + 1)
                 yield ctx.report(span, "other", other=other, own=own)
     for number, line in enumerate(doc.lines, 1):
-        if "规" not in line and "法规" not in line or "\t" in line or "|" in line:
+        if "规" not in line and "法规" not in line or looks_tabular(line):
             continue
         for m in _HIGHER.finditer(line):
             if _NEGATION.search(_clause_before(line, m.start()) + m.group(0)):

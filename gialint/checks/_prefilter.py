@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Any
 
 _WIDEST = 64
@@ -106,6 +107,16 @@ def _class(chars: Iterable[str]) -> re.Pattern[str]:
 
 Gate = tuple[re.Pattern[str], re.Pattern[str]]
 """(a character class, the pattern whose every match holds one of its characters)."""
+
+
+@lru_cache(maxsize=512)
+def gate(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """The class of the characters every match of ``pattern`` needs (an ``re`` pattern that
+    cannot match across a line break), or None."""
+    if not isinstance(pattern, re.Pattern):
+        return None  # a user's pattern (the regex module): its own syntax
+    chars = needed(pattern)
+    return None if chars is None or "\n" in chars else _class(chars)
 
 
 Prefilter = tuple[re.Pattern[str], tuple[Gate, ...]]

@@ -63,16 +63,18 @@ def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Diagnostic]:
                 if v.value is None:
                     continue
                 kind = t.kind(row.template, v.column)
-                name, name_en = cell_name(t, row.template, v.column), cell_name_en(t, row.template, v.column)
                 if v.value < 0 and kind != "signed":
-                    yield ctx.report(v.span, "negative", cell=name, cell_en=name_en, value=v.text)
+                    key = "negative"
                 elif kind in ("count", "signed") and v.value != int(v.value):
-                    yield ctx.report(v.span, "fraction", cell=name, cell_en=name_en, value=v.text)
-                elif (
-                    row.template.label in opts["regulation-rows"]
-                    and level in _NO_REGULATIONS
-                    and v.value > 0
-                ):
+                    key = "fraction"
+                elif row.template.label in opts["regulation-rows"] and level in _NO_REGULATIONS and v.value > 0:
+                    key = "regulations"
+                else:
+                    continue
+                name, name_en = cell_name(t, row.template, v.column), cell_name_en(t, row.template, v.column)
+                if key != "regulations":
+                    yield ctx.report(v.span, key, cell=name, cell_en=name_en, value=v.text)
+                else:
                     yield ctx.report(
                         v.span,
                         "regulations",

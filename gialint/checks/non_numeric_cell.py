@@ -53,13 +53,14 @@ def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Diagnostic]:
                 if not v.text or t.kind(row.template, v.column) == "text":
                     continue
                 text = unicodedata.normalize("NFKC", v.text).strip()
+                filler = _FILLER.match(text) is not None
+                unit = None if filler else _UNIT.match(text)
+                if not filler and unit is None:
+                    continue  # a figure: most cells
                 zh, en = row_phrase(row.template.label)
                 where = {"table": name, "table_en": table_name_en(t), "row": zh, "row_en": en, "column": column_name(v.column, t)}
-                if _FILLER.match(text):
-                    yield ctx.report(v.span, "filler", text=v.text, **where)
-                    continue
-                unit = _UNIT.match(text)
                 if unit is None:
+                    yield ctx.report(v.span, "filler", text=v.text, **where)
                     continue
                 figure = text[: unit.start("unit")].strip()
                 header_unit = "万元" in v.column.label or "单位" in v.column.label

@@ -21,14 +21,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from gialint.checks._prefilter import gate
 from gialint.checks._tables import active, cell_name, cell_name_en, fmt_number
 from gialint.formats.tablematch import FormatMatch
 from gialint.formats.templates import Statement
 from gialint.model.diagnostic import Diagnostic, Severity
 from gialint.model.document import Document, Span
 from gialint.model.rule import Context, Message, Options, Rule
+from gialint.model.scan import digit_lines, lines_where, scan
 
-_DIGIT = re.compile(r"\d")
 _CLAUSE = re.compile(r"[。；;！？，,（）()]")
 _OTHER_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年|上年|上一年|去年|同比|较上")
 
@@ -69,15 +70,20 @@ def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Diagnostic]:
     m = active(doc)
     if m is None or not m.format.statements:
         return
-    table_lines = {c.span.line for t in doc.tables for r in t.rows for c in r.cells}
+    # A statement captures a figure: only lines with a digit, outside the tables, can hold one.
+    cell_lines = scan(doc).cell_lines
+    prose = {n for n in digit_lines(doc) if n not in cell_lines}
+    lines = doc.lines
     for statement in m.format.statements:
         found = _stated_cell(m, statement)
         if found is None:
             continue
         value, cell_line, name, name_en = found
-        for line_no, line in enumerate(doc.lines, 1):
-            if line_no in table_lines or not _DIGIT.search(line):
-                continue  # a statement captures a figure: lines without digits cannot hold one
+        needs = gate(statement.pattern)
+        for line_no in lines_where(doc, needs) if needs is not None else sorted(prose):
+            if line_no not in prose:
+                continue
+            line = lines[line_no - 1]
             for hit in statement.pattern.finditer(line):
                 stated = float(hit.group("n"))
                 if stated == value or _about_another_year(line, hit.start(), hit.end(), doc.year):

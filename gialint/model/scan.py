@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 _YEAR_MENTION = re.compile(r"(?:19|20)\d{2}[^\S\n]*年")
 """A year as the rules write it (2021年, 2021 年): every year pattern of the rules requires it."""
-_DIGIT = re.compile(r"[0-9０-９]")
+_DIGIT = re.compile(r"\d")
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +29,8 @@ class Scan:
 
     starts: tuple[int, ...]
     """Offset in ``Document.source`` of each line's first character."""
+    cell_lines: frozenset[int]
+    """Lines where a cell of a table the parser read starts."""
     table_lines: frozenset[int]
     """Lines holding a cell of a table the parser read (a cell's first and last line)."""
 
@@ -41,8 +43,8 @@ def scan(doc: Document) -> Scan:
         # Offsets: the lengths of the lines before, plus one line break each (all at C speed).
         starts = tuple(map(add, accumulate(map(len, lines[:-1]), initial=0), range(len(lines)))) if lines else (0,)
         cells = [c.span for t in doc.tables for r in t.rows for c in r.cells]
-        table_lines = frozenset({s.line for s in cells} | {s.end_line for s in cells})
-        found = doc.memo["scan"] = Scan(starts, table_lines)
+        cell_lines = frozenset({s.line for s in cells})
+        found = doc.memo["scan"] = Scan(starts, cell_lines, cell_lines | {s.end_line for s in cells})
     return found  # type: ignore[return-value]
 
 
@@ -82,5 +84,5 @@ def year_lines(doc: Document) -> tuple[int, ...]:
 
 
 def digit_lines(doc: Document) -> tuple[int, ...]:
-    """Lines with a digit (ASCII or full-width)."""
+    """Lines with a digit (``\\d``: any Unicode decimal digit)."""
     return lines_where(doc, _DIGIT)

@@ -37,6 +37,7 @@ _PHONE_SHAPE = re.compile(r"(?<![\d-])0\d{2,3}[-－—–]\d{7,8}(?!\d)|(?<!\d)1
 _CONTACT_WORDS = re.compile(r"联系|咨询|致电|垂询|办公室|党政办")
 # Full-width digits and dashes count like ASCII ones (one character for one: columns stay right).
 _WIDE = str.maketrans("０１２３４５６７８９－＠．", "0123456789-@.")
+_HAS_WIDE = re.compile("[０-９－＠．]")
 _ADDRESS = re.compile(r"地\s*址\s*[：:]|邮\s*编\s*[：:]?\s*\d{6}|通讯地址|办公地点")
 _OFFICE = re.compile(r"请(?:与|联系)[）)]?[^。；]{2,40}?(?:办公室|党政办|党政综合办|办事处|服务中心|政务公开[^。；]{0,6})")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -74,10 +75,12 @@ _NAMES = {
 def _find(doc: Document) -> tuple[dict[str, Span], list[tuple[Span, str, str]]]:
     found: dict[str, Span] = {}
     placeholders: list[tuple[Span, str, str]] = []
-    wide, starts, count = doc.source.translate(_WIDE), scan(doc).starts, len(doc.lines)
+    wide = doc.source.translate(_WIDE) if _HAS_WIDE.search(doc.source) else doc.source
+    starts, count = scan(doc).starts, len(doc.lines)
     candidates = sorted({*lines_in(wide, starts, count, _LOOK_SCAN), *lines_in(wide, starts, count, _PHONE_SCAN)})
     for number in candidates:
-        line = doc.lines[number - 1].translate(_WIDE)
+        line = doc.lines[number - 1]
+        line = line.translate(_WIDE) if wide is not doc.source else line
         if not _WORTH_A_LOOK.search(line) and not _PHONE_SHAPE.search(line):
             continue  # no contact word, address or link: most lines of a report
         for pattern in (_PLACEHOLDER_AFTER, _PORTAL_PLACEHOLDER):

@@ -66,6 +66,16 @@ def _stated_cell(m: FormatMatch, statement: Statement) -> tuple[float, int, str,
     return total, line, names[0], names_en[0]
 
 
+def _hits(doc: Document, statement: Statement, prose: set[int]) -> Iterator[tuple[int, re.Match[str]]]:
+    """(line, match) of ``statement`` on the prose lines, in order."""
+    lines = doc.lines
+    needs = gate(statement.pattern)
+    for line_no in lines_where(doc, needs) if needs is not None else sorted(prose):
+        if line_no in prose:
+            for hit in statement.pattern.finditer(lines[line_no - 1]):
+                yield line_no, hit
+
+
 def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Diagnostic]:
     m = active(doc)
     if m is None or not m.format.statements:
@@ -73,32 +83,29 @@ def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Diagnostic]:
     # A statement captures a figure: only lines with a digit, outside the tables, can hold one.
     cell_lines = scan(doc).cell_lines
     prose = {n for n in digit_lines(doc) if n not in cell_lines}
-    lines = doc.lines
     for statement in m.format.statements:
-        found = _stated_cell(m, statement)
-        if found is None:
-            continue
-        value, cell_line, name, name_en = found
-        needs = gate(statement.pattern)
-        for line_no in lines_where(doc, needs) if needs is not None else sorted(prose):
-            if line_no not in prose:
+        found: tuple[float, int, str, str] | None = None
+        for line_no, hit in _hits(doc, statement, prose):
+            if found is None:  # the cell, looked up once the text states it
+                found = _stated_cell(m, statement)
+                if found is None:
+                    break
+            value, cell_line, name, name_en = found
+            line = hit.string
+            stated = float(hit.group("n"))
+            if stated == value or _about_another_year(line, hit.start(), hit.end(), doc.year):
                 continue
-            line = lines[line_no - 1]
-            for hit in statement.pattern.finditer(line):
-                stated = float(hit.group("n"))
-                if stated == value or _about_another_year(line, hit.start(), hit.end(), doc.year):
-                    continue
-                span = Span(line_no, hit.start("n") + 1, line_no, hit.end("n") + 1)
-                yield ctx.report(
-                    span,
-                    "differs",
-                    stated=fmt_number(stated),
-                    text=hit.group(0),
-                    cell=name,
-                    cell_en=name_en,
-                    value=fmt_number(value),
-                    line=cell_line,
-                )
+            span = Span(line_no, hit.start("n") + 1, line_no, hit.end("n") + 1)
+            yield ctx.report(
+                span,
+                "differs",
+                stated=fmt_number(stated),
+                text=hit.group(0),
+                cell=name,
+                cell_en=name_en,
+                value=fmt_number(value),
+                line=cell_line,
+            )
 
 
 RULES = (

@@ -21,17 +21,19 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from gialint.checks._prefilter import Prefilter, prefilter, starts_plainly
 from gialint.model.diagnostic import Diagnostic, Edit, Severity
 from gialint.model.document import Document, Span
+from gialint.model.lazyregex import lazy
 from gialint.model.numbering import cn_to_int
 from gialint.model.rule import Context, Message, Options, Rule
 from gialint.model.scan import lines_where, scan
 from gialint.model.userregex import MatchClock, compile_user, is_timed
 
-_BACKREF = re.compile(r"\\[1-9]|\(\?P=|\(\?P<|\(\?\(")
+_BACKREF = lazy(r"\\[1-9]|\(\?P=|\(\?P<|\(\?\(")
 SCOPES = ("everywhere", "preamble", "text", "tables") + tuple(f"part-{n}" for n in "一二三四五六")
 
 
@@ -137,15 +139,19 @@ def make_pattern_rule(
     plugin: str,
 ) -> Rule:
     scanners = _scanners(spec)
-    # Shipped patterns that start with a lookbehind, an anchor or an optional group (a user's,
-    # timed pattern is scanned under its clock; one starting with a literal or class scans fast).
-    patterns = [regex for regex, _ in spec.items]
-    slow = not any(is_timed(regex) for regex in patterns) and not all(starts_plainly(regex) for regex in patterns)
-    hint = prefilter(patterns) if slow else None
+
+    @lru_cache(maxsize=1)
+    def hint() -> Prefilter | None:
+        """For shipped patterns that start with a lookbehind, an anchor or an optional group (a
+        user's, timed pattern is scanned under its clock; one starting with a literal or a class
+        scans fast); worked out on the rule's first file, not when the rule set is loaded."""
+        patterns = [regex for regex, _ in spec.items]
+        slow = not any(is_timed(regex) for regex in patterns) and not all(starts_plainly(regex) for regex in patterns)
+        return prefilter(patterns) if slow else None
 
     def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Diagnostic]:
         clock = MatchClock(name)
-        hits = _candidate_lines(doc, scanners, clock, hint)
+        hits = _candidate_lines(doc, scanners, clock, hint())
         if not hits:
             clock.raise_if_expired()
             return

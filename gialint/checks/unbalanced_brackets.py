@@ -17,17 +17,17 @@ bracket is made to match the opening one).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from gialint.model.diagnostic import Diagnostic, Edit, Severity
 from gialint.model.document import Document, Span
+from gialint.model.lazyregex import lazy
 from gialint.model.rule import Context, Message, Options, Rule
 
 _OPEN = {"（": "round", "(": "round", "《": "book", "“": "quote", "【": "square", "〔": "tortoise", "[": "square"}
 _CLOSE = {"）": "round", ")": "round", "》": "book", "”": "quote", "】": "square", "〕": "tortoise", "]": "square"}
-_ENUMERATION = re.compile(r"(?:^|(?<=[\s，。；：、]))[0-9０-９]{1,2}[）)]|^\s*[0-9０-９]{1,2}[）)]")
-_ANY_BRACKET = re.compile(r"[（()）《》“”【】〔〕\[\]]")
+_ENUMERATION = lazy(r"(?:^|(?<=[\s，。；：、]))[0-9０-９]{1,2}[）)]|^\s*[0-9０-９]{1,2}[）)]")
+_ANY_BRACKET = lazy(r"[（()）《》“”【】〔〕\[\]]")
 _MATCHING = {"（": "）", "(": ")", "[": "]", "【": "】"}
 _PAIR = {"round": "（）", "book": "《》", "quote": "“”", "square": "【】", "tortoise": "〔〕"}
 

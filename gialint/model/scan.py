@@ -66,15 +66,15 @@ def lines_in(text: str, starts: tuple[int, ...], count: int, pattern: re.Pattern
     document's text rewritten character for character, e.g. full-width digits made ASCII)."""
     out: list[int] = []
     search = pattern.search
-    m = search(text)
+    # The end of the last line: a final line break starts no line (see split_lines).
+    end = len(text) - 1 if count and text.endswith("\n") and starts[-1] < len(text) else len(text)
+    m = search(text, 0, end)
     while m is not None:
         line = bisect_right(starts, m.start())
-        if line > count:
-            break
         out.append(line)
         if line >= count:
             break
-        m = search(text, starts[line])
+        m = search(text, starts[line], end)
     return tuple(out)
 
 

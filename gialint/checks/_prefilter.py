@@ -41,7 +41,7 @@ def _chars(item: tuple[Any, Any]) -> frozenset[str] | None:
 
 def _needed_in(sequence: Iterable[tuple[Any, Any]]) -> frozenset[str] | None:
     """The smallest set of characters one of which every match of ``sequence`` holds."""
-    from re._constants import (  # type: ignore[import-not-found]
+    from re._constants import (
         ATOMIC_GROUP,
         BRANCH,
         MAX_REPEAT,
@@ -90,7 +90,7 @@ def starts_plainly(pattern: re.Pattern[str]) -> bool:
     """Whether ``pattern`` starts with a literal or a class (in a group or not): ``re`` then
     tries it cheaply at each position, and a prefilter gains little."""
     from re import _parser  # type: ignore[attr-defined]
-    from re._constants import IN, LITERAL, SUBPATTERN  # type: ignore[import-not-found]
+    from re._constants import IN, LITERAL, SUBPATTERN
 
     try:
         tree: Any = _parser.parse(pattern.pattern, pattern.flags)

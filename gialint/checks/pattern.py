@@ -69,10 +69,10 @@ def _candidate_lines(doc: Document, scanners: list[Any], clock: MatchClock, hint
     a scan of the whole text finds a match starting."""
     if hint is not None:
         union, gates = hint
-        lines = doc.lines
+        text = doc.lines
         return {
             n for n in lines_where(doc, union)
-            if any(gate.search(line) and regex.search(line) for line in (lines[n - 1],) for gate, regex in gates)
+            if any(gate.search(line) and regex.search(line) for line in (text[n - 1],) for gate, regex in gates)
         }
     from bisect import bisect_right
 

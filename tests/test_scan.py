@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from gialint.checks._prefilter import gate, needed, prefilter, starts_plainly
+from gialint.checks._prefilter import gate, literals, needed, prefilter, starts_plainly
 from gialint.model.document import Document
 from gialint.model.lazyregex import LazyPattern, lazy
 from gialint.model.scan import digit_lines, lines_where, scan, year_lines
@@ -83,3 +83,17 @@ def test_lazy_pattern_compiles_on_first_use() -> None:
     assert "search" in vars(rx)
     assert [m.group(0) for m in rx.finditer("2020年、2021年")] == ["2020年", "2021年"]
     assert rx.flags == re.compile(r"(\d{4})年").flags
+
+
+@pytest.mark.parametrize(
+    ("pattern", "chars"),
+    [
+        (r"(?:被申请|收到)?行政复议(?:案件)?\s*(?P<n>\d+)\s*(?:件|起)", "行政复议"),
+        (r"上年结转(?:的)?申请\s*(?P<n>\d+)\s*件", "上年结转申请件"),
+        (r"(?:ab)+c?", "ab"),
+        (r"a|b", ""),
+        (r"(?i)abc", ""),
+    ],
+)
+def test_literals_every_match_holds(pattern: str, chars: str) -> None:
+    assert literals(re.compile(pattern)) == frozenset(chars)

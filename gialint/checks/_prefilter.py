@@ -69,6 +69,47 @@ def _needed_in(sequence: Iterable[tuple[Any, Any]]) -> frozenset[str] | None:
     return best
 
 
+def _literals_in(sequence: Iterable[tuple[Any, Any]], into: set[str]) -> None:
+    """Add to ``into`` the characters every match of ``sequence`` holds, each one (not a choice)."""
+    from re._constants import (
+        ATOMIC_GROUP,
+        LITERAL,
+        MAX_REPEAT,
+        MIN_REPEAT,
+        POSSESSIVE_REPEAT,
+        SUBPATTERN,
+    )
+
+    for op, arg in sequence:
+        if op is LITERAL:
+            into.add(chr(arg))
+        elif op is SUBPATTERN and not arg[1] & re.IGNORECASE:
+            _literals_in(arg[3], into)
+        elif op is ATOMIC_GROUP:
+            _literals_in(arg, into)
+        elif op in (MAX_REPEAT, MIN_REPEAT, POSSESSIVE_REPEAT) and arg[0] >= 1:
+            _literals_in(arg[2], into)
+
+
+@lru_cache(maxsize=512)
+def literals(pattern: re.Pattern[str]) -> frozenset[str]:
+    """The characters every match of ``pattern`` holds, all of them (``行政复议\\s*\\d+`` → 行政复议);
+    empty when none can be told. A line lacking one of them holds no match."""
+    from re import _parser  # type: ignore[attr-defined]
+
+    if not isinstance(pattern, re.Pattern) or pattern.flags & re.IGNORECASE:
+        return frozenset()
+    try:
+        tree = _parser.parse(pattern.pattern, pattern.flags)
+    except re.error:
+        return frozenset()
+    if tree.state.flags & re.IGNORECASE:
+        return frozenset()
+    found: set[str] = set()
+    _literals_in(tree, found)
+    return frozenset(found)
+
+
 def needed(pattern: re.Pattern[str]) -> frozenset[str] | None:
     """Characters one of which every match of ``pattern`` holds; None when none can be told
     (a case-insensitive pattern, a back-reference or wide class at every step, a pattern that can

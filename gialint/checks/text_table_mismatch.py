@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from gialint.checks._prefilter import gate
+from gialint.checks._prefilter import gate, literals
 from gialint.checks._tables import active, cell_name, cell_name_en, fmt_number
 from gialint.formats.tablematch import FormatMatch
 from gialint.formats.templates import Statement
@@ -70,9 +70,9 @@ def _stated_cell(m: FormatMatch, statement: Statement) -> tuple[float, int, str,
 def _hits(doc: Document, statement: Statement, prose: set[int]) -> Iterator[tuple[int, re.Match[str]]]:
     """(line, match) of ``statement`` on the prose lines, in order."""
     lines = doc.lines
-    needs = gate(statement.pattern)
+    needs, every = gate(statement.pattern), literals(statement.pattern)
     for line_no in lines_where(doc, needs) if needs is not None else sorted(prose):
-        if line_no in prose:
+        if line_no in prose and all(ch in lines[line_no - 1] for ch in every):
             for hit in statement.pattern.finditer(lines[line_no - 1]):
                 yield line_no, hit
 

@@ -15,6 +15,8 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
 
+from gialint.model.lazyregex import LazyPattern
+
 _WIDEST = 64
 """A character class wider than this is no use as a filter."""
 
@@ -97,7 +99,7 @@ def literals(pattern: re.Pattern[str]) -> frozenset[str]:
     empty when none can be told. A line lacking one of them holds no match."""
     from re import _parser  # type: ignore[attr-defined]
 
-    if not isinstance(pattern, re.Pattern) or pattern.flags & re.IGNORECASE:
+    if not isinstance(pattern, (re.Pattern, LazyPattern)) or pattern.flags & re.IGNORECASE:
         return frozenset()
     try:
         tree = _parser.parse(pattern.pattern, pattern.flags)
@@ -154,7 +156,7 @@ Gate = tuple[re.Pattern[str], re.Pattern[str]]
 def gate(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     """The class of the characters every match of ``pattern`` needs (an ``re`` pattern that
     cannot match across a line break), or None."""
-    if not isinstance(pattern, re.Pattern):
+    if not isinstance(pattern, (re.Pattern, LazyPattern)):
         return None  # a user's pattern (the regex module): its own syntax
     chars = needed(pattern)
     return None if chars is None or "\n" in chars else _class(chars)

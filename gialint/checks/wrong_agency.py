@@ -28,14 +28,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from gialint.checks._prefilter import gate
 from gialint.checks._text import looks_tabular, told_lines
 from gialint.checks.implausible_value import agency_level
 from gialint.model.diagnostic import Diagnostic, Severity
 from gialint.model.document import Document, Span
 from gialint.model.lazyregex import lazy
 from gialint.model.rule import Context, Message, Options, Rule
-from gialint.model.scan import lines_where
 
 _OWN = lazy(r"(?P<name>[\u4e00-\u9fff]*?(?:镇|乡|街道))(?:办事处|人民政府|政府|党委)?$")
 _SUBJECT = lazy(
@@ -51,7 +49,6 @@ _HIGHER = lazy(
     r"(?:制定|制发|出台|起草|印发|发布|审议通过)(?:了)?(?:\s*\d+\s*(?:件|部|个)\s*)?(?:本级)?(?:政府)?(?P<what>规章|地方性法规)"
 )
 _NEGATION = lazy(r"未|无|没有|不涉及|无权|不得|不具备|不属于|0件|零")
-_ANYTHING = lazy(r"^", re.MULTILINE)
 _CLAUSE = lazy(r"[。；;，,！？]")
 
 
@@ -71,9 +68,8 @@ def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Diagnostic]:
     own = _own_name(doc)
     title_lines = set(range(doc.title.span.line, doc.title.span.end_line + 1)) if doc.title else set()
     if own is not None:
-        named = set(lines_where(doc, gate(_SUBJECT) or _ANYTHING))  # a name ends in 镇, 乡 or 街道
         for number in told_lines(doc, (1,)):
-            if number in title_lines or number not in named:
+            if number in title_lines:
                 continue
             line = doc.line(number)
             for m in _SUBJECT.finditer(line):

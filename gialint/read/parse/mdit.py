@@ -14,7 +14,6 @@
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -23,10 +22,19 @@ if TYPE_CHECKING:
     from markdown_it.rules_block.state_block import StateBlock
     from markdown_it.rules_inline.state_inline import StateInline
 
-_CJK = re.compile(
-    "[\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uff60\uffe0-\uffe6\U00020000-\U0002a6df]"
-)
-"""CJK symbols and punctuation, kana, ideographs (with extension A and B, compatibility), full-width forms."""
+def _cjk(ch: str) -> bool:
+    """CJK symbols and punctuation, kana, ideographs (with extensions A and B, compatibility
+    ideographs), full-width forms."""
+    c = ord(ch)
+    return (
+        0x3000 <= c <= 0x30FF
+        or 0x3400 <= c <= 0x4DBF
+        or 0x4E00 <= c <= 0x9FFF
+        or 0xF900 <= c <= 0xFAFF
+        or 0xFF00 <= c <= 0xFF60
+        or 0xFFE0 <= c <= 0xFFE6
+        or 0x20000 <= c <= 0x2A6DF
+    )
 
 
 def _flanking(state: StateInline, start: int, can_split_word: bool) -> tuple[bool, bool, int]:
@@ -46,8 +54,8 @@ def _flanking(state: StateInline, start: int, can_split_word: bool) -> tuple[boo
     next_punct = isMdAsciiPunct(ord(after)) or isPunctChar(after)
     last_space = isWhiteSpace(ord(last))
     next_space = isWhiteSpace(ord(after))
-    last_cjk = _CJK.match(last) is not None
-    next_cjk = _CJK.match(after) is not None
+    last_cjk = _cjk(last)
+    next_cjk = _cjk(after)
     if last_cjk or next_cjk:
         # A CJK neighbour lets the run open or close as punctuation would, never stops it.
         last_block, next_block = last_punct and not last_cjk, next_punct and not next_cjk

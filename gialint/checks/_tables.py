@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 
 from gialint.checks._common import part_range
 from gialint.formats.labels import core
-from gialint.formats.tablematch import FormatMatch, MatchedRow, MatchedTable
+from gialint.formats.tablematch import CellValue, FormatMatch, MatchedRow, MatchedTable
 from gialint.formats.templates import Label, TableTemplate
 from gialint.model.document import Document, Span
 from gialint.model.numbering import cn_to_int
@@ -29,9 +31,21 @@ def table_name_en(t: TableTemplate) -> str:
     return f"table {t.part}" + (f" ({t.caption})" if t.caption else "")
 
 
+_REPEATS: dict[int, tuple[TableTemplate, frozenset[str]]] = {}
+"""Per template (by id, the template kept alive with it): the column labels that repeat."""
+
+
+def _repeated_labels(t: TableTemplate) -> frozenset[str]:
+    known = _REPEATS.get(id(t))
+    if known is None or known[0] is not t:
+        counts = Counter(c.label for c in t.columns)
+        known = _REPEATS[id(t)] = (t, frozenset(label for label, n in counts.items() if n >= 2))
+    return known[1]
+
+
 def column_name(c: Label, t: TableTemplate | None = None) -> str:
     """The column's label, prefixed by its header group only where the label repeats (table 四)."""
-    if t is not None and sum(1 for other in t.columns if other.label == c.label) < 2:
+    if t is not None and c.label not in _repeated_labels(t):
         return c.label
     return f"{c.group}{c.label}" if c.group and c.group != "group" else c.label
 
@@ -62,6 +76,30 @@ def checked_tables(doc: Document) -> Iterator[MatchedTable]:
     for table in m.tables.values():
         if table.template.part not in m.foreign and not table.broken:
             yield table
+
+
+@dataclass(frozen=True, slots=True)
+class TableFacts:
+    """What several rules ask of one matched table, found once (see :func:`facts`)."""
+
+    cells: Mapping[tuple[str, str], CellValue]
+    """(row key, column key) → the row's (first) value for that column."""
+    complete: frozenset[str]
+    """Keys of the rows that have a cell for every column (none left out)."""
+
+
+def facts(doc: Document, table: MatchedTable) -> TableFacts:
+    """The :class:`TableFacts` of one of ``doc``'s matched tables, kept with the document."""
+    memo: dict[str, TableFacts] = doc.memo.setdefault("table-facts", {})  # type: ignore[assignment]
+    found = memo.get(table.template.id)
+    if found is None:
+        cells: dict[tuple[str, str], CellValue] = {}
+        for key, row in table.rows.items():
+            for v in row.values:
+                cells.setdefault((key, v.column.key), v)
+        complete = frozenset(key for key, row in table.rows.items() if all(v.present for v in row.values))
+        found = memo[table.template.id] = TableFacts(cells, complete)
+    return found
 
 
 def unsplit_rows(table: MatchedTable) -> list[JoinedRow]:

@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
-import re
+from collections.abc import Iterator
 
-SENTENCE_BREAK = re.compile(r"[。；;！？\n]")
+from gialint.checks._common import part_range
+from gialint.model.document import Document
+from gialint.model.lazyregex import lazy
+
+SENTENCE_BREAK = lazy(r"[。；;！？\n]")
+YEAR_WRITTEN = r"(?<![\d〔\[（(])((?:19|20)\d{2})[ \u3000]*年"
+"""A year the text states (2021年, 2021 年; not 〔2021〕 or (2021): a document number), group 1
+the year: what stale-year and plan-year read."""
 
 
 def sentence_around(line: str, start: int, end: int) -> str:
@@ -17,3 +24,18 @@ def sentence_around(line: str, start: int, end: int) -> str:
 def in_book_title(line: str, start: int) -> bool:
     """Whether ``start`` lies inside a title in 《》 (a document's name, not the report's text)."""
     return line.rfind("《", 0, start) > line.rfind("》", 0, start)
+
+
+def looks_tabular(line: str) -> bool:
+    """Whether ``line`` holds a tab or a pipe: a table row, not prose."""
+    return "\t" in line or "|" in line
+
+
+def told_lines(doc: Document, parts: tuple[int, ...]) -> Iterator[int]:
+    """The lines of the preamble, then of each of ``parts`` (numbered or bare-title headings),
+    where a report tells its year's work."""
+    yield from range(1, doc.preamble_end + 1)
+    for number in parts:
+        found = part_range(doc, number)
+        if found is not None:
+            yield from range(found[0].line, found[1] + 1)

@@ -18,17 +18,17 @@ the following lines when each of them starts with the next 是-marker; 第一/�
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from gialint.checks._text import looks_tabular
 from gialint.model.diagnostic import Diagnostic, Severity
 from gialint.model.document import Document, Span
+from gialint.model.lazyregex import lazy
 from gialint.model.numbering import cn_to_int, int_to_cn
 from gialint.model.rule import Context, Message, Options, Rule
 
 # 一是 after a sentence or clause boundary (not 统一是, 唯一是, 之一是).
-_MARKER = re.compile(r"(?:^|(?<=[。；;：:，,！？、\s（(）)“”]))(?P<n>[一二三四五六七八九十]{1,2})是(?![否非])")
-_TABLE_LINE = re.compile(r"\t|\|")
+_MARKER = lazy(r"(?:^|(?<=[。；;：:，,！？、\s（(）)“”]))(?P<n>[一二三四五六七八九十]{1,2})是(?![否非])")
 
 
 def _markers(line: str) -> list[tuple[int, int, int]]:
@@ -44,7 +44,7 @@ def _markers(line: str) -> list[tuple[int, int, int]]:
 def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Diagnostic]:
     last = 0  # the number of the last marker of the running enumeration (0: none)
     for number, line in enumerate(doc.lines, 1):
-        if "是" not in line or _TABLE_LINE.search(line):
+        if "是" not in line or looks_tabular(line):
             last = 0 if line.strip() else last
             continue
         markers = _markers(line)

@@ -26,13 +26,14 @@ from collections.abc import Iterator
 from gialint.checks._tables import cell_name, cell_name_en, checked_tables, fmt_number, value_rows
 from gialint.model.diagnostic import Diagnostic, Severity
 from gialint.model.document import Document
+from gialint.model.lazyregex import lazy
 from gialint.model.rule import Context, Message, Option, Options, Rule
 
 LEVELS = ("auto", "township", "county", "city", "province", "ministry")
 _NO_REGULATIONS = ("township", "county")
 
 
-_UNIT = re.compile(r"自治区|自治州|自治县|街道|省|市|州|盟|县|区|旗|镇|乡")
+_UNIT = lazy(r"自治区|自治州|自治县|街道|省|市|州|盟|县|区|旗|镇|乡")
 _LEVEL = {
     "自治区": "province", "省": "province", "市": "city", "州": "city", "自治州": "city", "盟": "city",
     "县": "county", "区": "county", "旗": "county", "自治县": "county",
@@ -63,16 +64,18 @@ def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Diagnostic]:
                 if v.value is None:
                     continue
                 kind = t.kind(row.template, v.column)
-                name, name_en = cell_name(t, row.template, v.column), cell_name_en(t, row.template, v.column)
                 if v.value < 0 and kind != "signed":
-                    yield ctx.report(v.span, "negative", cell=name, cell_en=name_en, value=v.text)
+                    key = "negative"
                 elif kind in ("count", "signed") and v.value != int(v.value):
-                    yield ctx.report(v.span, "fraction", cell=name, cell_en=name_en, value=v.text)
-                elif (
-                    row.template.label in opts["regulation-rows"]
-                    and level in _NO_REGULATIONS
-                    and v.value > 0
-                ):
+                    key = "fraction"
+                elif row.template.label in opts["regulation-rows"] and level in _NO_REGULATIONS and v.value > 0:
+                    key = "regulations"
+                else:
+                    continue
+                name, name_en = cell_name(t, row.template, v.column), cell_name_en(t, row.template, v.column)
+                if key != "regulations":
+                    yield ctx.report(v.span, key, cell=name, cell_en=name_en, value=v.text)
+                else:
                     yield ctx.report(
                         v.span,
                         "regulations",

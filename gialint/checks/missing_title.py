@@ -16,15 +16,15 @@ Exports often lose it, leaving just the year.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from gialint.model.diagnostic import Diagnostic, Severity
 from gialint.model.document import Document
+from gialint.model.lazyregex import lazy
 from gialint.model.rule import Context, Message, Options, Rule
 from gialint.read.parse.structure import collapse
 
-_YEAR = re.compile(r"(?:19|20)\d{2}")
+_YEAR = lazy(r"(?:19|20)\d{2}")
 
 
 def _example(doc: Document) -> str:

@@ -24,7 +24,6 @@ supervisors mark by hand:
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Iterator
 
@@ -38,10 +37,11 @@ from gialint.checks._tables import (
 )
 from gialint.model.diagnostic import Diagnostic, Severity
 from gialint.model.document import Document
+from gialint.model.lazyregex import lazy
 from gialint.model.rule import Context, Message, Options, Rule
 
-_FILLER = re.compile(r"^(?:[-—–－/／\\、·.。…]+|无|没有|暂无|空)$")
-_UNIT = re.compile(r"^[+\-]?[\d,.]+\s*(?P<unit>万元|元|万|件|条|个|项|次|宗|起)$")
+_FILLER = lazy(r"^(?:[-—–－/／\\、·.。…]+|无|没有|暂无|空)$")
+_UNIT = lazy(r"^[+\-]?[\d,.]+\s*(?P<unit>万元|元|万|件|条|个|项|次|宗|起)$")
 
 
 def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Diagnostic]:
@@ -53,13 +53,14 @@ def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Diagnostic]:
                 if not v.text or t.kind(row.template, v.column) == "text":
                     continue
                 text = unicodedata.normalize("NFKC", v.text).strip()
+                filler = _FILLER.match(text) is not None
+                unit = None if filler else _UNIT.match(text)
+                if not filler and unit is None:
+                    continue  # a figure: most cells
                 zh, en = row_phrase(row.template.label)
                 where = {"table": name, "table_en": table_name_en(t), "row": zh, "row_en": en, "column": column_name(v.column, t)}
-                if _FILLER.match(text):
-                    yield ctx.report(v.span, "filler", text=v.text, **where)
-                    continue
-                unit = _UNIT.match(text)
                 if unit is None:
+                    yield ctx.report(v.span, "filler", text=v.text, **where)
                     continue
                 figure = text[: unit.start("unit")].strip()
                 header_unit = "万元" in v.column.label or "单位" in v.column.label

@@ -21,15 +21,19 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
+from gialint.checks._prefilter import Prefilter, prefilter, starts_plainly
 from gialint.model.diagnostic import Diagnostic, Edit, Severity
 from gialint.model.document import Document, Span
+from gialint.model.lazyregex import lazy
 from gialint.model.numbering import cn_to_int
 from gialint.model.rule import Context, Message, Options, Rule
+from gialint.model.scan import lines_where, scan
 from gialint.model.userregex import MatchClock, compile_user, is_timed
 
-_BACKREF = re.compile(r"\\[1-9]|\(\?P=|\(\?P<|\(\?\(")
+_BACKREF = lazy(r"\\[1-9]|\(\?P=|\(\?P<|\(\?\(")
 SCOPES = ("everywhere", "preamble", "text", "tables") + tuple(f"part-{n}" for n in "一二三四五六")
 
 
@@ -48,8 +52,7 @@ def _lines_in_scope(doc: Document, scope: str) -> Iterator[int]:
     elif scope == "preamble":
         yield from range(1, doc.preamble_end + 1)
     elif scope in ("text", "tables"):
-        table_lines = {c.span.line for t in doc.tables for r in t.rows for c in r.cells}
-        table_lines |= {c.span.end_line for t in doc.tables for r in t.rows for c in r.cells}
+        table_lines = scan(doc).table_lines
         for n in range(1, len(doc.lines) + 1):
             if (n in table_lines) == (scope == "tables"):
                 yield n
@@ -60,7 +63,17 @@ def _lines_in_scope(doc: Document, scope: str) -> Iterator[int]:
             yield from range(part.span.line, part.end_line + 1)
 
 
-def _candidate_lines(doc: Document, scanners: list[Any], clock: MatchClock) -> set[int]:
+def _candidate_lines(doc: Document, scanners: list[Any], clock: MatchClock, hint: Prefilter | None) -> set[int]:
+    """Lines worth matching line by line: with a prefilter (see :mod:`gialint.checks._prefilter`),
+    the lines where one of the patterns its characters let through matches; else the lines where
+    a scan of the whole text finds a match starting."""
+    if hint is not None:
+        union, gates = hint
+        text = doc.lines
+        return {
+            n for n in lines_where(doc, union)
+            if any(gate.search(line) and regex.search(line) for line in (text[n - 1],) for gate, regex in gates)
+        }
     from bisect import bisect_right
 
     starts: list[int] | None = None
@@ -127,9 +140,18 @@ def make_pattern_rule(
 ) -> Rule:
     scanners = _scanners(spec)
 
+    @lru_cache(maxsize=1)
+    def hint() -> Prefilter | None:
+        """For shipped patterns that start with a lookbehind, an anchor or an optional group (a
+        user's, timed pattern is scanned under its clock; one starting with a literal or a class
+        scans fast); worked out on the rule's first file, not when the rule set is loaded."""
+        patterns = [regex for regex, _ in spec.items]
+        slow = not any(is_timed(regex) for regex in patterns) and not all(starts_plainly(regex) for regex in patterns)
+        return prefilter(patterns) if slow else None
+
     def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Diagnostic]:
         clock = MatchClock(name)
-        hits = _candidate_lines(doc, scanners, clock)
+        hits = _candidate_lines(doc, scanners, clock, hint())
         if not hits:
             clock.raise_if_expired()
             return

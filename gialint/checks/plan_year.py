@@ -28,44 +28,41 @@ Two slips supervisors find in reports built from last year's text (formats.md §
 
 from __future__ import annotations
 
-import re
+from bisect import bisect_right
 from collections.abc import Iterator
 
 from gialint.checks._common import part_range
-from gialint.checks._text import in_book_title, sentence_around
+from gialint.checks._text import YEAR_WRITTEN, in_book_title, sentence_around, told_lines
 from gialint.model.diagnostic import Diagnostic, Severity
 from gialint.model.document import Document, Span
+from gialint.model.lazyregex import lazy
 from gialint.model.rule import Context, Message, Options, Rule
+from gialint.model.scan import year_lines
 
-_YEAR = re.compile(r"(?<![\d〔\[（(])((?:19|20)\d{2})[ \u3000]*年(?![ \u3000]*\d{1,2}[ \u3000]*月)")
-_PLAN_WORDS = re.compile(
+_YEAR = lazy(YEAR_WRITTEN + r"(?![ \u3000]*\d{1,2}[ \u3000]*月)")
+_PLAN_WORDS = lazy(
     r"将|计划|拟|预计|下一步|下步|明年|来年|下一年|下年|争取|力争|继续|打算|目标|部署|安排|展望|筹备|准备|要求|"
     r"截至|截止|结转|以前|之前|起|施行|预算|规划|年初|春节|元旦|前夕|季度|要点|方案|通知|意见|工作报告|清单"
 )
 # 2022年我镇将…, 2022年度，我们计划…: a year governing a plan verb a few characters later.
-_PLAN = re.compile(
+_PLAN = lazy(
     r"(?<![\d〔\[（(])(?P<year>(?:19|20)\d{2})[ \u3000]*年度?[，,]?[ \u3000]*"
     r"(?P<between>[^，,。；;、\d《》]{0,10}?)(?:将|计划|拟|打算|力争|争取|准备)"
 )
-_NOT_A_PLAN = re.compile(r"以来|已|前|曾|底|月|提出|存在|报告|问题|整改|中")
+_NOT_A_PLAN = lazy(r"以来|已|前|曾|底|月|提出|存在|报告|问题|整改|中")
 # 将 also marks an object (2022年，我镇将政务公开纳入考核，取得了成效): a sentence telling what was done
-_DONE = re.compile(r"已|了|完成|取得")
-
-
-def _done_lines(doc: Document) -> Iterator[int]:
-    """The preamble and parts 一–四, where the year's work is told."""
-    yield from range(1, doc.preamble_end + 1)
-    for number in (1, 2, 3, 4):
-        found = part_range(doc, number)
-        if found is not None:
-            yield from range(found[0].line, found[1] + 1)
+_DONE = lazy(r"已|了|完成|取得")
 
 
 def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Diagnostic]:
     year = doc.year
     if year is None:
         return
-    for number in sorted(set(_done_lines(doc))):
+    told = set(told_lines(doc, (1, 2, 3, 4)))
+    with_year = year_lines(doc)  # both patterns need a year written 2021年
+    for number in with_year:
+        if number not in told:
+            continue
         line = doc.line(number)
         for m in _YEAR.finditer(line):
             if int(m.group(1)) != year + 1 or in_book_title(line, m.start()):
@@ -78,7 +75,7 @@ def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Diagnostic]:
     if five is None:
         return
     heading, end = five
-    for number in range(heading.end_line + 1, end + 1):
+    for number in with_year[bisect_right(with_year, heading.end_line) : bisect_right(with_year, end)]:
         line = doc.line(number)
         for m in _PLAN.finditer(line):
             stated = int(m.group("year"))

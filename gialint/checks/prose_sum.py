@@ -27,23 +27,23 @@ Approximate totals (``2300余条``) are not checked.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from gialint.checks._tables import fmt_number
 from gialint.model.diagnostic import Diagnostic, Severity
 from gialint.model.document import Document, Span
+from gialint.model.lazyregex import lazy
 from gialint.model.rule import Context, Message, Options, Rule
 
 _UNITS = "条|件|个|项|次|人次|篇|期|场"
-_TOTAL = re.compile(rf"(?<![\d.第])(?P<n>\d+)\s*(?P<unit>{_UNITS})[。，,；;：:\s]{{0,2}}其中[：:，,]?")
-_ITEM = re.compile(rf"(?<![\d.第])(?P<n>\d+)\s*(?P<unit>{_UNITS})(?![\d%％])")
-_END = re.compile(r"。|其中|另有|另外|此外|同时|结转|上年|因|\n")
-_SEPARATOR = re.compile(r"\s*[；;]")
-_REST = re.compile(r"其他|其它|其余|剩余")
+_TOTAL = lazy(rf"(?<![\d.第])(?P<n>\d+)\s*(?P<unit>{_UNITS})[。，,；;：:\s]{{0,2}}其中[：:，,]?")
+_ITEM = lazy(rf"(?<![\d.第])(?P<n>\d+)\s*(?P<unit>{_UNITS})(?![\d%％])")
+_END = lazy(r"。|其中|另有|另外|此外|同时|结转|上年|因|\n")
+_SEPARATOR = lazy(r"\s*[；;]")
+_REST = lazy(r"其他|其它|其余|剩余")
 # Breakdowns whose items overlap: publishing channels, and the 2019 format's 新制作/新公开 (a
 # document made this year is also published this year).
-_OVERLAPPING = re.compile(r"网站|网页|平台|公众号|微信|微博|新媒体|公开栏|公示栏|客户端|抖音|头条|APP|政务服务网|报刊|电视|广播|新制作|新公开|新增|累计|制发|废止|受理|办结|答复")
+_OVERLAPPING = lazy(r"网站|网页|平台|公众号|微信|微博|新媒体|公开栏|公示栏|客户端|抖音|头条|APP|政务服务网|报刊|电视|广播|新制作|新公开|新增|累计|制发|废止|受理|办结|答复")
 
 
 def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Diagnostic]:

@@ -26,31 +26,34 @@ report published this year, document titles in 《》, and all of part 五.
 
 from __future__ import annotations
 
-import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import PurePath
 
-from gialint.checks._text import in_book_title, sentence_around
+from gialint.checks._text import YEAR_WRITTEN, in_book_title, sentence_around
 from gialint.model.diagnostic import Diagnostic, Severity
 from gialint.model.document import Document, Span
+from gialint.model.lazyregex import lazy
 from gialint.model.rule import Context, Message, Option, Options, Rule
+from gialint.model.scan import year_lines
 from gialint.model.userregex import MatchClock, option_patterns
 
-_YEAR = re.compile(r"(?<![\d〔\[（(])((?:19|20)\d{2})[ \u3000]*年")
-_PERIOD = re.compile(
+_YEAR = lazy(YEAR_WRITTEN)
+_PERIOD = lazy(
     r"统计(?:期限|时限|时间|时段|周期|区间|范围|时间跨度)?[^。\n]{0,20}?((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日"
     r"[^。\n]{0,6}?(?:((?:19|20)\d{2})\s*年\s*)?12\s*月\s*31\s*日"
 )
 # The format's own words for last year's requests: never a stale year, whatever `legitimate` says.
-_FORMAT_WORDING = re.compile(r"上年结转|上一年度结转|结转下年度|结转下一年度")
-_FILE_YEAR = re.compile(r"(?<!\d)(20\d{2})(?!\d)")
+_FORMAT_WORDING = lazy(r"上年结转|上一年度结转|结转下年度|结转下一年度")
+_FILE_YEAR = lazy(r"(?<!\d)(20\d{2})(?!\d)")
 _SOURCE_ZH = {"title": "标题", "config": "配置", "filename": "文件名", "text": "正文"}
 
 
 def _consensus(doc: Document) -> int | None:
     """Most frequent year stated in the body, for reports whose year came from the period itself."""
-    counts = Counter(int(m.group(1)) for line in doc.lines for m in _YEAR.finditer(line))
+    lines = doc.lines
+    counts = Counter(int(m.group(1)) for n in year_lines(doc) for m in _YEAR.finditer(lines[n - 1]))
     return counts.most_common(1)[0][0] if counts else None
 
 
@@ -86,7 +89,10 @@ def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Diagnostic]:
     legit = option_patterns(tuple(opts["legitimate"]), _LEGITIMATE)
     clock = MatchClock(RULES[0].name)
     period_lines: set[int] = set()
-    for number, line in enumerate(doc.lines, 1):
+    with_year = year_lines(doc)  # every pattern here needs a year written 2021年
+    lines = doc.lines
+    for number in with_year:
+        line = lines[number - 1]
         for m in _PERIOD.finditer(line):
             period_lines.add(number)
             for group in (1, 2):
@@ -94,8 +100,8 @@ def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Diagnostic]:
                 if value and int(value) != year:
                     span = Span(number, m.start(group) + 1, number, m.end(group) + 1)
                     yield ctx.report(span, "period", stated=value, year=year, source_zh=_SOURCE_ZH.get(source, source), source=source)
-    for number, line in enumerate(doc.lines, 1):
-        for m in _YEAR.finditer(line):
+    for number in with_year:
+        for m in _YEAR.finditer(lines[number - 1]):
             stated = int(m.group(1))
             span = Span(number, m.start(1) + 1, number, m.end(1) + 1)
             if stated > year + 1 and number not in period_lines:
@@ -103,7 +109,7 @@ def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Diagnostic]:
     if not opts["check-body"]:
         return
     for start, end in _parts_1_to_4(doc):
-        for number in range(start, end + 1):
+        for number in with_year[bisect_left(with_year, start) : bisect_right(with_year, end)]:
             if number in period_lines:
                 continue
             line = doc.line(number)

@@ -20,16 +20,16 @@ full-width/half-width brackets and 1、/1. differences are not reported.
 from __future__ import annotations
 
 import difflib
-import re
 from collections.abc import Iterator
 
 from gialint.checks._tables import checked_tables, column_name, table_name
 from gialint.formats.labels import core, norm_label
 from gialint.model.diagnostic import Diagnostic, Edit, Severity
 from gialint.model.document import Document, Span
+from gialint.model.lazyregex import lazy
 from gialint.model.rule import Context, Message, Options, Rule
 
-_NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)+|\d{1,2}\.)")
+_NUMBERING = lazy(r"^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)+|\d{1,2}\.)")
 
 
 def _difference(written: str, canonical: str) -> str:

@@ -27,10 +27,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from gialint.checks._tables import (
+    TableFacts,
     active,
     cell_name,
     cell_name_en,
     column_name,
+    facts,
     fmt_number,
     row_name,
     table_name,
@@ -68,14 +70,7 @@ class _Failure:
         return f"{side(self.left)} = {fmt_number(lsum)} ≠ {side(self.right)} = {fmt_number(rsum)}"
 
 
-def _cell(table: MatchedTable, row: str, column: str) -> CellValue | None:
-    matched = table.rows.get(row)
-    if matched is None:
-        return None
-    return next((v for v in matched.values if v.column.key == column), None)
-
-
-def _evaluate(relation: Relation, table: MatchedTable) -> Iterator[_Failure]:
+def _evaluate(relation: Relation, table: MatchedTable, known: TableFacts) -> Iterator[_Failure]:
     template = table.template
     lines = [c.key for c in template.columns] if relation.each == "each-column" else [r.key for r in template.value_rows()]
     for line in lines:
@@ -83,9 +78,8 @@ def _evaluate(relation: Relation, table: MatchedTable) -> Iterator[_Failure]:
         complete = True
         for term in (*relation.left, *relation.right):
             row, column = (term.key, line) if relation.each == "each-column" else (line, term.key)
-            cell = _cell(table, row, column)
-            matched_row = table.rows.get(row)
-            if cell is None or cell.value is None or matched_row is None or not all(v.present for v in matched_row.values):
+            cell = known.cells.get((row, column))
+            if cell is None or cell.value is None or row not in known.complete:
                 # blank, missing, or a row with cells left out (its figures sit under the wrong columns)
                 complete = False
                 break
@@ -124,7 +118,7 @@ def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Diagnostic]:
         table = m.tables.get(relation.table)
         if table is None or table.template.part in m.foreign or table.broken:
             continue
-        failures.extend(_evaluate(relation, table))
+        failures.extend(_evaluate(relation, table, facts(doc, table)))
     # One wrong cell breaks every relation it is in: report those together, at that cell.
     # A cell that broke two or more relations stays a suspect after a neighbour took a shared one.
     suspects = Counter((f.table.template.id, cell) for f in failures for cell in f.cells)
@@ -136,12 +130,12 @@ def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Diagnostic]:
         group = [f for f in failures if f.table.template.id == table_id and cell in f.cells]
         failures = [f for f in failures if f not in group]
         table = group[0].table
-        value = _cell(table, *cell)
+        value = facts(doc, table).cells.get(cell)
         assert value is not None
         t = table.template
         row, column = t.row(cell[0]), t.column(cell[1])
         names = _names(table)
-        note, note_en = _split_note(table, [c for f in group for c in f.cells])
+        note, note_en = _split_note(facts(doc, table), [c for f in group for c in f.cells])
         details = "；".join(f"{f.relation.doc_zh or f.relation.expr}{'（' + f.where + '）' if f.where else ''}：{f.text(names)}" for f in group)
         details_en = "; ".join(f"{f.relation.doc_en or f.relation.expr}{' (' + f.where + ')' if f.where else ''}: {f.text(names)}" for f in group)
         yield ctx.report(
@@ -159,7 +153,7 @@ def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Diagnostic]:
     for f in failures:
         t = f.table.template
         names = _names(f.table)
-        note, note_en = _split_note(f.table, list(f.cells))
+        note, note_en = _split_note(facts(doc, f.table), list(f.cells))
         yield ctx.report(
             f.anchor.span,
             "relation",
@@ -176,9 +170,9 @@ def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Diagnostic]:
         )
 
 
-def _split_note(table: MatchedTable, cells: list[tuple[str, str]]) -> tuple[str, str]:
+def _split_note(known: TableFacts, cells: list[tuple[str, str]]) -> tuple[str, str]:
     """Said in a finding that relies on figures cut out of a joined run of digits."""
-    if any((v := _cell(table, *cell)) is not None and v.split for cell in cells):
+    if any((v := known.cells.get(cell)) is not None and v.split for cell in cells):
         return "（表格数字粘连，已按勾稽关系拆分）", " (digits of this row were joined; split by the table's arithmetic)"
     return "", ""
 

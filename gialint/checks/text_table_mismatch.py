@@ -21,16 +21,18 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from gialint.checks._prefilter import gate, literals
 from gialint.checks._tables import active, cell_name, cell_name_en, fmt_number
 from gialint.formats.tablematch import FormatMatch
 from gialint.formats.templates import Statement
 from gialint.model.diagnostic import Diagnostic, Severity
 from gialint.model.document import Document, Span
+from gialint.model.lazyregex import lazy
 from gialint.model.rule import Context, Message, Options, Rule
+from gialint.model.scan import digit_lines, lines_where, scan
 
-_DIGIT = re.compile(r"\d")
-_CLAUSE = re.compile(r"[。；;！？，,（）()]")
-_OTHER_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年|上年|上一年|去年|同比|较上")
+_CLAUSE = lazy(r"[。；;！？，,（）()]")
+_OTHER_YEAR = lazy(r"(?<!\d)((?:19|20)\d{2})\s*年|上年|上一年|去年|同比|较上")
 
 
 def _about_another_year(line: str, start: int, end: int, year: int | None) -> bool:
@@ -65,34 +67,46 @@ def _stated_cell(m: FormatMatch, statement: Statement) -> tuple[float, int, str,
     return total, line, names[0], names_en[0]
 
 
+def _hits(doc: Document, statement: Statement, prose: set[int]) -> Iterator[tuple[int, re.Match[str]]]:
+    """(line, match) of ``statement`` on the prose lines, in order."""
+    lines = doc.lines
+    needs, every = gate(statement.pattern), literals(statement.pattern)
+    for line_no in lines_where(doc, needs) if needs is not None else sorted(prose):
+        if line_no in prose and all(ch in lines[line_no - 1] for ch in every):
+            for hit in statement.pattern.finditer(lines[line_no - 1]):
+                yield line_no, hit
+
+
 def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Diagnostic]:
     m = active(doc)
     if m is None or not m.format.statements:
         return
-    table_lines = {c.span.line for t in doc.tables for r in t.rows for c in r.cells}
+    # A statement captures a figure: only lines with a digit, outside the tables, can hold one.
+    cell_lines = scan(doc).cell_lines
+    prose = {n for n in digit_lines(doc) if n not in cell_lines}
     for statement in m.format.statements:
-        found = _stated_cell(m, statement)
-        if found is None:
-            continue
-        value, cell_line, name, name_en = found
-        for line_no, line in enumerate(doc.lines, 1):
-            if line_no in table_lines or not _DIGIT.search(line):
-                continue  # a statement captures a figure: lines without digits cannot hold one
-            for hit in statement.pattern.finditer(line):
-                stated = float(hit.group("n"))
-                if stated == value or _about_another_year(line, hit.start(), hit.end(), doc.year):
-                    continue
-                span = Span(line_no, hit.start("n") + 1, line_no, hit.end("n") + 1)
-                yield ctx.report(
-                    span,
-                    "differs",
-                    stated=fmt_number(stated),
-                    text=hit.group(0),
-                    cell=name,
-                    cell_en=name_en,
-                    value=fmt_number(value),
-                    line=cell_line,
-                )
+        found: tuple[float, int, str, str] | None = None
+        for line_no, hit in _hits(doc, statement, prose):
+            if found is None:  # the cell, looked up once the text states it
+                found = _stated_cell(m, statement)
+                if found is None:
+                    break
+            value, cell_line, name, name_en = found
+            line = hit.string
+            stated = float(hit.group("n"))
+            if stated == value or _about_another_year(line, hit.start(), hit.end(), doc.year):
+                continue
+            span = Span(line_no, hit.start("n") + 1, line_no, hit.end("n") + 1)
+            yield ctx.report(
+                span,
+                "differs",
+                stated=fmt_number(stated),
+                text=hit.group(0),
+                cell=name,
+                cell_en=name_en,
+                value=fmt_number(value),
+                line=cell_line,
+            )
 
 
 RULES = (

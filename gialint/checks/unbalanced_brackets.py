@@ -17,17 +17,18 @@ bracket is made to match the opening one).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from gialint.model.diagnostic import Diagnostic, Edit, Severity
 from gialint.model.document import Document, Span
+from gialint.model.lazyregex import lazy
 from gialint.model.rule import Context, Message, Options, Rule
+from gialint.model.scan import lines_where
 
 _OPEN = {"（": "round", "(": "round", "《": "book", "“": "quote", "【": "square", "〔": "tortoise", "[": "square"}
 _CLOSE = {"）": "round", ")": "round", "》": "book", "”": "quote", "】": "square", "〕": "tortoise", "]": "square"}
-_ENUMERATION = re.compile(r"(?:^|(?<=[\s，。；：、]))[0-9０-９]{1,2}[）)]|^\s*[0-9０-９]{1,2}[）)]")
-_ANY_BRACKET = re.compile(r"[（()）《》“”【】〔〕\[\]]")
+_ENUMERATION = lazy(r"(?:^|(?<=[\s，。；：、]))[0-9０-９]{1,2}[）)]|^\s*[0-9０-９]{1,2}[）)]")
+_ANY_BRACKET = lazy(r"[（()）《》“”【】〔〕\[\]]")
 _MATCHING = {"（": "）", "(": ")", "[": "]", "【": "】"}
 _PAIR = {"round": "（）", "book": "《》", "quote": "“”", "square": "【】", "tortoise": "〔〕"}
 
@@ -51,10 +52,11 @@ def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Diagnostic]:
         stack.clear()
 
     in_code = {n for b in doc.blocks if b.kind == "code" for n in range(b.span.line, b.span.end_line + 1)}
+    bracketed = set(lines_where(doc, _ANY_BRACKET))
     for number, line in enumerate(doc.lines, 1):
         if number not in continuing:
             yield from unclosed()
-        if number in in_code:
+        if number in in_code or number not in bracketed:
             continue
         for hit in _ANY_BRACKET.finditer(line):
             index, ch = hit.start(), hit.group(0)

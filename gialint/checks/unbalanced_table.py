@@ -23,17 +23,17 @@ Checking against the national templates (which rows and columns must exist) is t
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 
 from gialint.checks._common import is_number
 from gialint.model.diagnostic import Diagnostic, Severity
 from gialint.model.document import Document, Row, Span, Table
+from gialint.model.lazyregex import lazy
 from gialint.model.rule import Context, Message, Options, Rule
 
-_SUB_ITEM = re.compile(r"^(\d{1,2})\s*[.、．]")
-_CAPTION = re.compile(r"^第[一二三四五六七八九十]+条")
+_SUB_ITEM = lazy(r"^(\d{1,2})\s*[.、．]")
+_CAPTION = lazy(r"^第[一二三四五六七八九十]+条")
 
 
 def _values(row: Row) -> list[int]:
@@ -79,7 +79,7 @@ def _count_against(rows: Sequence[Row], expected: int, source: str, ctx: Context
             yield ctx.report(_row_span(row), f"cell-count-{source}", count=len(row.cells), expected=expected)
 
 
-def _groups(table: Table) -> Iterator[tuple[int | None, list[tuple[Row, list[int]]]]]:
+def _groups(table: Table, numeric: list[list[int]]) -> Iterator[tuple[int | None, list[tuple[Row, list[int]]]]]:
     """Data rows grouped under their header rows, with the value count a one-row header implies.
 
     Table 二 stacks several small tables (第二十条第（一）项, （五）…) each with its own header;
@@ -87,8 +87,7 @@ def _groups(table: Table) -> Iterator[tuple[int | None, list[tuple[Row, list[int
     """
     headers: list[Row] = []
     group: list[tuple[Row, list[int]]] = []
-    for row in table.rows:
-        values = _values(row)
+    for row, values in zip(table.rows, numeric, strict=True):
         if values:
             group.append((row, values))
             continue
@@ -108,8 +107,8 @@ def _implied(headers: list[Row]) -> int | None:
     return len(filled) - 1 if len(filled) >= 2 else None
 
 
-def _left_out(table: Table, ctx: Context) -> Iterator[Diagnostic]:
-    for implied, data in _groups(table):
+def _left_out(table: Table, numeric: list[list[int]], ctx: Context) -> Iterator[Diagnostic]:
+    for implied, data in _groups(table, numeric):
         counts = Counter(len(v) for _, v in data)
         expected, freq = max(counts.items(), key=lambda kv: (kv[1], kv[0]))
         if implied is not None:
@@ -122,13 +121,12 @@ def _left_out(table: Table, ctx: Context) -> Iterator[Diagnostic]:
             yield ctx.report(_row_span(row), "left-out", count=len(values), expected=expected)
 
 
-def _shifted(table: Table, ctx: Context) -> Iterator[Diagnostic]:
+def _shifted(table: Table, numeric: list[list[int]], ctx: Context) -> Iterator[Diagnostic]:
     run_label: int | None = None
     run_value: int | None = None
     last_number = 0
-    for row in table.rows:
+    for row, values in zip(table.rows, numeric, strict=True):
         label_at = next((i for i, c in enumerate(row.cells) if _SUB_ITEM.match(c.text) and not is_number(c.text)), None)
-        values = _values(row)
         if label_at is None or not values:
             continue
         number = int(_SUB_ITEM.match(row.cells[label_at].text).group(1))  # type: ignore[union-attr]
@@ -182,8 +180,9 @@ def _broken_lines(doc: Document) -> set[int]:
 def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Diagnostic]:
     for table in doc.tables:
         yield from _cell_counts(table, ctx)
-        yield from _left_out(table, ctx)
-        yield from _shifted(table, ctx)
+        numeric = [_values(row) for row in table.rows]  # the figures' places, once per row
+        yield from _left_out(table, numeric, ctx)
+        yield from _shifted(table, numeric, ctx)
     yield from _cut(doc, ctx)
 
 

@@ -28,39 +28,33 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from gialint.checks._common import part_range
+from gialint.checks._text import looks_tabular, told_lines
 from gialint.checks.implausible_value import agency_level
 from gialint.model.diagnostic import Diagnostic, Severity
 from gialint.model.document import Document, Span
+from gialint.model.lazyregex import lazy
 from gialint.model.rule import Context, Message, Options, Rule
 
-_OWN = re.compile(r"(?P<name>[\u4e00-\u9fff]*?(?:镇|乡|街道))(?:办事处|人民政府|政府|党委)?$")
-_SUBJECT = re.compile(
+_OWN = lazy(r"(?P<name>[\u4e00-\u9fff]*?(?:镇|乡|街道))(?:办事处|人民政府|政府|党委)?$")
+_SUBJECT = lazy(
     r"(?:^|(?<=[。；;，,：:\s“])|(?<=\d年)|(?<=\d年度))"
     r"(?P<name>[\u4e00-\u9fff]{2,4}?(?:镇|乡|街道))(?:人民政府|政府|办事处|党委|党委政府)?"
     r"(?=高度重视|认真|严格|积极|扎实|深入|全面|坚持|始终|进一步|按照|围绕|主动公开|共收到|共公开|全年|本年度|"
     r"不断|切实|及时|依法|紧紧|持续|着力|紧扣|大力|狠抓|强化|加强|全力)"
 )
-_NOT_A_NAME = re.compile(
+_NOT_A_NAME = lazy(
     r"^(?:[乡镇城市县区省村]|城镇|集镇)|[我本全该各每所其这此将对向在的和与及了是为把按从经由据]|公开|乡镇|小城镇"
 )  # 全镇, 我镇, 现将我镇, 公开镇政府…: words, not another township's name
-_HIGHER = re.compile(
+_HIGHER = lazy(
     r"(?:制定|制发|出台|起草|印发|发布|审议通过)(?:了)?(?:\s*\d+\s*(?:件|部|个)\s*)?(?:本级)?(?:政府)?(?P<what>规章|地方性法规)"
 )
-_NEGATION = re.compile(r"未|无|没有|不涉及|无权|不得|不具备|不属于|0件|零")
-_CLAUSE = re.compile(r"[。；;，,！？]")
+_NEGATION = lazy(r"未|无|没有|不涉及|无权|不得|不具备|不属于|0件|零")
+_CLAUSE = lazy(r"[。；;，,！？]")
 
 
 def _own_name(doc: Document) -> str | None:
     m = _OWN.search(re.sub(r"\s+", "", doc.agency or ""))
     return m.group("name") if m else None
-
-
-def _lines(doc: Document) -> Iterator[int]:
-    yield from range(1, doc.preamble_end + 1)
-    found = part_range(doc, 1)
-    if found is not None:
-        yield from range(found[0].line, found[1] + 1)
 
 
 def _clause_before(line: str, start: int) -> str:
@@ -74,7 +68,7 @@ def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Diagnostic]:
     own = _own_name(doc)
     title_lines = set(range(doc.title.span.line, doc.title.span.end_line + 1)) if doc.title else set()
     if own is not None:
-        for number in _lines(doc):
+        for number in told_lines(doc, (1,)):
             if number in title_lines:
                 continue
             line = doc.line(number)
@@ -85,7 +79,7 @@ def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Diagnostic]:
                 span = Span(number, m.start("name") + 1, number, m.end("name") + 1)
                 yield ctx.report(span, "other", other=other, own=own)
     for number, line in enumerate(doc.lines, 1):
-        if "规" not in line and "法规" not in line or "\t" in line or "|" in line:
+        if "规" not in line and "法规" not in line or looks_tabular(line):
             continue
         for m in _HIGHER.finditer(line):
             if _NEGATION.search(_clause_before(line, m.start()) + m.group(0)):

@@ -9,11 +9,11 @@ not taken from the tokens, because markdown-it pads short rows and so hides ragg
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from gialint.formats.labels import vocabulary
 from gialint.model.document import Block, Cell, Document, Row, Span, Table
+from gialint.read.parse.mdit import parser
 from gialint.read.parse.normalize import normalize
 from gialint.read.parse.options import ParseOptions
 from gialint.read.parse.structure import build_document, split_lines
@@ -21,20 +21,9 @@ from gialint.read.parse.tabular import segment
 from gialint.read.parse.texttables import find_text_tables
 
 if TYPE_CHECKING:
-    from markdown_it import MarkdownIt
     from markdown_it.token import Token
 
 _PIPE = re.compile(r"(?<!\\)\|")
-_DELIMITER_ROW = re.compile(r"^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$")
-
-
-@lru_cache(maxsize=1)
-def _parser() -> MarkdownIt:
-    from markdown_it import MarkdownIt
-    from mdit_py_cjk_friendly import cjk_friendly
-
-    # CommonMark + pipe tables; cjk_friendly keeps **（二）…** from leaking its asterisks.
-    return MarkdownIt("commonmark", {"html": True}).enable("table").use(cjk_friendly)
 
 
 def _inline_text(token: Token) -> str:
@@ -67,35 +56,33 @@ def _span(lines: tuple[str, ...], start: int, end: int) -> Span:
 
 
 def _pipe_row(line_no: int, line: str) -> Row:
-    cuts = [m.start() for m in _PIPE.finditer(line)]
+    if "\\" in line:  # an escaped pipe (\|) does not cut the row
+        cuts = [m.start() for m in _PIPE.finditer(line)]
+        segments = [line[a + 1 : b] for a, b in zip([-1, *cuts], [*cuts, len(line)])]
+    else:
+        segments = line.split("|")
     stripped = line.strip()
-    bounds = [-1, *cuts, len(line)]
+    skip_first, skip_last = stripped.startswith("|"), stripped.endswith("|")
+    last = len(segments) - 1
     cells: list[Cell] = []
-    for i in range(len(bounds) - 1):
-        a, b = bounds[i] + 1, bounds[i + 1]
-        if i == 0 and stripped.startswith("|"):
+    a = 0
+    for i, raw in enumerate(segments):
+        at, a = a, a + len(raw) + 1
+        if i == 0 and skip_first or i == last and skip_last and not raw.strip():
             continue
-        if i == len(bounds) - 2 and stripped.endswith("|") and not line[a:b].strip():
-            continue
-        raw = line[a:b]
         text = raw.strip()
-        lead = len(raw) - len(raw.lstrip())
-        col = a + lead + 1
+        col = at + len(raw) - len(raw.lstrip()) + 1
         cells.append(Cell(text.replace("**", "").replace("\\|", "|"), Span(line_no, col, line_no, col + len(text))))
     return Row(tuple(cells), line_no)
 
 
-def _table(tokens: list[Token], i: int, lines: tuple[str, ...]) -> tuple[Table, int]:
-    rows: list[Row] = []
-    assert tokens[i].map is not None
-    start, end = tokens[i].map
-    while tokens[i].type != "table_close":
-        tok = tokens[i]
-        if tok.type == "tr_open" and tok.map is not None:
-            line_no = tok.map[0] + 1
-            rows.append(_pipe_row(line_no, lines[line_no - 1]))
-        i += 1
-    return Table(tuple(rows), _span(lines, start, end), "pipe"), i
+def _table(token: Token, lines: tuple[str, ...]) -> Table:
+    """The table of a ``table_open`` token (see :func:`gialint.read.parse.mdit.parser`): the
+    header line, then every line after the delimiter row."""
+    assert token.map is not None
+    start, end = token.map
+    rows = tuple(_pipe_row(n + 1, lines[n]) for n in (start, *range(start + 2, end)))
+    return Table(rows, _span(lines, start, end), "pipe")
 
 
 def parse_markdown(path: str, text: str, options: ParseOptions) -> Document:
@@ -103,7 +90,7 @@ def parse_markdown(path: str, text: str, options: ParseOptions) -> Document:
     view = normalize(text, lines, "markdown", options.formats)
     if view is not None:
         text, lines = view.text, split_lines(view.text)
-    tokens = _parser().parse(text)
+    tokens = parser().parse(text)
     items: list[Block | Table] = []
     in_list = 0
     marker = ""
@@ -119,8 +106,8 @@ def parse_markdown(path: str, text: str, options: ParseOptions) -> Document:
         elif kind in ("bullet_list_close", "ordered_list_close"):
             in_list -= 1
         elif kind == "table_open":
-            table, i = _table(tokens, i, lines)
-            items.append(table)
+            items.append(_table(tok, lines))
+            i += 1  # its table_close
         elif kind in ("heading_open", "paragraph_open") and tok.map is not None:
             start, end = tok.map
             if kind == "paragraph_open" and any("\t" in lines[n] for n in range(start, end)):

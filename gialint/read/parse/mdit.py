@@ -1,0 +1,160 @@
+"""gialint's markdown-it-py parser: CommonMark + pipe tables, with two changes of its own.
+
+* Emphasis next to CJK text: CommonMark's flanking rules treat full-width punctuation as
+  punctuation, so ``**（二）主动公开**情况`` keeps its asterisks. Here a CJK character
+  (ideographs, kana, CJK and full-width punctuation) counts as punctuation where that lets a
+  delimiter run open or close, and not where it would stop one — the rule of the "CJK-friendly"
+  CommonMark amendment (github.com/tats-u/markdown-cjk-friendly), as mdit-py-cjk-friendly 0.3
+  implemented it; runs with no CJK neighbour keep CommonMark's own result. This is a rule of
+  this parser only (no class is patched), so other markdown-it users in the process are unaffected.
+* Pipe tables are recognised as markdown-it recognises them, but only their extent is recorded:
+  gialint reads the cells from the source lines (see :mod:`gialint.read.parse.markdown`), so
+  no row, cell or inline token is made, and no cell's inline text is parsed.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.rules_block.state_block import StateBlock
+    from markdown_it.rules_inline.state_inline import StateInline
+
+def _cjk(ch: str) -> bool:
+    """CJK symbols and punctuation, kana, ideographs (with extensions A and B, compatibility
+    ideographs), full-width forms."""
+    c = ord(ch)
+    return (
+        0x3000 <= c <= 0x30FF
+        or 0x3400 <= c <= 0x4DBF
+        or 0x4E00 <= c <= 0x9FFF
+        or 0xF900 <= c <= 0xFAFF
+        or 0xFF00 <= c <= 0xFF60
+        or 0xFFE0 <= c <= 0xFFE6
+        or 0x20000 <= c <= 0x2A6DF
+    )
+
+
+def _flanking(state: StateInline, start: int, can_split_word: bool) -> tuple[bool, bool, int]:
+    """(can open, can close, length) of the delimiter run at ``start``: CommonMark's rule, or the
+    CJK-friendly one when a CJK character stands next to the run and CommonMark does not let it
+    both open and close."""
+    from markdown_it.common.utils import isMdAsciiPunct, isPunctChar, isWhiteSpace
+
+    src, maximum = state.src, state.posMax
+    marker = src[start]
+    pos = start
+    while pos < maximum and src[pos] == marker:
+        pos += 1
+    last = src[start - 1] if start > 0 else " "  # the start and end of the line count as white space
+    after = src[pos] if pos < maximum else " "
+    last_punct = isMdAsciiPunct(ord(last)) or isPunctChar(last)
+    next_punct = isMdAsciiPunct(ord(after)) or isPunctChar(after)
+    last_space = isWhiteSpace(ord(last))
+    next_space = isWhiteSpace(ord(after))
+    last_cjk = _cjk(last)
+    next_cjk = _cjk(after)
+    if last_cjk or next_cjk:
+        # A CJK neighbour lets the run open or close as punctuation would, never stops it.
+        last_block, next_block = last_punct and not last_cjk, next_punct and not next_cjk
+        last_allow, next_allow = last_cjk or last_punct, next_cjk or next_punct
+    else:
+        last_block, next_block = last_punct, next_punct
+        last_allow, next_allow = last_punct, next_punct
+    left = not next_space and (not next_block or last_space or last_allow)
+    right = not last_space and (not last_block or next_space or next_allow)
+    if can_split_word:
+        return left, right, pos - start
+    return left and (not right or last_allow), right and (not left or next_allow), pos - start
+
+
+def _emphasis(state: StateInline, silent: bool) -> bool:
+    """markdown-it's ``emphasis`` tokenizer with :func:`_flanking` for the run's flanking."""
+    from markdown_it.rules_inline.state_inline import Delimiter
+
+    start = state.pos
+    marker = state.src[start]
+    if silent or marker not in ("_", "*"):
+        return False
+    can_open, can_close, length = _flanking(state, start, marker == "*")
+    for _ in range(length):
+        token = state.push("text", "", 0)
+        token.content = marker
+        state.delimiters.append(
+            Delimiter(marker=ord(marker), length=length, token=len(state.tokens) - 1, end=-1, open=can_open, close=can_close)
+        )
+    state.pos += length
+    return True
+
+
+def _table(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    """markdown-it's GFM ``table`` rule, recognising exactly the same tables, but emitting only
+    ``table_open`` (its ``map`` covers the table) and ``table_close``: no row, cell or inline
+    tokens. gialint reads the rows from the source lines: the header line, then every line from
+    the one after the delimiter row to the end of the map (each is a row, pipes or not)."""
+    from markdown_it.rules_block.table import escapedSplit, headerLineRe
+
+    if start + 2 > end:
+        return False
+    delimiter = start + 1
+    if state.sCount[delimiter] < state.blkIndent or state.is_code_block(delimiter):
+        return False
+    src = state.src
+    pos, stop = state.bMarks[delimiter] + state.tShift[delimiter], state.eMarks[delimiter]
+    # The delimiter row: |, -, : and blanks only, starting with two of them (not "- ", a list).
+    if stop - pos < 2 or src[pos] not in "|-:" or src[pos + 1] not in "|-: \t" or src[pos] == "-" and src[pos + 1] in " \t":
+        return False
+    if any(ch not in "|-: \t" for ch in src[pos + 2 : stop]):
+        return False
+    aligns = 0
+    columns = src[pos:stop].split("|")
+    for i, column in enumerate(columns):
+        text = column.strip()
+        if not text:
+            if i == 0 or i == len(columns) - 1:
+                continue  # ` |---| `, not ` ---||--- `
+            return False
+        if not headerLineRe.search(text):
+            return False
+        aligns += 1
+    header = src[state.bMarks[start] + state.tShift[start] : state.eMarks[start]].strip()
+    if "|" not in header or state.is_code_block(start):
+        return False
+    cells = escapedSplit(header)
+    if cells and cells[0] == "":
+        cells.pop(0)
+    if cells and cells[-1] == "":
+        cells.pop()
+    if not cells or len(cells) != aligns:
+        return False
+    if silent:
+        return True
+    parent, state.parentType = state.parentType, "table"
+    terminators = state.md.block.ruler.getRules("blockquote")  # what ends a table, as upstream
+    token = state.push("table_open", "table", 1)
+    token.map = lines = [start, 0]
+    line = start + 2
+    while line < end:
+        if state.sCount[line] < state.blkIndent or any(rule(state, line, end, True) for rule in terminators):
+            break
+        if not src[state.bMarks[line] + state.tShift[line] : state.eMarks[line]].strip() or state.is_code_block(line):
+            break
+        line += 1
+    state.push("table_close", "table", -1)
+    lines[1] = line
+    state.parentType = parent
+    state.line = line
+    return True
+
+
+@lru_cache(maxsize=1)
+def parser() -> MarkdownIt:
+    """The Markdown parser for reports (HTML blocks kept as blocks)."""
+    from markdown_it import MarkdownIt
+
+    md = MarkdownIt("commonmark", {"html": True}).enable("table")
+    md.inline.ruler.at("emphasis", _emphasis)
+    md.block.ruler.at("table", _table, {"alt": ["paragraph", "reference"]})
+    return md

@@ -34,7 +34,7 @@ def face(package: str, names: Mapping[str, str]) -> tuple[Callable[[str], Any], 
 _PATTERN_ATTRS = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split", "scanner", "flags", "groups", "groupindex")
 
 
-class _LazyPattern:
+class LazyPattern:
     """A regular expression compiled on first use; then its methods sit in slots (no indirection)."""
 
     __slots__ = ("pattern", "_flags", *_PATTERN_ATTRS)
@@ -62,4 +62,4 @@ def lazy_re(pattern: str, flags: int = 0) -> re.Pattern[str]:
     """``re.compile(pattern, flags)``, done when the pattern is first used, not at import: a
     module's patterns cost nothing to a run that never reaches them. Use it as a compiled pattern
     (``.search``, ``.sub`` …), not as an argument to ``re`` functions."""
-    return cast("re.Pattern[str]", _LazyPattern(pattern, flags))
+    return cast("re.Pattern[str]", LazyPattern(pattern, flags))

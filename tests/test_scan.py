@@ -1,5 +1,5 @@
 """The shared per-document pass (gialint/model/scan.py), the rules' literal prefilter
-(gialint/checks/_prefilter.py) and regexes compiled on first use (gialint/model/lazyregex.py)."""
+(gialint/checks/_prefilter.py) and regexes compiled on first use (gialint/_lazy.py)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 
 from gialint.checks._prefilter import gate, literals, needed, prefilter, starts_plainly
 from gialint.model.document import Document
-from gialint.model.lazyregex import LazyPattern, lazy
+from gialint._lazy import LazyPattern, lazy_re
 from gialint.model.scan import digit_lines, lines_where, scan, year_lines
 from gialint.read.parse.structure import split_lines
 
@@ -76,11 +76,14 @@ def test_prefilter_lets_through_every_line_with_a_match() -> None:
 
 
 def test_lazy_pattern_compiles_on_first_use() -> None:
-    rx = lazy(r"(\d{4})年")
-    assert isinstance(rx, LazyPattern) and "search" not in vars(rx)
+    rx = lazy_re(r"(\d{4})年")
+    slot = LazyPattern.__dict__["search"]
+    assert isinstance(rx, LazyPattern)
+    with pytest.raises(AttributeError):
+        slot.__get__(rx, LazyPattern)  # not compiled yet
     assert rx.pattern == r"(\d{4})年"
     assert rx.search("自2021年起").group(1) == "2021"  # type: ignore[union-attr]
-    assert "search" in vars(rx)
+    assert slot.__get__(rx, LazyPattern) is not None  # compiled once, kept
     assert [m.group(0) for m in rx.finditer("2020年、2021年")] == ["2020年", "2021年"]
     assert rx.flags == re.compile(r"(\d{4})年").flags
 

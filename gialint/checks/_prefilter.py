@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
 
-from gialint.model.lazyregex import LazyPattern
+from gialint._lazy import LazyPattern
 
 _WIDEST = 64
 """A character class wider than this is no use as a filter."""

@@ -6,9 +6,9 @@ from collections.abc import Iterator
 
 from gialint.checks._common import part_range
 from gialint.model.document import Document
-from gialint.model.lazyregex import lazy
+from gialint._lazy import lazy_re
 
-SENTENCE_BREAK = lazy(r"[。；;！？\n]")
+SENTENCE_BREAK = lazy_re(r"[。；;！？\n]")
 YEAR_WRITTEN = r"(?<![\d〔\[（(])((?:19|20)\d{2})[ \u3000]*年"
 """A year the text states (2021年, 2021 年; not 〔2021〕 or (2021): a document number), group 1
 the year: what stale-year and plan-year read."""

@@ -24,35 +24,35 @@ from collections.abc import Iterator
 
 from gialint.model.diagnostic import Diagnostic, Severity
 from gialint.model.document import Document, Span
-from gialint.model.lazyregex import lazy
+from gialint._lazy import lazy_re
 from gialint.model.rule import Context, Message, Option, Options, Rule
 from gialint.model.scan import lines_in, scan
 
 _PLACEHOLDER = r"(?:具体(?:网址|地址|号码|电话|邮箱)|(?<![A-Za-z])[XxＸ]{2,}(?![A-Za-z@.])|[×*＊]{2,}|待(?:填写|补充|定)|某某)"
-_PHONE = lazy(r"(?<![\d-])(?:0\d{2,3}[-－—–\s]?)?\d{7,8}(?!\d)|(?<!\d)1[3-9]\d{9}(?!\d)")
-_PHONE_LABEL = lazy(r"(?:联系|咨询|办公|监督)?电\s*话|Tel|TEL|热线")
+_PHONE = lazy_re(r"(?<![\d-])(?:0\d{2,3}[-－—–\s]?)?\d{7,8}(?!\d)|(?<!\d)1[3-9]\d{9}(?!\d)")
+_PHONE_LABEL = lazy_re(r"(?:联系|咨询|办公|监督)?电\s*话|Tel|TEL|热线")
 # Without the word 电话, a number written as a phone number (area code, or a mobile) in a
 # sentence about contacting the agency: 请与镇党政办公室（0731-1234567）联系.
-_PHONE_SHAPE = lazy(r"(?<![\d-])0\d{2,3}[-－—–]\d{7,8}(?!\d)|(?<!\d)1[3-9]\d{9}(?!\d)")
-_CONTACT_WORDS = lazy(r"联系|咨询|致电|垂询|办公室|党政办")
+_PHONE_SHAPE = lazy_re(r"(?<![\d-])0\d{2,3}[-－—–]\d{7,8}(?!\d)|(?<!\d)1[3-9]\d{9}(?!\d)")
+_CONTACT_WORDS = lazy_re(r"联系|咨询|致电|垂询|办公室|党政办")
 # Full-width digits and dashes count like ASCII ones (one character for one: columns stay right).
 _WIDE = str.maketrans("０１２３４５６７８９－＠．", "0123456789-@.")
-_HAS_WIDE = lazy("[０-９－＠．]")
-_ADDRESS = lazy(r"地\s*址\s*[：:]|邮\s*编\s*[：:]?\s*\d{6}|通讯地址|办公地点")
-_OFFICE = lazy(r"请(?:与|联系)[）)]?[^。；]{2,40}?(?:办公室|党政办|党政综合办|办事处|服务中心|政务公开[^。；]{0,6})")
-_EMAIL = lazy(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_URL = lazy(r"https?://[^\s（）()，。、]+|www\.[\w.-]+|[\w-]+\.gov\.cn")
-_PLACEHOLDER_AFTER = lazy(
+_HAS_WIDE = lazy_re("[０-９－＠．]")
+_ADDRESS = lazy_re(r"地\s*址\s*[：:]|邮\s*编\s*[：:]?\s*\d{6}|通讯地址|办公地点")
+_OFFICE = lazy_re(r"请(?:与|联系)[）)]?[^。；]{2,40}?(?:办公室|党政办|党政综合办|办事处|服务中心|政务公开[^。；]{0,6})")
+_EMAIL = lazy_re(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_URL = lazy_re(r"https?://[^\s（）()，。、]+|www\.[\w.-]+|[\w-]+\.gov\.cn")
+_PLACEHOLDER_AFTER = lazy_re(
     r"(?P<label>(?:联系|咨询)?电话|网址|网站|邮箱|电子邮箱|地址)[）)]?\s*[：:（(]?\s*[\d\-－—]*(?P<ph>" + _PLACEHOLDER + ")"
 )
-_PORTAL_PLACEHOLDER = lazy(r"(?:网站|门户)[^（(。]{0,4}[（(]\s*(?P<ph>" + _PLACEHOLDER + r")\s*[）)]")
+_PORTAL_PLACEHOLDER = lazy_re(r"(?:网站|门户)[^（(。]{0,4}[（(]\s*(?P<ph>" + _PLACEHOLDER + r")\s*[）)]")
 
-_WORTH_A_LOOK = lazy(r"电\s*话|Tel|TEL|热线|地\s*址|邮\s*编|办公地点|请(?:与|联系)|@|https?:|www\.|\.gov|网站|网址|门户|邮箱")
+_WORTH_A_LOOK = lazy_re(r"电\s*话|Tel|TEL|热线|地\s*址|邮\s*编|办公地点|请(?:与|联系)|@|https?:|www\.|\.gov|网站|网址|门户|邮箱")
 # The lines that may be worth a look, found by scans of the whole text: the words (blanks not
 # reaching across a line break), and phone-shaped figures without the lookarounds that would
 # keep the scan from skipping to a 0 or a 1.
-_LOOK_SCAN = lazy(_WORTH_A_LOOK.pattern.replace(r"\s", r"[^\S\n]"))
-_PHONE_SCAN = lazy(r"0\d{2,3}[-－—–]\d{7,8}|1[3-9]\d{9}")
+_LOOK_SCAN = lazy_re(_WORTH_A_LOOK.pattern.replace(r"\s", r"[^\S\n]"))
+_PHONE_SCAN = lazy_re(r"0\d{2,3}[-－—–]\d{7,8}|1[3-9]\d{9}")
 ELEMENTS = ("phone", "address", "online")
 
 

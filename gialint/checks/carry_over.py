@@ -22,7 +22,7 @@ from typing import Any
 from gialint.checks._tables import active, column_name, fmt_number
 from gialint.model.diagnostic import Diagnostic, Severity
 from gialint.model.document import Document, Span
-from gialint.model.lazyregex import lazy
+from gialint._lazy import lazy_re
 from gialint.model.rule import (
     CorpusCheck,
     CorpusContext,
@@ -33,7 +33,7 @@ from gialint.model.rule import (
     no_document_check,
 )
 
-_SUFFIX = lazy(r"(?:人民政府|政府|办事处)$")
+_SUFFIX = lazy_re(r"(?:人民政府|政府|办事处)$")
 
 
 def agency_key(name: str | None) -> str:

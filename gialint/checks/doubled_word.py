@@ -27,15 +27,15 @@ from collections.abc import Iterator
 from gialint.checks._text import looks_tabular
 from gialint.model.diagnostic import Diagnostic, Severity
 from gialint.model.document import Document, Span
-from gialint.model.lazyregex import lazy
+from gialint._lazy import lazy_re
 from gialint.model.rule import Context, Message, Options, Rule
 
 # Particles never doubled in formal prose — unless the second starts a word: 的确, 了解, 了结 …
 # (和, 在, 与, 从 … are left out: 和和平村, 在在建项目, 与与会代表, 从从事 are right).
-_SINGLE = lazy(r"(的)\1(?!确)|(了)\2(?![解结如然])")
-_WORD = lazy(r"([\u4e00-\u9fff]{2,4})\1")
-_NUMERAL = lazy(r"^[〇零一二三四五六七八九十百千万亿两几第]+$")
-_CLAUSE = lazy(r"[^，,。；;！？：:\n]+")
+_SINGLE = lazy_re(r"(的)\1(?!确)|(了)\2(?![解结如然])")
+_WORD = lazy_re(r"([\u4e00-\u9fff]{2,4})\1")
+_NUMERAL = lazy_re(r"^[〇零一二三四五六七八九十百千万亿两几第]+$")
+_CLAUSE = lazy_re(r"[^，,。；;！？：:\n]+")
 
 
 def _clause_repeats(line: str) -> Iterator[tuple[int, int, str]]:

@@ -23,12 +23,12 @@ from collections.abc import Iterator
 from gialint.checks._text import looks_tabular
 from gialint.model.diagnostic import Diagnostic, Severity
 from gialint.model.document import Document, Span
-from gialint.model.lazyregex import lazy
+from gialint._lazy import lazy_re
 from gialint.model.numbering import cn_to_int, int_to_cn
 from gialint.model.rule import Context, Message, Options, Rule
 
 # 一是 after a sentence or clause boundary (not 统一是, 唯一是, 之一是).
-_MARKER = lazy(r"(?:^|(?<=[。；;：:，,！？、\s（(）)“”]))(?P<n>[一二三四五六七八九十]{1,2})是(?![否非])")
+_MARKER = lazy_re(r"(?:^|(?<=[。；;：:，,！？、\s（(）)“”]))(?P<n>[一二三四五六七八九十]{1,2})是(?![否非])")
 
 
 def _markers(line: str) -> list[tuple[int, int, int]]:

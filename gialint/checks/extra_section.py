@@ -24,16 +24,16 @@ from gialint.checks._common import norm
 from gialint.formats.templates import PartTemplate
 from gialint.model.diagnostic import Diagnostic, Severity
 from gialint.model.document import Document, Span
-from gialint.model.lazyregex import lazy
+from gialint._lazy import lazy_re
 from gialint.model.numbering import cn_to_int, int_to_cn
 from gialint.model.rule import Context, Message, Options, Rule
 
-_ANNOUNCE = lazy(
+_ANNOUNCE = lazy_re(
     r"(?:包括|包含|分为|分成|由)(?P<list>[^。；;]{8,240}?)(?:等|共|总共|计)?(?:(?P<count>[一二三四五六七八九十\d]{1,2})个|几个)?(?:部分|方面)(?:组成|构成)?"
     r"|由(?P<list2>[^。；;]{8,240}?)(?:组成|构成)"
 )
-_APPENDIX = lazy(r"^(?:附表|附件|统计表|数据表|表格|相关表格|附录)")
-_JOINERS = lazy(r"^(?:以及|和|及|与)|(?:等)$")
+_APPENDIX = lazy_re(r"^(?:附表|附件|统计表|数据表|表格|相关表格|附录)")
+_JOINERS = lazy_re(r"^(?:以及|和|及|与)|(?:等)$")
 
 
 def _is_part(item: str, parts: Sequence[PartTemplate]) -> bool:

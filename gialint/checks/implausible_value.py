@@ -26,14 +26,14 @@ from collections.abc import Iterator
 from gialint.checks._tables import cell_name, cell_name_en, checked_tables, fmt_number, value_rows
 from gialint.model.diagnostic import Diagnostic, Severity
 from gialint.model.document import Document
-from gialint.model.lazyregex import lazy
+from gialint._lazy import lazy_re
 from gialint.model.rule import Context, Message, Option, Options, Rule
 
 LEVELS = ("auto", "township", "county", "city", "province", "ministry")
 _NO_REGULATIONS = ("township", "county")
 
 
-_UNIT = lazy(r"自治区|自治州|自治县|街道|省|市|州|盟|县|区|旗|镇|乡")
+_UNIT = lazy_re(r"自治区|自治州|自治县|街道|省|市|州|盟|县|区|旗|镇|乡")
 _LEVEL = {
     "自治区": "province", "省": "province", "市": "city", "州": "city", "自治州": "city", "盟": "city",
     "县": "county", "区": "county", "旗": "county", "自治县": "county",

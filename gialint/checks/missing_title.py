@@ -20,11 +20,11 @@ from collections.abc import Iterator
 
 from gialint.model.diagnostic import Diagnostic, Severity
 from gialint.model.document import Document
-from gialint.model.lazyregex import lazy
+from gialint._lazy import lazy_re
 from gialint.model.rule import Context, Message, Options, Rule
 from gialint.read.parse.structure import collapse
 
-_YEAR = lazy(r"(?:19|20)\d{2}")
+_YEAR = lazy_re(r"(?:19|20)\d{2}")
 
 
 def _example(doc: Document) -> str:

@@ -37,11 +37,11 @@ from gialint.checks._tables import (
 )
 from gialint.model.diagnostic import Diagnostic, Severity
 from gialint.model.document import Document
-from gialint.model.lazyregex import lazy
+from gialint._lazy import lazy_re
 from gialint.model.rule import Context, Message, Options, Rule
 
-_FILLER = lazy(r"^(?:[-—–－/／\\、·.。…]+|无|没有|暂无|空)$")
-_UNIT = lazy(r"^[+\-]?[\d,.]+\s*(?P<unit>万元|元|万|件|条|个|项|次|宗|起)$")
+_FILLER = lazy_re(r"^(?:[-—–－/／\\、·.。…]+|无|没有|暂无|空)$")
+_UNIT = lazy_re(r"^[+\-]?[\d,.]+\s*(?P<unit>万元|元|万|件|条|个|项|次|宗|起)$")
 
 
 def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Diagnostic]:

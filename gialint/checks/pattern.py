@@ -27,13 +27,13 @@ from typing import Any
 from gialint.checks._prefilter import Prefilter, prefilter, starts_plainly
 from gialint.model.diagnostic import Diagnostic, Edit, Severity
 from gialint.model.document import Document, Span
-from gialint.model.lazyregex import lazy
+from gialint._lazy import lazy_re
 from gialint.model.numbering import cn_to_int
 from gialint.model.rule import Context, Message, Options, Rule
 from gialint.model.scan import lines_where, scan
 from gialint.model.userregex import MatchClock, compile_user, is_timed
 
-_BACKREF = lazy(r"\\[1-9]|\(\?P=|\(\?P<|\(\?\(")
+_BACKREF = lazy_re(r"\\[1-9]|\(\?P=|\(\?P<|\(\?\(")
 SCOPES = ("everywhere", "preamble", "text", "tables") + tuple(f"part-{n}" for n in "一二三四五六")
 
 

@@ -35,23 +35,23 @@ from gialint.checks._common import part_range
 from gialint.checks._text import YEAR_WRITTEN, in_book_title, sentence_around, told_lines
 from gialint.model.diagnostic import Diagnostic, Severity
 from gialint.model.document import Document, Span
-from gialint.model.lazyregex import lazy
+from gialint._lazy import lazy_re
 from gialint.model.rule import Context, Message, Options, Rule
 from gialint.model.scan import year_lines
 
-_YEAR = lazy(YEAR_WRITTEN + r"(?![ \u3000]*\d{1,2}[ \u3000]*月)")
-_PLAN_WORDS = lazy(
+_YEAR = lazy_re(YEAR_WRITTEN + r"(?![ \u3000]*\d{1,2}[ \u3000]*月)")
+_PLAN_WORDS = lazy_re(
     r"将|计划|拟|预计|下一步|下步|明年|来年|下一年|下年|争取|力争|继续|打算|目标|部署|安排|展望|筹备|准备|要求|"
     r"截至|截止|结转|以前|之前|起|施行|预算|规划|年初|春节|元旦|前夕|季度|要点|方案|通知|意见|工作报告|清单"
 )
 # 2022年我镇将…, 2022年度，我们计划…: a year governing a plan verb a few characters later.
-_PLAN = lazy(
+_PLAN = lazy_re(
     r"(?<![\d〔\[（(])(?P<year>(?:19|20)\d{2})[ \u3000]*年度?[，,]?[ \u3000]*"
     r"(?P<between>[^，,。；;、\d《》]{0,10}?)(?:将|计划|拟|打算|力争|争取|准备)"
 )
-_NOT_A_PLAN = lazy(r"以来|已|前|曾|底|月|提出|存在|报告|问题|整改|中")
+_NOT_A_PLAN = lazy_re(r"以来|已|前|曾|底|月|提出|存在|报告|问题|整改|中")
 # 将 also marks an object (2022年，我镇将政务公开纳入考核，取得了成效): a sentence telling what was done
-_DONE = lazy(r"已|了|完成|取得")
+_DONE = lazy_re(r"已|了|完成|取得")
 
 
 def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Diagnostic]:

@@ -32,18 +32,18 @@ from collections.abc import Iterator
 from gialint.checks._tables import fmt_number
 from gialint.model.diagnostic import Diagnostic, Severity
 from gialint.model.document import Document, Span
-from gialint.model.lazyregex import lazy
+from gialint._lazy import lazy_re
 from gialint.model.rule import Context, Message, Options, Rule
 
 _UNITS = "条|件|个|项|次|人次|篇|期|场"
-_TOTAL = lazy(rf"(?<![\d.第])(?P<n>\d+)\s*(?P<unit>{_UNITS})[。，,；;：:\s]{{0,2}}其中[：:，,]?")
-_ITEM = lazy(rf"(?<![\d.第])(?P<n>\d+)\s*(?P<unit>{_UNITS})(?![\d%％])")
-_END = lazy(r"。|其中|另有|另外|此外|同时|结转|上年|因|\n")
-_SEPARATOR = lazy(r"\s*[；;]")
-_REST = lazy(r"其他|其它|其余|剩余")
+_TOTAL = lazy_re(rf"(?<![\d.第])(?P<n>\d+)\s*(?P<unit>{_UNITS})[。，,；;：:\s]{{0,2}}其中[：:，,]?")
+_ITEM = lazy_re(rf"(?<![\d.第])(?P<n>\d+)\s*(?P<unit>{_UNITS})(?![\d%％])")
+_END = lazy_re(r"。|其中|另有|另外|此外|同时|结转|上年|因|\n")
+_SEPARATOR = lazy_re(r"\s*[；;]")
+_REST = lazy_re(r"其他|其它|其余|剩余")
 # Breakdowns whose items overlap: publishing channels, and the 2019 format's 新制作/新公开 (a
 # document made this year is also published this year).
-_OVERLAPPING = lazy(r"网站|网页|平台|公众号|微信|微博|新媒体|公开栏|公示栏|客户端|抖音|头条|APP|政务服务网|报刊|电视|广播|新制作|新公开|新增|累计|制发|废止|受理|办结|答复")
+_OVERLAPPING = lazy_re(r"网站|网页|平台|公众号|微信|微博|新媒体|公开栏|公示栏|客户端|抖音|头条|APP|政务服务网|报刊|电视|广播|新制作|新公开|新增|累计|制发|废止|受理|办结|答复")
 
 
 def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Diagnostic]:

@@ -14,7 +14,7 @@ from array import array
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 
-from gialint.model.lazyregex import lazy
+from gialint._lazy import lazy_re
 
 BINS = 24
 ROWS = 3
@@ -22,10 +22,10 @@ ROWS = 3
 SHINGLE = 4
 _EMPTY = 0xFFFFFFFF
 
-_YEARS = lazy(r"(?:19|20)\d{2}\s*年度?")
-_NUMBERS = lazy(r"[0-9０-９]+(?:[.．][0-9０-９]+)?|[零〇一二三四五六七八九十百千万两]+(?=[件条个次人项份篇期场家余])")
-_PLACES = lazy(r"[\u4e00-\u9fff]{1,4}?(?:镇|乡|街道|县|区|市|旗|村|社区)(?:人民政府)?")
-SENTENCE_END = lazy(r"(?<=[。；！？])")
+_YEARS = lazy_re(r"(?:19|20)\d{2}\s*年度?")
+_NUMBERS = lazy_re(r"[0-9０-９]+(?:[.．][0-9０-９]+)?|[零〇一二三四五六七八九十百千万两]+(?=[件条个次人项份篇期场家余])")
+_PLACES = lazy_re(r"[\u4e00-\u9fff]{1,4}?(?:镇|乡|街道|县|区|市|旗|村|社区)(?:人民政府)?")
+SENTENCE_END = lazy_re(r"(?<=[。；！？])")
 
 
 def normalise(text: str, names: Iterable[str] = ()) -> str:

@@ -34,19 +34,19 @@ from pathlib import PurePath
 from gialint.checks._text import YEAR_WRITTEN, in_book_title, sentence_around
 from gialint.model.diagnostic import Diagnostic, Severity
 from gialint.model.document import Document, Span
-from gialint.model.lazyregex import lazy
+from gialint._lazy import lazy_re
 from gialint.model.rule import Context, Message, Option, Options, Rule
 from gialint.model.scan import year_lines
 from gialint.model.userregex import MatchClock, option_patterns
 
-_YEAR = lazy(YEAR_WRITTEN)
-_PERIOD = lazy(
+_YEAR = lazy_re(YEAR_WRITTEN)
+_PERIOD = lazy_re(
     r"统计(?:期限|时限|时间|时段|周期|区间|范围|时间跨度)?[^。\n]{0,20}?((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日"
     r"[^。\n]{0,6}?(?:((?:19|20)\d{2})\s*年\s*)?12\s*月\s*31\s*日"
 )
 # The format's own words for last year's requests: never a stale year, whatever `legitimate` says.
-_FORMAT_WORDING = lazy(r"上年结转|上一年度结转|结转下年度|结转下一年度")
-_FILE_YEAR = lazy(r"(?<!\d)(20\d{2})(?!\d)")
+_FORMAT_WORDING = lazy_re(r"上年结转|上一年度结转|结转下年度|结转下一年度")
+_FILE_YEAR = lazy_re(r"(?<!\d)(20\d{2})(?!\d)")
 _SOURCE_ZH = {"title": "标题", "config": "配置", "filename": "文件名", "text": "正文"}
 
 

@@ -30,7 +30,7 @@ from collections.abc import Iterator
 
 from gialint.model.diagnostic import Diagnostic, Severity
 from gialint.model.document import Document, Span
-from gialint.model.lazyregex import lazy
+from gialint._lazy import lazy_re
 from gialint.model.numbering import cn_to_int
 from gialint.model.rule import Context, Message, Option, Options, Rule
 from gialint.model.scan import lines_where
@@ -48,20 +48,20 @@ def _date_re(p: str) -> str:
     )
 
 
-_RANGE = lazy(
+_RANGE = lazy_re(
     rf"{_date_re('s')}{_G}(?:起|开始)?{_G}(?:至|到|—+|－|-|~|～){_G}{_date_re('e')}{_G}(?:止|为止)?$"
 )
-_SINGLE = lazy(rf"{_date_re('e')}{_G}(?:止|为止)?$")
-_WHOLE_YEAR = lazy(rf"{_Y}{_G}年(?:度|全年)?$")
+_SINGLE = lazy_re(rf"{_date_re('e')}{_G}(?:止|为止)?$")
+_WHOLE_YEAR = lazy_re(rf"{_Y}{_G}年(?:度|全年)?$")
 # 统计/所列数据, then at most a few words (期限, 时间, 为, 自 …) before the first digit of a date.
-_HEAD = lazy(r"(?:统计|所列数据|报告数据)([^。；;，,\n\d〇○]{0,15}?)(?=\d|二[〇○零])")
-_HEAD_WORDS = lazy(r"统计|所列数据|报告数据")
-_PERIOD_WORD = lazy(
+_HEAD = lazy_re(r"(?:统计|所列数据|报告数据)([^。；;，,\n\d〇○]{0,15}?)(?=\d|二[〇○零])")
+_HEAD_WORDS = lazy_re(r"统计|所列数据|报告数据")
+_PERIOD_WORD = lazy_re(
     r"^[的 \u3000*]*(?:统计)?[的 \u3000*]*(?:起止|数据)?(?:期限|时限|时间|时段|周期|区间|期间|跨度|日期|截至|截止)"
 )
-_PLAIN_HEAD = lazy(r"^[ \u3000*]*(?:的)?[ \u3000*]*(?:自|从)[ \u3000*]*$")
-_DATEISH = lazy(r"[月日至到—~～]|\d[.．/-]\d")
-_REGION_END = lazy(r"[，,。；;（(）)\n]|止")
+_PLAIN_HEAD = lazy_re(r"^[ \u3000*]*(?:的)?[ \u3000*]*(?:自|从)[ \u3000*]*$")
+_DATEISH = lazy_re(r"[月日至到—~～]|\d[.．/-]\d")
+_REGION_END = lazy_re(r"[，,。；;（(）)\n]|止")
 _WIDE = str.maketrans("０１２３４５６７８９", "0123456789")
 _CN_YEAR = str.maketrans("〇○零一二三四五六七八九", "000123456789")
 

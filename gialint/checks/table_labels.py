@@ -26,10 +26,10 @@ from gialint.checks._tables import checked_tables, column_name, table_name
 from gialint.formats.labels import core, norm_label
 from gialint.model.diagnostic import Diagnostic, Edit, Severity
 from gialint.model.document import Document, Span
-from gialint.model.lazyregex import lazy
+from gialint._lazy import lazy_re
 from gialint.model.rule import Context, Message, Options, Rule
 
-_NUMBERING = lazy(r"^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)+|\d{1,2}\.)")
+_NUMBERING = lazy_re(r"^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)+|\d{1,2}\.)")
 
 
 def _difference(written: str, canonical: str) -> str:

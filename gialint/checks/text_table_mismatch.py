@@ -27,12 +27,12 @@ from gialint.formats.tablematch import FormatMatch
 from gialint.formats.templates import Statement
 from gialint.model.diagnostic import Diagnostic, Severity
 from gialint.model.document import Document, Span
-from gialint.model.lazyregex import lazy
+from gialint._lazy import lazy_re
 from gialint.model.rule import Context, Message, Options, Rule
 from gialint.model.scan import digit_lines, lines_where, scan
 
-_CLAUSE = lazy(r"[。；;！？，,（）()]")
-_OTHER_YEAR = lazy(r"(?<!\d)((?:19|20)\d{2})\s*年|上年|上一年|去年|同比|较上")
+_CLAUSE = lazy_re(r"[。；;！？，,（）()]")
+_OTHER_YEAR = lazy_re(r"(?<!\d)((?:19|20)\d{2})\s*年|上年|上一年|去年|同比|较上")
 
 
 def _about_another_year(line: str, start: int, end: int, year: int | None) -> bool:

@@ -21,14 +21,14 @@ from collections.abc import Iterator
 
 from gialint.model.diagnostic import Diagnostic, Edit, Severity
 from gialint.model.document import Document, Span
-from gialint.model.lazyregex import lazy
+from gialint._lazy import lazy_re
 from gialint.model.rule import Context, Message, Options, Rule
 from gialint.model.scan import lines_where
 
 _OPEN = {"（": "round", "(": "round", "《": "book", "“": "quote", "【": "square", "〔": "tortoise", "[": "square"}
 _CLOSE = {"）": "round", ")": "round", "》": "book", "”": "quote", "】": "square", "〕": "tortoise", "]": "square"}
-_ENUMERATION = lazy(r"(?:^|(?<=[\s，。；：、]))[0-9０-９]{1,2}[）)]|^\s*[0-9０-９]{1,2}[）)]")
-_ANY_BRACKET = lazy(r"[（()）《》“”【】〔〕\[\]]")
+_ENUMERATION = lazy_re(r"(?:^|(?<=[\s，。；：、]))[0-9０-９]{1,2}[）)]|^\s*[0-9０-９]{1,2}[）)]")
+_ANY_BRACKET = lazy_re(r"[（()）《》“”【】〔〕\[\]]")
 _MATCHING = {"（": "）", "(": ")", "[": "]", "【": "】"}
 _PAIR = {"round": "（）", "book": "《》", "quote": "“”", "square": "【】", "tortoise": "〔〕"}
 

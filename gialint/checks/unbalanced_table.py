@@ -29,11 +29,11 @@ from collections.abc import Iterator, Sequence
 from gialint.checks._common import is_number
 from gialint.model.diagnostic import Diagnostic, Severity
 from gialint.model.document import Document, Row, Span, Table
-from gialint.model.lazyregex import lazy
+from gialint._lazy import lazy_re
 from gialint.model.rule import Context, Message, Options, Rule
 
-_SUB_ITEM = lazy(r"^(\d{1,2})\s*[.、．]")
-_CAPTION = lazy(r"^第[一二三四五六七八九十]+条")
+_SUB_ITEM = lazy_re(r"^(\d{1,2})\s*[.、．]")
+_CAPTION = lazy_re(r"^第[一二三四五六七八九十]+条")
 
 
 def _values(row: Row) -> list[int]:

@@ -32,24 +32,24 @@ from gialint.checks._text import looks_tabular, told_lines
 from gialint.checks.implausible_value import agency_level
 from gialint.model.diagnostic import Diagnostic, Severity
 from gialint.model.document import Document, Span
-from gialint.model.lazyregex import lazy
+from gialint._lazy import lazy_re
 from gialint.model.rule import Context, Message, Options, Rule
 
-_OWN = lazy(r"(?P<name>[\u4e00-\u9fff]*?(?:镇|乡|街道))(?:办事处|人民政府|政府|党委)?$")
-_SUBJECT = lazy(
+_OWN = lazy_re(r"(?P<name>[\u4e00-\u9fff]*?(?:镇|乡|街道))(?:办事处|人民政府|政府|党委)?$")
+_SUBJECT = lazy_re(
     r"(?:^|(?<=[。；;，,：:\s“])|(?<=\d年)|(?<=\d年度))"
     r"(?P<name>[\u4e00-\u9fff]{2,4}?(?:镇|乡|街道))(?:人民政府|政府|办事处|党委|党委政府)?"
     r"(?=高度重视|认真|严格|积极|扎实|深入|全面|坚持|始终|进一步|按照|围绕|主动公开|共收到|共公开|全年|本年度|"
     r"不断|切实|及时|依法|紧紧|持续|着力|紧扣|大力|狠抓|强化|加强|全力)"
 )
-_NOT_A_NAME = lazy(
+_NOT_A_NAME = lazy_re(
     r"^(?:[乡镇城市县区省村]|城镇|集镇)|[我本全该各每所其这此将对向在的和与及了是为把按从经由据]|公开|乡镇|小城镇"
 )  # 全镇, 我镇, 现将我镇, 公开镇政府…: words, not another township's name
-_HIGHER = lazy(
+_HIGHER = lazy_re(
     r"(?:制定|制发|出台|起草|印发|发布|审议通过)(?:了)?(?:\s*\d+\s*(?:件|部|个)\s*)?(?:本级)?(?:政府)?(?P<what>规章|地方性法规)"
 )
-_NEGATION = lazy(r"未|无|没有|不涉及|无权|不得|不具备|不属于|0件|零")
-_CLAUSE = lazy(r"[。；;，,！？]")
+_NEGATION = lazy_re(r"未|无|没有|不涉及|无权|不得|不具备|不属于|0件|零")
+_CLAUSE = lazy_re(r"[。；;，,！？]")
 
 
 def _own_name(doc: Document) -> str | None:

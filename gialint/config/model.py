@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
-from gialint.formats.record import Record
+from gialint.model.record import Record
 from gialint.formats.templates import Format
 from gialint.model.diagnostic import Severity
 from gialint.model.rule import Rule
@@ -38,7 +38,10 @@ class RuleSetting(Record):
         self._init(enabled, severity, options)
 
 
-class Config(Record):
+class Config(Record, compare=(
+    "source", "rules", "settings", "lang", "year", "agency", "fail_on", "exclude",
+    "formats", "format_pin", "root", "overrides", "county", "scoring", "rule_timeout",
+)):  # fmt: skip
     """The effective configuration: every known rule's setting, validated and frozen."""
 
     __slots__ = (
@@ -94,9 +97,6 @@ class Config(Record):
             source, rules, settings, lang, year, agency, fail_on, exclude, files,
             formats, format_pin, root, overrides, county, scoring, rule_timeout,
         )  # fmt: skip
-
-    def _key(self) -> tuple[Any, ...]:
-        return tuple(getattr(self, name) for name in self.__slots__ if name != "files")
 
     def for_file(self, path: str) -> Config:
         """This configuration with the ``overrides`` whose globs match ``path`` applied."""

@@ -24,7 +24,7 @@ from collections.abc import Iterable, Mapping
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
-from gialint.formats.record import Record
+from gialint.model.record import Record
 
 if TYPE_CHECKING:
     from gialint.model.diagnostic import Diagnostic

@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
 from typing import Any
 
-from gialint.formats.record import Record
+from gialint.model.record import Record
 from gialint.formats.templates import Format
 from gialint.formats.textpattern import LazyRegex
 from gialint.model.document import Cell

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from gialint.formats.labels import core, norm_label
-from gialint.formats.record import Record
+from gialint.model.record import Record
 from gialint.formats.templates import Format, Label, TableTemplate
 
 

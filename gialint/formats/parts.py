@@ -12,7 +12,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from gialint.formats.record import Record
+from gialint.model.record import Record
 from gialint.formats.textpattern import LazyRegex, Literal, TextPattern
 from gialint.model.numbering import cn_to_int, int_to_cn
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Literal
 
-from gialint.formats.record import Record
+from gialint.model.record import Record
 from gialint.formats.textpattern import LazyRegex, TextPattern
 
 ValueKind = Literal["count", "signed", "amount", "text"]

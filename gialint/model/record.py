@@ -57,6 +57,15 @@ class Record:
         cls._key = staticmethod(_getter(compare if compare is not None else fields))  # type: ignore[assignment]
         cls._shown = tuple(name for name in fields if name not in hide)
 
+    def _init(self, *values: Any) -> None:
+        """Set every field, in ``__slots__`` order (for a subclass's ``__init__``)."""
+        for name, value in zip(self._fields, values, strict=True):
+            setfield(self, name, value)
+
+    def replace(self, **changes: Any) -> Self:
+        """A copy with ``changes`` (like :func:`dataclasses.replace`)."""
+        return self.__replace__(**changes)
+
     def __setattr__(self, name: str, value: object) -> None:
         from dataclasses import FrozenInstanceError
 

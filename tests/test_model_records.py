@@ -164,3 +164,30 @@ def test_replacement_templates_without_escapes_are_valid_for_any_pattern() -> No
     with pytest.raises(ValueError, match="NUL"):
         check_template(re.compile("(a)"), r"\0")
     check_template(re.compile("(a)"), r"\1-\g<0>")
+
+
+def test_a_record_subclass_cannot_override_its_key_by_a_method() -> None:
+    """Equality is chosen with ``compare=``: a ``_key`` method in the class body would be replaced
+    silently, so none of gialint's records defines one."""
+    import ast
+    from pathlib import Path
+
+    package = Path(__file__).resolve().parent.parent / "gialint"
+    offenders = []
+    for path in package.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ClassDef) and any(isinstance(f, ast.FunctionDef) and f.name in ("_key", "_values") for f in node.body):
+                offenders.append(f"{path.name}:{node.name}")
+    assert offenders == []
+
+
+def test_the_label_vocabulary_compares_without_its_memo() -> None:
+    import re
+
+    from gialint.formats.labels import Vocabulary
+
+    one = Vocabulary(("总计",), {}, None, re.compile("总计"))
+    two = Vocabulary(("总计",), {}, None, re.compile("总计"))
+    two.prose.add("一行正文")
+    assert one == two
+    assert one.replace(cores=("合计",)).cores == ("合计",)

@@ -90,7 +90,7 @@ class Word(Record):
         self._init(row, header, prefix)
 
 
-class Vocabulary(Record):
+class Vocabulary(Record, compare=("cores", "words", "captions", "anchors")):
     """Every table label of a set of formats, to find tables in text by their labels."""
 
     __slots__ = ("cores", "words", "captions", "anchors", "prose")
@@ -105,11 +105,11 @@ class Vocabulary(Record):
     prose: set[str]
     """Lines already found to hold no table (reports repeat their headings): read once per run."""
 
-    def __init__(self, cores: tuple[str, ...], words: Mapping[str, Word], captions: str | None, anchors: re.Pattern[str]) -> None:
-        self._init(cores, words, captions, anchors, set())
-
-    def _key(self) -> tuple[object, ...]:
-        return self._values()[:-1]  # not the memo of prose lines
+    def __init__(
+        self, cores: tuple[str, ...], words: Mapping[str, Word], captions: str | None, anchors: re.Pattern[str],
+        prose: set[str] | None = None,
+    ) -> None:  # fmt: skip
+        self._init(cores, words, captions, anchors, set() if prose is None else prose)
 
     def prefilter(self, line: str) -> bool:
         return self.anchors.search(line) is not None

@@ -26,7 +26,7 @@ from typing import Any
 
 from gialint import __version__
 from gialint.config.model import Config
-from gialint.engine.linter import FileResult
+from gialint.engine.result import FileResult
 from gialint.engine.selection import Selection
 
 DEFAULT_DIR = ".gialint_cache"

@@ -1,7 +1,7 @@
 """One cache entry as plain JSON data: written by gialint, read back as untrusted input.
 
 An entry is ``{"format": "gialint-cache", "version": N, "key": KEY, "result": {...}}`` holding
-the fields of a :class:`~gialint.engine.linter.FileResult` and its diagnostics (with their fixes and
+the fields of a :class:`~gialint.engine.result.FileResult` and its diagnostics (with their fixes and
 ``location``). Reading checks every field's type; any other file — a pickle, garbage, another
 version, another key, a wrong shape, a link — is a miss, and nothing in it is ever executed.
 
@@ -21,7 +21,7 @@ from array import array
 from pathlib import Path
 from typing import Any
 
-from gialint.engine.linter import FileResult
+from gialint.engine.result import FileResult
 from gialint.model.diagnostic import Diagnostic, Edit, Location, Severity
 
 FORMAT = "gialint-cache"

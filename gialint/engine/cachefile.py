@@ -199,7 +199,7 @@ def _result(body: Any) -> FileResult:
     )
 
 
-def load(path: Path, key: str) -> FileResult | None:
+def load(path: str | os.PathLike[str], key: str) -> FileResult | None:
     """The result stored at ``path`` for ``key``, or None for anything that is not such an entry."""
     flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
     try:

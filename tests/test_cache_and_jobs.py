@@ -201,7 +201,7 @@ def test_an_unreadable_file_is_read_once(work: Path, monkeypatch: pytest.MonkeyP
     monkeypatch.setattr(gialint.read.inputs, "read_report", spy)
     for extra in ((), ("--no-cache",)):
         reads.clear()
-        code, data = check_json(*extra)
+        _, data = check_json(*extra)
         assert {os.path.basename(d["path"]) for d in data["diagnostics"] if d["rule"] == "unreadable-input"} == {"binary.md", "dangling.md"}
         assert sorted(reads) == sorted(set(reads)), reads
 

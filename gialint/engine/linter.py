@@ -18,7 +18,15 @@ from gialint.engine.corpusrun import finish_corpus, rule_error
 from gialint.engine.findings import one_per_cause, order, suppress, suppression_ranges
 from gialint.engine.guard import Alarm
 from gialint.engine.plugin import Plugins
-from gialint.engine.result import EVERYTHING, RULE_ERROR, UNREADABLE, UNUSED_DISABLE, FileResult, pseudo, unreadable
+from gialint.engine.result import (
+    EVERYTHING,
+    RULE_ERROR,
+    UNREADABLE,
+    UNUSED_DISABLE,
+    FileResult,
+    pseudo,
+    unreadable,
+)
 from gialint.engine.rulerun import RuleRunner, crash_message
 from gialint.engine.selection import Selection
 from gialint.model.diagnostic import Diagnostic

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Any
 
 from gialint.config.model import Config
@@ -20,6 +21,8 @@ EVERYTHING = Selection()
 UNREADABLE = ("unreadable-input", "GIA001")
 RULE_ERROR = ("rule-error", "GIA002")
 UNUSED_DISABLE = ("unused-disable", "GIA003")
+NO_FEATURES: Mapping[str, Any] = MappingProxyType({})
+"""The features of every slim result (one shared, read-only empty mapping)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +56,13 @@ class FileResult:
             doc.year if doc is not None else self.year,
             self.suppressed,
         )
+
+    def slim(self) -> FileResult:
+        """What a run keeps of a file no corpus rule looks at again: its path, findings and lines
+        (a run over thousands of files keeps thousands of these until the output is written)."""
+        if self.features is NO_FEATURES and self.document is None and self.agency is None and self.year is None:
+            return self
+        return FileResult(self.path, self.diagnostics, None, NO_FEATURES, self.source_lines())
 
     def source_lines(self) -> tuple[str, ...] | None:
         return self.document.original_lines if self.document is not None else self.lines

@@ -252,9 +252,10 @@ def run(
     gc.disable()  # documents hold no reference cycles: the cyclic collector only costs time here
     if session.cache is not None and files:
         session.cache.prepare()
+    keep: Callable[[FileResult], FileResult] = (lambda r: r) if options.corpus else FileResult.slim
     try:
         for index, file_result in enumerate(_stream(session, files, configs), 1):
-            result.results.append(file_result)
+            result.results.append(keep(file_result))
             if progress is not None:
                 progress(index, len(files), file_result.path)
     finally:

@@ -7,9 +7,9 @@ A result crosses processes (``--jobs``) and the result cache without its documen
 from __future__ import annotations
 
 from collections.abc import Mapping
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from types import MappingProxyType
-from typing import Any
+from typing import Any, NoReturn
 
 from gialint.config.model import Config
 from gialint.engine.selection import Selection
@@ -21,8 +21,31 @@ EVERYTHING = Selection()
 UNREADABLE = ("unreadable-input", "GIA001")
 RULE_ERROR = ("rule-error", "GIA002")
 UNUSED_DISABLE = ("unused-disable", "GIA003")
-NO_FEATURES: Mapping[str, Any] = MappingProxyType({})
-"""The features of every slim result (one shared, read-only empty mapping)."""
+
+
+class _NoFeatures(Mapping[str, Any]):
+    """An empty, read-only mapping that pickles as a reference to the one instance."""
+
+    __slots__ = ()
+
+    def __getitem__(self, key: str) -> NoReturn:
+        raise KeyError(key)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(())
+
+    def __len__(self) -> int:
+        return 0
+
+    def __repr__(self) -> str:
+        return "{}"
+
+    def __reduce__(self) -> str:
+        return "NO_FEATURES"
+
+
+NO_FEATURES: Mapping[str, Any] = _NoFeatures()
+"""The features of every slim result: one shared empty mapping, also across processes."""
 
 
 @dataclass(frozen=True, slots=True)

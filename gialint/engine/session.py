@@ -197,8 +197,10 @@ def _init_worker(options: RunOptions | None) -> None:
 
 
 def _work(path: str) -> FileResult:
+    """One file's result in a worker, as little as the parent keeps of it (sent back pickled)."""
     assert _WORKER is not None
-    return _WORKER.lint(path, _CONFIGS.get(path), lookup=False)
+    result = _WORKER.lint(path, _CONFIGS.get(path), lookup=False)
+    return result if _WORKER.options.corpus else result.slim()
 
 
 def _parallel(session: Session, files: Sequence[str], configs: Mapping[str, Config], jobs: int) -> Iterator[FileResult]:

@@ -137,6 +137,75 @@ def test_jobs_2_with_cache_is_served_from_the_cache_too(tmp_path: Path, monkeypa
     assert cli("check", "reports", "--jobs", "1", "--no-plugins", "--format", "json", "--no-cache") == cold
 
 
+def test_a_warm_run_with_jobs_starts_no_worker_and_counts_every_hit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The hits are served by the parent before any worker starts; workers get only the misses."""
+    target = tmp_path / "reports"
+    made = generate(target, 40)
+    monkeypatch.chdir(tmp_path)
+    options = RunOptions(paths=("reports",), no_plugins=True, jobs=2, cache_dir=".gialint_cache")
+    calls: list[int] = []
+    original = gialint.engine.session._parallel
+
+    def spy(session: Session, files: Any, configs: Any, jobs: int) -> Iterator[Any]:
+        calls.append(len(files))
+        return original(session, files, configs, jobs)
+
+    monkeypatch.setattr(gialint.engine.session, "_parallel", spy)
+    session = Session(options)
+    cold = run(session, *collect(session))
+    assert calls == [40] and cold.cache_hits == 0
+    for path in made[:20]:  # 20 misses: enough for workers, the other 20 are hits
+        path.write_text(path.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    session = Session(options)
+    half = run(session, *collect(session))
+    assert calls == [40, 20] and half.cache_hits == 20
+    session = Session(options)
+    warm = run(session, *collect(session))
+    assert calls == [40, 20] and warm.cache_hits == 40
+    assert [r.path for r in warm.results] == [r.path for r in cold.results]
+    assert warm.diagnostics == half.diagnostics
+
+
+def test_forked_workers_reuse_the_parents_session(generated: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With fork, workers inherit the plugins, rules and configurations the parent resolved."""
+    if not sys.platform.startswith("linux"):
+        pytest.skip("fork is the start method on Linux only")
+    log = tmp_path / "sessions.log"  # a file: a forked worker's lists are its own copies
+    original = Session.__init__
+
+    def spy(self: Session, *args: Any, **kwargs: Any) -> None:
+        with log.open("a", encoding="utf-8") as fh:
+            fh.write(f"{os.getpid()}\n")
+        original(self, *args, **kwargs)
+
+    monkeypatch.setattr(Session, "__init__", spy)
+    monkeypatch.chdir(generated)
+    session = Session(RunOptions(paths=("reports",), no_plugins=True, jobs=2))
+    result = run(session, *collect(session))
+    assert log.read_text(encoding="utf-8").split() == [str(os.getpid())], "no worker made a session of its own"
+    assert len(result.results) == 48 and all(r.document is None for r in result.results)
+
+
+def test_an_unreadable_file_is_read_once(work: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import gialint.read.inputs
+
+    (work / "binary.md").write_bytes(b"\x00\x01\x02PK\x03\x04\x00\xff\xfe\x00" * 20)
+    os.symlink("nowhere.md", work / "dangling.md")
+    reads: list[str] = []
+    original = gialint.read.inputs.read_report
+
+    def spy(path: str, *args: Any) -> Any:
+        reads.append(os.path.basename(path))
+        return original(path, *args)
+
+    monkeypatch.setattr(gialint.read.inputs, "read_report", spy)
+    for extra in ((), ("--no-cache",)):
+        reads.clear()
+        _, data = check_json(*extra)
+        assert {os.path.basename(d["path"]) for d in data["diagnostics"] if d["rule"] == "unreadable-input"} == {"binary.md", "dangling.md"}
+        assert sorted(reads) == sorted(set(reads)), reads
+
+
 # --------------------------------------------------------------------------- content
 
 
@@ -571,9 +640,9 @@ def test_jobs_2_really_uses_worker_processes(generated: Path, monkeypatch: pytes
     calls: list[tuple[int, int]] = []
     original = gialint.engine.session._parallel
 
-    def spy(options: RunOptions, files: Any, jobs: int) -> Iterator[Any]:
+    def spy(session: Session, files: Any, configs: Any, jobs: int) -> Iterator[Any]:
         calls.append((len(files), jobs))
-        return original(options, files, jobs)
+        return original(session, files, configs, jobs)
 
     monkeypatch.setattr(gialint.engine.session, "_parallel", spy)
     monkeypatch.chdir(generated)

@@ -26,7 +26,7 @@ from typing import Any
 
 from gialint import __version__
 from gialint.config.model import Config
-from gialint.engine.linter import FileResult
+from gialint.engine.result import FileResult
 from gialint.engine.selection import Selection
 
 DEFAULT_DIR = ".gialint_cache"
@@ -43,8 +43,9 @@ def plugin_versions() -> str:
     for ep in entry_points("gialint"):
         dist = getattr(ep, "dist", None)
         part = f"{ep.name}={ep.value}@{dist.name if dist else '?'}=={dist.version if dist else '?'}"
-        if dist is None or _editable(dist):
-            part += "#" + _module_digest(ep.value.split(":")[0].split(".")[0].strip())
+        top = ep.value.split(":")[0].split(".")[0].strip()
+        if top != "gialint" and (dist is None or _editable(dist)):  # gialint's own: code_digest()
+            part += "#" + _module_digest(top)
         parts.append(part)
     return ";".join(sorted(parts))
 
@@ -70,17 +71,29 @@ def _editable(dist: Any) -> bool:
 _SOURCE_SUFFIXES = (".py", ".yaml", ".yml")
 
 
+def _sources(root: str) -> list[str]:
+    """The source files under ``root`` (a folder), sorted, links not followed."""
+    out: list[str] = []
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = [d for d in dirs if d != "__pycache__"]
+        out.extend(os.path.join(folder, f) for f in files if f.endswith(_SOURCE_SUFFIXES))
+    return sorted(out)
+
+
 def _tree_digest(roots: Sequence[Path]) -> str:
+    """A digest of the source files' names, sizes and modification times under ``roots``: any
+    edit, checkout or reinstall changes a file's size or time (stat only: reading and hashing
+    every module cost a warm run tens of milliseconds)."""
     digest = hashlib.sha256()
     for root in roots:
-        files = [root] if root.is_file() else sorted(p for p in root.rglob("*") if p.suffix in _SOURCE_SUFFIXES)
-        for path in files:
+        base = os.path.dirname(os.fspath(root))
+        for path in [os.fspath(root)] if os.path.isfile(root) else _sources(os.fspath(root)):
             try:
-                data = path.read_bytes()
+                st = os.stat(path)
             except OSError:
                 continue
-            digest.update(str(path.relative_to(root.parent)).encode("utf-8", "surrogateescape") + b"\0")
-            digest.update(hashlib.sha256(data).digest())
+            name = os.path.relpath(path, base).encode("utf-8", "surrogateescape")
+            digest.update(b"%s\0%d\0%d\0" % (name, st.st_size, st.st_mtime_ns))
     return digest.hexdigest()[:16]
 
 
@@ -148,18 +161,21 @@ class ResultCache:
         self.misses = 0
         self._warn = warn
         self._usable: bool | None = None
+        self._readable: bool | None = None
 
     def key(self, data: bytes, fingerprint: str, path: str) -> str:
         """The entry for ``path`` with these bytes under this configuration (paths appear in results)."""
         return hashlib.sha256(hashlib.sha256(data).digest() + fingerprint.encode() + os.fsencode(path)).hexdigest()
 
-    def _path(self, key: str) -> Path:
-        return self.directory / key[:2] / f"{key}.json"
+    def _path(self, key: str) -> str:
+        return os.path.join(self.directory, key[:2], key + ".json")
 
     def get(self, key: str) -> FileResult | None:
         from gialint.engine.cachefile import load
 
-        value = load(self._path(key), key) if self._owned() else None
+        if self._readable is None:  # checked once a run, not per entry: entries are opened without following links
+            self._readable = self._owned()
+        value = load(self._path(key), key) if self._readable else None
         if value is None:
             self.misses += 1
             return None
@@ -177,7 +193,7 @@ class ResultCache:
             shard.mkdir(exist_ok=True)
             if not stat.S_ISDIR(os.lstat(shard).st_mode):
                 return  # a link planted in the cache: never written through
-            write_new(shard, self._path(key).name, data)
+            write_new(shard, key + ".json", data)
         except OSError:
             pass  # a read-only checkout, a full disk: run without caching
 
@@ -206,6 +222,7 @@ class ResultCache:
         """Whether entries may be written: the folder is gialint's, created now if missing."""
         if self._usable is None:
             self._usable = self._owned() or self._create()
+            self._readable = self._readable or self._usable
         return self._usable
 
     def _create(self) -> bool:

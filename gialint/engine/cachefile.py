@@ -1,7 +1,7 @@
 """One cache entry as plain JSON data: written by gialint, read back as untrusted input.
 
 An entry is ``{"format": "gialint-cache", "version": N, "key": KEY, "result": {...}}`` holding
-the fields of a :class:`~gialint.engine.linter.FileResult` and its diagnostics (with their fixes and
+the fields of a :class:`~gialint.engine.result.FileResult` and its diagnostics (with their fixes and
 ``location``). Reading checks every field's type; any other file — a pickle, garbage, another
 version, another key, a wrong shape, a link — is a miss, and nothing in it is ever executed.
 
@@ -21,7 +21,7 @@ from array import array
 from pathlib import Path
 from typing import Any
 
-from gialint.engine.linter import FileResult
+from gialint.engine.result import FileResult
 from gialint.model.diagnostic import Diagnostic, Edit, Location, Severity
 
 FORMAT = "gialint-cache"
@@ -199,7 +199,17 @@ def _result(body: Any) -> FileResult:
     )
 
 
-def load(path: Path, key: str) -> FileResult | None:
+def _read_all(fd: int, size: int) -> bytes:
+    """The descriptor's bytes (``size`` as ``fstat`` said, never more than the limit)."""
+    chunks = [os.read(fd, size + 1)]  # one call for an entry as large as it said it was
+    total = len(chunks[0])
+    while chunks[-1] and total <= MAX_ENTRY_BYTES:
+        chunks.append(os.read(fd, MAX_ENTRY_BYTES + 1 - total))
+        total += len(chunks[-1])
+    return b"".join(chunks)
+
+
+def load(path: str | os.PathLike[str], key: str) -> FileResult | None:
     """The result stored at ``path`` for ``key``, or None for anything that is not such an entry."""
     flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
     try:
@@ -210,8 +220,7 @@ def load(path: Path, key: str) -> FileResult | None:
         st = os.fstat(fd)
         if not stat.S_ISREG(st.st_mode) or st.st_size > MAX_ENTRY_BYTES:
             return None
-        with os.fdopen(fd, "rb", closefd=False) as fh:
-            raw = fh.read(MAX_ENTRY_BYTES + 1)
+        raw = _read_all(fd, st.st_size)
     except OSError:
         return None
     finally:

@@ -36,7 +36,7 @@ class NotWritten(Exception):
 
 
 def not_written(config: Config, path: str, why: NotWritten) -> Diagnostic:
-    from gialint.engine.linter import _pseudo
+    from gialint.engine.result import pseudo as _pseudo
     from gialint.model.document import Span
 
     return _pseudo(config, NOT_WRITTEN, path, Span(1, 1, 1, 1), why.message_zh, why.message_en)

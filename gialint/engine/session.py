@@ -9,13 +9,14 @@ from __future__ import annotations
 import gc
 import os
 import sys
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from gialint.config.model import Config
-from gialint.engine.linter import RULE_ERROR, UNREADABLE, FileResult, Linter
+from gialint.engine.linter import Linter
+from gialint.engine.result import RULE_ERROR, FileResult
 from gialint.engine.selection import Selection
 from gialint.model.diagnostic import Diagnostic
 
@@ -109,12 +110,11 @@ class Session:
 
     def lint_data(self, path: str, data: bytes, config: Config) -> FileResult:
         """Lint bytes that are not read from ``path`` (standard input); never cached."""
-        result = self.linter.lint_bytes(path, data, config, self.options.selection)
-        if self.options.selection.explicitly_ignores(*UNREADABLE):
-            result = replace(result, diagnostics=tuple(d for d in result.diagnostics if d.rule != UNREADABLE[0]))
-        return result.portable(self.options.keep_sources)
+        return self.linter.lint_bytes(path, data, config, self.options.selection).portable(self.options.keep_sources)
 
-    def lint(self, path: str, config: Config | None = None) -> FileResult:
+    def lint(self, path: str, config: Config | None = None, lookup: bool = True) -> FileResult:
+        """The result for the file at ``path``: from the cache if it holds one (unless ``lookup``
+        is off: the caller looked already), else linted (and stored)."""
         config = config or self.config_for(path)
         selection = self.options.selection
         if self.cache is None:
@@ -123,28 +123,47 @@ class Session:
 
         try:
             data, _ = read_report(path, self.confine)
-        except InputError:  # the linter reports why
-            return self.linter.lint_path(path, config, selection).portable(self.options.keep_sources)
+        except InputError as err:
+            return self.linter.unreadable(path, config, selection, err)
+        key = self._key(data, config, path)
+        if lookup and (hit := self._hit(key, path)) is not None:
+            return hit
+        portable = self.linter.lint_bytes(path, data, config, selection).portable(self.options.keep_sources)
+        if not any(d.rule == RULE_ERROR[0] for d in portable.diagnostics):  # a crash or overrun may not recur
+            self.cache.put(key, portable)
+        return portable
+
+    def cached(self, path: str, config: Config) -> FileResult | None:
+        """The cache's result for the file at ``path``, or None (a miss, no cache, or unreadable)."""
+        if self.cache is None:
+            return None
+        from gialint.read.inputs import InputError, read_report
+
+        try:
+            data, _ = read_report(path, self.confine)
+        except InputError:
+            return None
+        return self._hit(self._key(data, config, path), path)
+
+    def _key(self, data: bytes, config: Config, path: str) -> str:
         from gialint.engine.cache import config_fingerprint
 
+        assert self.cache is not None
         fp = self._fingerprints.get(id(config))
         if fp is None:
             extra = (f"corpus={self.options.corpus}", f"unused={self.options.report_unused_disables}")
-            fp = self._fingerprints[id(config)] = config_fingerprint(config, selection, extra)
-        key = self.cache.key(data, fp, path)
+            fp = self._fingerprints[id(config)] = config_fingerprint(config, self.options.selection, extra)
+        return self.cache.key(data, fp, path)
+
+    def _hit(self, key: str, path: str) -> FileResult | None:
+        assert self.cache is not None
         cached = self.cache.get(key)
         # An entry stored without the file's lines serves only runs that need none: the lines are
         # those the reader made (Word/PDF/HTML: the extracted text), not the raw bytes, so a run
         # that shows sources lints the file again and stores them.
-        if isinstance(cached, FileResult) and cached.path == path and (cached.lines is not None or not self.options.keep_sources):
+        if cached is not None and cached.path == path and (cached.lines is not None or not self.options.keep_sources):
             return cached
-        result = self.linter.lint_bytes(path, data, config, selection)
-        if selection.explicitly_ignores(*UNREADABLE):
-            result = replace(result, diagnostics=tuple(d for d in result.diagnostics if d.rule != UNREADABLE[0]))
-        portable = result.portable(self.options.keep_sources)
-        if not any(d.rule == RULE_ERROR[0] for d in portable.diagnostics):  # a crash or overrun may not recur
-            self.cache.put(key, portable)
-        return portable
+        return None
 
 
 def collect(session: Session, excluded_check: bool = True) -> tuple[list[str], dict[str, Config]]:
@@ -165,28 +184,61 @@ def collect(session: Session, excluded_check: bool = True) -> tuple[list[str], d
 # --------------------------------------------------------------------------- workers
 
 _WORKER: Session | None = None
+_CONFIGS: Mapping[str, Config] = {}
+"""A worker's session and the files' configurations: with ``fork`` those the parent resolved
+(inherited, nothing is loaded again), with ``spawn`` a session made from the options."""
 
 
-def _init_worker(options: RunOptions) -> None:
+def _init_worker(options: RunOptions | None) -> None:
     global _WORKER
     gc.disable()
-    _WORKER = Session(options, warn=lambda message: None)
+    if options is not None:
+        _WORKER = Session(options, warn=lambda message: None)
 
 
 def _work(path: str) -> FileResult:
+    """One file's result in a worker, as little as the parent keeps of it (sent back pickled)."""
     assert _WORKER is not None
-    return _WORKER.lint(path)
+    result = _WORKER.lint(path, _CONFIGS.get(path), lookup=False)
+    return result if _WORKER.options.corpus else result.slim()
 
 
-def _parallel(options: RunOptions, files: Sequence[str], jobs: int) -> Iterator[FileResult]:
+def _parallel(session: Session, files: Sequence[str], configs: Mapping[str, Config], jobs: int) -> Iterator[FileResult]:
+    """Results of ``files`` in order, linted by ``jobs`` worker processes, a chunk of paths at a time."""
+    global _WORKER, _CONFIGS
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    method = "fork" if sys.platform.startswith("linux") else "spawn"
-    context = multiprocessing.get_context(method)
-    chunk = max(1, min(64, len(files) // (jobs * 8) or 1))
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_worker, initargs=(options,)) as pool:
-        yield from pool.map(_work, files, chunksize=chunk)
+    fork = sys.platform.startswith("linux")
+    context = multiprocessing.get_context("fork" if fork else "spawn")
+    # Small chunks keep the workers busy to the end; a chunk costs one message each way.
+    chunk = max(1, min(16, len(files) // (jobs * 16)))
+    if fork:
+        _WORKER, _CONFIGS = session, configs
+    try:
+        initargs = (None if fork else session.options,)
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_worker, initargs=initargs) as pool:
+            yield from pool.map(_work, files, chunksize=chunk)
+    finally:
+        if fork:
+            _WORKER, _CONFIGS = None, {}
+
+
+def _stream(session: Session, files: Sequence[str], configs: Mapping[str, Config]) -> Iterator[FileResult]:
+    """Every file's result in order. With several jobs and the cache, the hits are served here
+    first: a warm run starts no worker, and workers lint only the misses."""
+    jobs = max(1, session.options.jobs)
+    if jobs == 1 or len(files) < PARALLEL_THRESHOLD:
+        yield from (session.lint(f, configs[f]) for f in files)
+        return
+    hits = [session.cached(f, configs[f]) for f in files]
+    misses = [f for f, hit in zip(files, hits) if hit is None]
+    if len(misses) >= PARALLEL_THRESHOLD:
+        linted = _parallel(session, misses, configs, jobs)
+    else:
+        linted = (session.lint(f, configs[f], lookup=False) for f in misses)
+    for hit in hits:
+        yield hit if hit is not None else next(linted)
 
 
 def run(
@@ -198,18 +250,14 @@ def run(
     """Lint ``files`` (in order), then the corpus rules over all of them."""
     options = session.options
     result = RunResult(list(files), configs)
-    jobs = max(1, options.jobs)
     collector_was_on = gc.isenabled()
     gc.disable()  # documents hold no reference cycles: the cyclic collector only costs time here
     if session.cache is not None and files:
         session.cache.prepare()
+    keep: Callable[[FileResult], FileResult] = (lambda r: r) if options.corpus else FileResult.slim
     try:
-        if jobs > 1 and len(files) >= PARALLEL_THRESHOLD:
-            stream: Iterator[FileResult] = _parallel(options, files, jobs)
-        else:
-            stream = (session.lint(f, configs[f]) for f in files)
-        for index, file_result in enumerate(stream, 1):
-            result.results.append(file_result)
+        for index, file_result in enumerate(_stream(session, files, configs), 1):
+            result.results.append(keep(file_result))
             if progress is not None:
                 progress(index, len(files), file_result.path)
     finally:

@@ -26,7 +26,7 @@ _NUMBER = LazyRegex(r"^[+\-−－]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:[.．]\d+)?\s*(?
 _FILLER = LazyRegex(r"^[-—–/／\\·.。]+$")
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=1024)  # the labels that recur are a few hundred; a report's own lines pass once
 def norm_label(text: str) -> str:
     """Comparable label: NFKC (full-width → half-width), no blanks, 其它→其他, 1、→1., no ``*``."""
     text = unicodedata.normalize("NFKC", text)
@@ -42,7 +42,7 @@ def core(text: str) -> str:
     return "".join(filter(str.isalnum, _NUMBERING.sub("", norm_label(text))))
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=512)  # bounded: a run over thousands of reports keeps no more
 def parse_number(text: str) -> float | None:
     t = unicodedata.normalize("NFKC", text).strip().replace("−", "-").replace(",", "")
     t = re.sub(r"(万元|元|万|件|条|个|项)$", "", t).strip()

@@ -29,7 +29,7 @@ _NEAR_SAME_NUMBER = 0.5
 """… or, for the part its own numeral names, a title with one wrong word (基本情况 for 总体情况)."""
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=512)  # part titles recur; every report's short paragraphs pass once
 def norm(text: str) -> str:
     """Text for matching labels: no blanks, 其它→其他, 及/与→和, full-width brackets, no ``*``."""
     return "".join(text.split()).replace("*", "").translate(_VARIANTS)  # str.split's blanks are re's \s

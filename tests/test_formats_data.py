@@ -83,3 +83,20 @@ def test_a_users_invalid_wording_is_still_a_located_error(tmp_path: Path) -> Non
     with pytest.raises(ConfigError) as info:
         load_format(read_yaml(text, "mine.yaml")["format"], "mine.yaml", {f.id: f for f in builtin_formats()})
     assert info.value.line == 6 and "invalid regular expression" in info.value.message
+
+
+def test_the_shared_characters_bound_difflib_ratio_from_above() -> None:
+    """labelscore skips difflib where the bound is below 0.8: exact only if the bound holds."""
+    import difflib
+    import random
+
+    from gialint.formats.labelscore import _shared_ratio
+
+    rnd = random.Random(7)
+    alphabet = "申请补正证公开不予部分重复信息政府本机关"
+    for _ in range(3000):
+        a = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(1, 12)))
+        b = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(1, 12)))
+        ratio = difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
+        assert ratio <= _shared_ratio(a, b) + 1e-12
+        assert _shared_ratio(a, b) == difflib.SequenceMatcher(None, a, b, autojunk=False).quick_ratio()

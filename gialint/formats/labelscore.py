@@ -37,6 +37,22 @@ def candidates(fmt: Format) -> list[Candidate]:
     return out
 
 
+def _shared_ratio(a: str, b: str) -> float:
+    """An upper bound of difflib's ``ratio()``: the characters the two strings share, counted
+    with repetition, whatever their order (difflib's ``quick_ratio``, without building a matcher).
+    Where it is below the threshold the ratio is too, so most pairs never reach difflib."""
+    left: dict[str, int] = {}
+    for ch in b:
+        left[ch] = left.get(ch, 0) + 1
+    shared = 0
+    for ch in a:
+        n = left.get(ch, 0)
+        if n:
+            left[ch] = n - 1
+            shared += 1
+    return 2.0 * shared / (len(a) + len(b))
+
+
 def score(cand: Candidate, label_norm: str, label_core: str, last_core: str) -> float:
     """How well a row label (all its label cells, and its last cell alone) fits a template row."""
     if label_norm.endswith(cand.norm):
@@ -48,7 +64,12 @@ def score(cand: Candidate, label_norm: str, label_core: str, last_core: str) -> 
     score = 0.0
     if len(cand.core) == len(last_core) >= 3 and sum(a != b for a, b in zip(cand.core, last_core)) == 1:
         return 2.4  # one character wrong in a short label (重复申报 for 重复申请)
-    if cand.core and last_core and abs(len(last_core) - len(cand.core)) <= max(4, len(cand.core) // 2):
+    if (
+        cand.core
+        and last_core
+        and abs(len(last_core) - len(cand.core)) <= max(4, len(cand.core) // 2)
+        and _shared_ratio(cand.core, last_core) >= 0.8
+    ):
         import difflib  # only for labels no exact test placed: not at start-up
 
         ratio = difflib.SequenceMatcher(None, cand.core, last_core, autojunk=False).ratio()

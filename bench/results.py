@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -96,8 +97,12 @@ class Report:
         path.write_text(json.dumps(self.as_dict(args), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 
 
+_START = time.perf_counter()
+
+
 def section(title: str) -> None:
-    print(f"\n== {title}", flush=True)
+    """A section's header, with the minutes since the benchmark started (where the run's time goes)."""
+    print(f"\n== {title}  [{(time.perf_counter() - _START) / 60:.1f} min]", flush=True)
 
 
 def summary(report: Report) -> list[str]:

@@ -72,8 +72,8 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--json", metavar="FILE", help="also write every measurement as JSON (each pair's values included)")
     args = parser.parse_args(argv)
     if args.quick:
-        args.count, args.scaling_count, args.warmup = min(args.count, 30), min(args.scaling_count, 90), min(args.warmup, 6)
-        args.long, args.audit_count = min(args.long, 2), min(args.audit_count, 150)
+        args.count, args.scaling_count, args.warmup = min(args.count, 30), min(args.scaling_count, 60), min(args.warmup, 6)
+        args.long, args.audit_count = min(args.long, 2), min(args.audit_count, 100)
         args.runs, args.cold_runs, args.repeat = min(args.runs, 3), min(args.cold_runs, 3), 1
     return args
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
-from paired import BUSY_SHARE, keep, pair, rounds, timed
+from paired import BUSY_SHARE, Paired, keep, pair, rounds, timed
 from procs import FLOOR_ONE, ApiRun, Proc, Runner, files_of, floor, floor_no_gc, kib
 from results import Report, Row, section
 
@@ -86,18 +86,24 @@ def end_to_end(b: Bench, folder: Path, t_floor: float) -> list[Proc]:
     --jobs 1 runs (their peak memory is the batch set's figure for the memory target)."""
     section(f"batch end to end: `gialint check DIR --no-cache` as a subprocess, {b.args.runs} rounds")
     b.check(folder, "--jobs", "1", "--no-cache")  # warm-up
+    ones, _, speedup, same = _jobs_rounds(b, folder)
+    b.report.add(Row("    gialint check --jobs 1 --no-cache", median(speedup.tops), median(speedup.tops) / t_floor,
+                     "floor (median)", note=f"exit {ones[0].code}"))
+    b.report.add(Row(f"    gialint check --jobs {b.jobs} --no-cache", median(speedup.bottoms), against="speed-up",
+                     pairs=speedup, note="identical output" if same else "DIFFERENT output"))
+    return ones
+
+
+def _jobs_rounds(b: Bench, folder: Path) -> tuple[list[Proc], list[Proc], Paired, bool]:
+    """`gialint check DIR --no-cache` with --jobs 1 and --jobs N, paired: the runs of each, the
+    speed-up (--jobs 1 seconds over --jobs N seconds per round), and whether every output is the same."""
     ones: list[Proc] = []
     manys: list[Proc] = []
     got = rounds({"1": keep(ones, lambda: b.check(folder, "--jobs", "1", "--no-cache"), lambda p: p.seconds),
                   "N": keep(manys, lambda: b.check(folder, "--jobs", str(b.jobs), "--no-cache"), lambda p: p.seconds)},
                  b.args.runs)
     same = all(p.stdout == ones[0].stdout for p in ones + manys)
-    b.report.add(Row("    gialint check --jobs 1 --no-cache", median(got["1"]), median(got["1"]) / t_floor, "floor (median)",
-                     note=f"exit {ones[0].code}"))
-    b.report.add(Row(f"    gialint check --jobs {b.jobs} --no-cache", median(got["N"]), against="speed-up",
-                     pairs=pair("--jobs 1", got["1"], f"--jobs {b.jobs}", got["N"]),
-                     note="identical output" if same else "DIFFERENT output"))
-    return ones
+    return ones, manys, pair("--jobs 1", got["1"], f"--jobs {b.jobs}", got["N"]), same
 
 
 def cold(b: Bench, one: Path) -> None:
@@ -130,7 +136,7 @@ def cold(b: Bench, one: Path) -> None:
     import os
 
     as_is = {**os.environ, "NO_COLOR": "1"}
-    if as_is.get("PYTHONDONTWRITEBYTECODE"):
+    if as_is.get("PYTHONDONTWRITEBYTECODE") and not b.args.quick:
         raw = _cold_rounds(b, {k: commands[k] for k in (FLOOR_NAME, CONSOLE_NAME)}, as_is, runs)
         b.report.add(Row("    same, environment as is (PYTHONDONTWRITEBYTECODE=1)", median(raw[CONSOLE_NAME]),
                          against="its cold floor", pairs=pair(CONSOLE_NAME, raw[CONSOLE_NAME], "cold floor", raw[FLOOR_NAME]),
@@ -181,21 +187,14 @@ def scaling(b: Bench, folder: Path, small: list[Proc]) -> None:
     the batch set's --jobs 1 runs (``small``) of the same round number."""
     paths = files_of(folder)
     section(f"--jobs scaling and memory: {len(paths)} reports ({kib(paths):.0f} KiB), {b.args.runs} rounds")
-    ones: list[Proc] = []
-    manys: list[Proc] = []
-    got = rounds({"1": keep(ones, lambda: b.check(folder, "--jobs", "1", "--no-cache"), lambda p: p.seconds),
-                  "N": keep(manys, lambda: b.check(folder, "--jobs", str(b.jobs), "--no-cache"), lambda p: p.seconds)},
-                 b.args.runs)
-    identical = all(p.stdout == ones[0].stdout for p in ones + manys)
-    speedup = pair("--jobs 1", got["1"], f"--jobs {b.jobs}", got["N"])
+    ones, manys, speedup, identical = _jobs_rounds(b, folder)
+    t1, tn = median(speedup.tops), median(speedup.bottoms)
     cpu1, cpun = median([p.cpu for p in ones]), median([p.cpu for p in manys])
-    b.report.add(Row("    end to end, --jobs 1", median(got["1"]),
-                     note=f"{cpu1:.1f} CPU s, {cpu1 / median(got['1']):.2f} cores busy"))
+    b.report.add(Row("    end to end, --jobs 1", t1, note=f"{cpu1:.1f} CPU s, {cpu1 / t1:.2f} cores busy"))
     busy = b.report.busy()
     note = ("identical output, same order" if identical else "DIFFERENT output") + \
-        f"; {cpun:.1f} CPU s, {cpun / median(got['N']):.2f} cores busy" + \
-        (f"; machine too busy at the {busy[0]}" if busy else "")
-    b.report.add(Row(f"(c) end to end, --jobs {b.jobs}: speed-up over --jobs 1", median(got["N"]), against="--jobs 1",
+        f"; {cpun:.1f} CPU s, {cpun / tn:.2f} cores busy" + (f"; machine too busy at the {busy[0]}" if busy else "")
+    b.report.add(Row(f"(c) end to end, --jobs {b.jobs}: speed-up over --jobs 1", tn, against="--jobs 1",
                      pairs=speedup, target=f">= {BUSY_SHARE * b.jobs:.1f}x", ok=speedup.median >= BUSY_SHARE * b.jobs and identical,
                      key="jobs", note=note))
     n = min(len(small), len(ones))
@@ -204,6 +203,6 @@ def scaling(b: Bench, folder: Path, small: list[Proc]) -> None:
                      pairs=memory, target="<= 1.10x", ok=memory.median <= 1.10, key="memory",
                      note=f"{median(memory.bottoms) / 1024:.0f} -> {median(memory.tops) / 1024:.0f} MiB (medians)"))
     b.report.memory.append(("check, the batch set (--jobs 1; median)", int(median(memory.bottoms)), median([p.seconds for p in small])))
-    b.report.memory.append((f"check, {len(paths)} reports (--jobs 1; median)", int(median(memory.tops)), median(got["1"])))
+    b.report.memory.append((f"check, {len(paths)} reports (--jobs 1; median)", int(median(memory.tops)), t1))
     b.report.memory.append((f"check, {len(paths)} reports (--jobs {b.jobs}; the largest process; median)",
-                            int(median([p.maxrss_kb for p in manys])), median(got["N"])))
+                            int(median([p.maxrss_kb for p in manys])), tn))

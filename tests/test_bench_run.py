@@ -101,8 +101,9 @@ def test_summary_says_when_the_machine_was_too_busy_or_the_run_too_short() -> No
     assert all(f"| {target} | not measured in this run |" in empty for target in results.TARGETS.values())
 
 
-@pytest.mark.slow  # about 45 processes: 20-60 s on 2 shared cores
 def test_smallest_run_prints_every_target_paired(tmp_path: Path) -> None:
+    """The script end to end on 3 and 6 reports, 2 rounds (about 45 processes: 10-15 s on 2
+    quiet cores), so that a change to gialint's API or CLI that breaks the benchmark fails here."""
     out = tmp_path / "bench.json"
     done = subprocess.run(
         [sys.executable, str(BENCH / "run.py"), "--quick", "--count", "3", "--scaling-count", "6", "--long", "1",

@@ -176,7 +176,11 @@ def test_a_record_subclass_cannot_override_its_key_by_a_method() -> None:
     offenders = []
     for path in package.rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.ClassDef) and any(isinstance(f, ast.FunctionDef) and f.name in ("_key", "_values") for f in node.body):
+            is_record = isinstance(node, ast.ClassDef) and any(
+                isinstance(b, ast.Name) and b.id.endswith("Record") for b in node.bases
+            )
+            methods = {f.name for f in getattr(node, "body", ()) if isinstance(f, ast.FunctionDef)}
+            if is_record and methods & {"_key", "_values"}:
                 offenders.append(f"{path.name}:{node.name}")
     assert offenders == []
 

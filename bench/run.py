@@ -24,7 +24,7 @@ mean anything. Exit status 1 if any target fails.
 
 Run it with the virtualenv's python, from the repository::
 
-    python bench/run.py                 # the full run (about 15-25 minutes on 2 idle cores)
+    python bench/run.py                 # the full run (18 minutes on 2 shared cores, corpora reused)
     python bench/run.py --quick         # a smoke run (under a minute)
     python bench/run.py --profile       # also print cProfile's top functions for a batch run
 

@@ -226,7 +226,7 @@ def machine() -> dict[str, str]:
         info["commit"] = head.stdout.strip() + (" (gialint/ or rules/ modified)" if dirty else "")
     except (OSError, subprocess.CalledProcessError):
         info["commit"] = "? (not a git checkout)"
-    for dist in ("markdown-it-py", "mdit-py-cjk-friendly", "pluggy", "ruamel.yaml"):
+    for dist in ("markdown-it-py", "pluggy", "ruamel.yaml"):
         try:
             info[dist] = version(dist)
         except Exception:  # noqa: BLE001

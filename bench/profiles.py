@@ -51,7 +51,7 @@ print(f"  text output                           {(t5 - t4) * 1000:7.1f} ms")
 print(f"  total in-process                      {(t5 - t0) * 1000:7.1f} ms")
 print(f"  regular expressions compiled: {len(compiled)} ({sum(t for _, t in compiled) * 1000:.1f} ms), "
       f"{sum(1 for m, _ in compiled if m.startswith('gialint'))} by gialint ({own * 1000:.1f} ms)")
-heavy = [m for m in ("markdown_it", "mdit_py_cjk_friendly", "ruamel.yaml", "pluggy", "importlib.metadata", "json", "hashlib",
+heavy = [m for m in ("markdown_it", "ruamel.yaml", "pluggy", "importlib.metadata", "json", "hashlib",
                      "pickle", "concurrent.futures", "multiprocessing", "inspect", "difflib", "dataclasses") if m in sys.modules]
 print(f"  modules loaded: {len(sys.modules)}; of note: {', '.join(heavy)}")
 """

@@ -35,7 +35,7 @@ def norm_label(text: str) -> str:
     return text.replace("..", ".")
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=4096)  # bounded: cell texts vary with every report (see norm_label)
 def core(text: str) -> str:
     """A label without numbering and punctuation: what remains when exports mangle the rest."""
     # str.isalnum keeps letters, digits and CJK ideographs (cheaper than a Unicode regex class)
@@ -52,7 +52,7 @@ def parse_number(text: str) -> float | None:
         return None
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=4096)  # bounded like core: figures differ from report to report
 def is_value(text: str) -> bool:
     return bool(_NUMBER.match(unicodedata.normalize("NFKC", text).strip()))
 

@@ -110,6 +110,6 @@ def scored(
     found = memo.get(key)
     if found is None:
         found = [(sc, cand) for cand in candidates if (sc := score(cand, label_norm, label_core, last_core)) > 0]
-        if len(memo) < 200_000:
+        if len(memo) < 20_000:  # row labels recur; odd ones would only grow the memo
             memo[key] = found
     return found

@@ -29,7 +29,7 @@ from gialint.formats.labels import Vocabulary
 from gialint.model.document import Block, Cell, Row, Span, Table, TableShape
 from gialint.read.parse.texttokens import Tok, inline_unknown_labels, tokenize, unknown_label
 
-_PROSE_MEMO = 50_000
+_PROSE_MEMO = 2_000  # the lines that recur (headings, boilerplate) come with the first reports; unique paragraphs never hit again
 _DIGIT = lazy_re(r"[0-9０-９]")
 _BARE = lazy_re(r"^[\s\u3000\xa0*|｜0-9０-９.．+\-−－—–/／无万元]*$")
 _ROW_FIGURES = lazy_re(r"[|｜]|\d[ \u3000\xa0]+[-—–/0-9]|\d{3,}(?![\d年月日号件条个项元%％])")

@@ -19,7 +19,6 @@ full-width/half-width brackets and 1、/1. differences are not reported.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 
 from gialint.checks._tables import checked_tables, column_name, table_name
@@ -34,6 +33,8 @@ _NUMBERING = lazy_re(r"^(?:[一二三四五六七八九十]+、|\([一二三四�
 
 def _difference(written: str, canonical: str) -> str:
     """The characters that differ, e.g. '证→正', or '' when it is only numbering or punctuation."""
+    import difflib  # only when a label differs: not at start-up
+
     a, b = core(written), core(canonical)
     changes = []
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():

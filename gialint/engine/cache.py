@@ -16,9 +16,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import shutil
 import stat
-import tempfile
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -239,6 +237,8 @@ class ResultCache:
                     return False
             parent = self.directory.parent
             parent.mkdir(parents=True, exist_ok=True)
+            import tempfile  # creating the folder happens once: not on a warm run's path
+
             staging = Path(tempfile.mkdtemp(prefix=f".{self.directory.name}.", dir=parent))
         except OSError:
             return False  # a read-only checkout: run without caching
@@ -247,6 +247,8 @@ class ResultCache:
             write_new(staging, ".gitignore", b"*\n")
             os.rename(staging, self.directory)  # replaces nothing but an empty folder
         except OSError:
+            import shutil
+
             shutil.rmtree(staging, ignore_errors=True)
             if self._owned():
                 return True

@@ -16,7 +16,6 @@ import contextlib
 import json
 import os
 import stat
-import tempfile
 from array import array
 from pathlib import Path
 from typing import Any
@@ -244,6 +243,8 @@ def write_new(folder: Path, name: str, data: bytes) -> None:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
         return
+    import tempfile  # only on a miss: a warm run writes nothing
+
     fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as fh:

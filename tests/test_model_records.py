@@ -196,3 +196,18 @@ def test_the_label_vocabulary_compares_without_its_memo() -> None:
     two.prose.add("一行正文")
     assert one == two
     assert one.replace(cores=("合计",)).cores == ("合计",)
+
+
+def test_plugins_written_for_dataclasses_keep_working() -> None:
+    """Diagnostic, Rule and the document model were dataclasses in 0.1.0: dataclasses.replace,
+    fields and asdict still work on them."""
+    import dataclasses
+
+    from gialint.model.diagnostic import Diagnostic, Severity
+    from gialint.model.document import Span
+
+    d = Diagnostic("a.txt", 3, 2, "GIA101", "missing-section", 3, 4, Severity.ERROR, "缺", "missing")
+    moved = dataclasses.replace(d, line=5, column=1)
+    assert (moved.line, moved.column, moved.message_zh) == (5, 1, "缺") and d.line == 3
+    assert dataclasses.is_dataclass(d) and [f.name for f in dataclasses.fields(d)][:3] == ["path", "line", "column"]
+    assert dataclasses.asdict(Span(1, 2, 3, 4)) == {"line": 1, "column": 2, "end_line": 3, "end_column": 4}

@@ -14,6 +14,7 @@ records also offer ``__replace__`` (``copy.replace`` on Python 3.13+).
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from operator import attrgetter
 from typing import Any, ClassVar, Self, TypeVar
@@ -30,6 +31,19 @@ def _getter(names: tuple[str, ...]) -> Callable[[Any], tuple[Any, ...]]:
         (name,) = names
         return lambda obj: (getattr(obj, name),)
     return attrgetter(*names)
+
+
+def _dataclass_fields(names: tuple[str, ...]) -> dict[str, dataclasses.Field[Any]]:
+    """What ``dataclasses.replace``, ``fields`` and ``asdict`` look for, so that plugins written
+    when these classes were dataclasses keep working (the fields only; nothing is generated)."""
+    out: dict[str, dataclasses.Field[Any]] = {}
+    for name in names:
+        f: dataclasses.Field[Any] = dataclasses.field()
+        f.name = name
+        f.type = Any
+        f._field_type = dataclasses._FIELD  # type: ignore[attr-defined]
+        out[name] = f
+    return out
 
 
 class Record:
@@ -56,6 +70,7 @@ class Record:
         cls._values = staticmethod(_getter(fields))  # type: ignore[assignment]
         cls._key = staticmethod(_getter(compare if compare is not None else fields))  # type: ignore[assignment]
         cls._shown = tuple(name for name in fields if name not in hide)
+        cls.__dataclass_fields__ = _dataclass_fields(fields)  # type: ignore[attr-defined]
 
     def _init(self, *values: Any) -> None:
         """Set every field, in ``__slots__`` order (for a subclass's ``__init__``)."""

@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
@@ -20,7 +19,6 @@ from gialint import __version__
 from gialint.model.diagnostic import Diagnostic
 
 FORMAT_VERSION = 1
-_WS = re.compile(r"\s+")
 
 
 class BaselineError(Exception):
@@ -36,7 +34,7 @@ def _relative(path: str, base: Path) -> str:
 
 def fingerprint(d: Diagnostic, lines: Sequence[str]) -> str:
     text = lines[d.line - 1] if 0 < d.line <= len(lines) else ""
-    content = _WS.sub(" ", text).strip()
+    content = " ".join(text.split())
     return hashlib.sha1(f"{d.rule}\0{content}".encode()).hexdigest()[:16]
 
 

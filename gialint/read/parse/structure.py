@@ -27,7 +27,6 @@ _STAT_PERIOD = lazy_re(
     r"统计(?:期限|时间|时段|周期|区间|范围)?[^。\n]{0,20}?((?:19|20)\d{2})[ \u3000]*年[ \u3000]*1[ \u3000]*月[ \u3000]*1[ \u3000]*日"
 )
 _FILE_YEAR = lazy_re(r"(?<!\d)(20\d{2})(?!\d)")
-_WS = lazy_re(r"\s+")
 _REPORT_WORDS = lazy_re(r"(?:政府信息公开|政务公开)")
 _NOT_TITLE_START = ("本报告", "根据", "按照", "依据", "依照", "为")
 _TITLE_SUFFIX = lazy_re(r"(?:关于)?(?:的)?(?:政府信息公开|政务公开)(?:工作)?(?:的)?(?:年度)?(?:工作)?报告$")
@@ -48,7 +47,7 @@ def split_lines(text: str) -> tuple[str, ...]:
 
 def collapse(text: str) -> str:
     """Text with all blanks removed: Word exports split words with stray spaces (行政规范性 文件)."""
-    return _WS.sub("", text)
+    return "".join(text.split())  # str.split's blanks are exactly re's \s
 
 
 class _Draft:

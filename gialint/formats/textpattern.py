@@ -13,6 +13,8 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from gialint._lazy import lazy_re
+
 
 class Found:
     """Where a :class:`Literal` was found (the part of :class:`re.Match` the rules use)."""
@@ -68,35 +70,29 @@ class Literal(_Wording):
 
 
 class LazyRegex(_Wording):
-    """A regular expression compiled the first time it is used."""
+    """A regular expression compiled the first time it is used (:func:`gialint._lazy.lazy_re`)."""
 
     __slots__ = ("_compiled",)
 
     def __init__(self, pattern: str, compiled: re.Pattern[str] | None = None) -> None:
         super().__init__(pattern)
-        self._compiled = compiled
-
-    @property
-    def compiled(self) -> re.Pattern[str]:
-        if self._compiled is None:
-            self._compiled = re.compile(self.pattern)
-        return self._compiled
+        self._compiled = compiled if compiled is not None else lazy_re(pattern)
 
     @property
     def groupindex(self) -> Any:
-        return self.compiled.groupindex
+        return self._compiled.groupindex
 
     def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
-        return self.compiled.search(text, pos)
+        return self._compiled.search(text, pos)
 
     def match(self, text: str, pos: int = 0) -> re.Match[str] | None:
-        return self.compiled.match(text, pos)
+        return self._compiled.match(text, pos)
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        return self.compiled.finditer(text)
+        return self._compiled.finditer(text)
 
     def sub(self, replacement: str, text: str) -> str:
-        return self.compiled.sub(replacement, text)
+        return self._compiled.sub(replacement, text)
 
     def __reduce__(self) -> tuple[Any, ...]:
         return LazyRegex, (self.pattern,)  # sent to a worker uncompiled

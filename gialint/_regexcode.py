@@ -83,7 +83,12 @@ def build(entries: list[tuple[str, int]]) -> bytes:
     import binascii
     import marshal
 
-    table = {(pattern, int(flags)): _entry(pattern, int(flags)) for pattern, flags in entries}
+    table = {}
+    for pattern, flags in entries:
+        try:
+            table[pattern, int(flags)] = _entry(pattern, int(flags))
+        except Exception:  # noqa: BLE001, S112 - e.g. invalid for this Python's re: compiled at run time, as before
+            continue
     payload = marshal.dumps(table)
     return marshal.dumps((key(), binascii.crc32(payload), payload))
 

@@ -2,9 +2,9 @@
 
 ``scripts/builtin_regexes.json`` lists, one a line, the (flags, pattern) that go through
 ``gialint._lazy.lazy_re`` and ``compile_re`` — gialint's modules, its built-in rule sets and
-formats — on representative runs: ``gialint check`` over the bundled examples, the test
-fixtures' reports and generated reports of every bench shape, clean and defective, without
-third-party plugins. A user's pattern never goes there (it is compiled by ``regex``, timed). The list is data: the wheel's
+formats — on representative runs of ``gialint check`` without third-party plugins: the bundled
+examples and the test fixtures' reports one at a time, and 40 generated reports of every bench
+shape (about half of them with planted defects) together. A user's pattern never goes there (it is compiled by ``regex``, timed). The list is data: the wheel's
 build hook (``hatch_build.py``) turns it into ``gialint/_regexcode.bin`` with the standard
 library only (see ``gialint/_regexcode.py``), and a test checks that it is current.
 
@@ -58,22 +58,21 @@ def table(entries: list[tuple[str, int]]) -> bytes:
     return regexcode().build(entries)  # type: ignore[no-any-return]
 
 
-def _reports(work: Path) -> list[list[Path]]:
-    """The runs to record: each a list of files checked together."""
+def _reports(work: Path) -> tuple[list[Path], list[list[Path]]]:
+    """The runs to record: files checked one at a time, and batches checked together."""
     sys.path.insert(0, str(ROOT / "bench"))
     try:
         import generate
     finally:
         sys.path.pop(0)
-    runs = [
-        sorted(p for p in (ROOT / "examples").iterdir() if p.is_file()),
-        sorted((ROOT / "tests" / "fixtures" / "reports").iterdir()),
-    ]
+    alone = sorted(p for p in (ROOT / "examples").iterdir() if p.is_file())
+    alone += sorted((ROOT / "tests" / "fixtures" / "reports").iterdir())
+    batches = []
     for shape in generate.SHAPES:
         out = work / shape
-        generate.generate(out, count=6, seed=1, defect_rate=0.8, shapes=(shape,))
-        runs.append(sorted(p for p in out.iterdir() if p.name != "manifest.json"))
-    return runs
+        generate.generate(out, count=40, seed=1, defect_rate=0.5, shapes=(shape,))
+        batches.append(sorted(p for p in out.iterdir() if p.name != "manifest.json"))
+    return alone, batches
 
 
 def recorded() -> set[tuple[str, int]]:
@@ -89,11 +88,11 @@ def recorded() -> set[tuple[str, int]]:
     seen = _regexcode.record()
     entry_points(ENTRY_POINT_GROUP)  # the plugins' discovery, whose loading the runs leave out
     with tempfile.TemporaryDirectory(prefix="gialint-regexes-") as tmp:
-        for files in _reports(Path(tmp)):
-            # one at a time, as a cold run does, then all together
-            for args in [[str(file)] for file in files] + [["--format", "json", *map(str, files)]]:
-                with contextlib.redirect_stdout(io.StringIO()), contextlib.suppress(SystemExit):
-                    main(["check", "--no-cache", "--no-plugins", "--jobs", "1", *args])
+        alone, batches = _reports(Path(tmp))
+        runs = [[str(file)] for file in alone] + [["--format", "json", *map(str, files)] for files in batches]
+        for args in runs:
+            with contextlib.redirect_stdout(io.StringIO()), contextlib.suppress(SystemExit):
+                main(["check", "--no-cache", "--no-plugins", "--jobs", "1", *args])
     return seen
 
 

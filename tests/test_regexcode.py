@@ -95,7 +95,7 @@ def test_compile_re_and_lazy_re_use_the_table(table: Path) -> None:
 def test_the_committed_list_is_current() -> None:
     """A fresh recording over the representative runs finds no pattern missing from the list."""
     result = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "compile_regexes.py"), "--check"], capture_output=True, text=True, timeout=600
+        [sys.executable, str(ROOT / "scripts" / "compile_regexes.py"), "--check"], capture_output=True, text=True, timeout=600, check=False
     )
     assert result.returncode == 0, result.stderr + "\nrun: python scripts/compile_regexes.py"
 
@@ -142,7 +142,7 @@ def test_a_missing_or_damaged_file_falls_back(table: Path, damage: str) -> None:
 
 
 def test_a_damaged_entry_falls_back_for_that_pattern_only(table: Path) -> None:
-    built, _, payload = marshal.loads(table.read_bytes())
+    _, _, payload = marshal.loads(table.read_bytes())
     entries = marshal.loads(payload)
     (bad, bad_flags), (good, good_flags) = ENTRIES[0], ENTRIES[1]
     final, code, groups, groupindex, indexgroup = entries[bad, bad_flags]

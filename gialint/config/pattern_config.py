@@ -19,6 +19,7 @@ from gialint.model.diagnostic import SEVERITY_NAMES, Severity
 from gialint.model.rule import Message, Rule
 from gialint.model.userregex import check_template, compile_user
 
+_RULE_NAME = lazy_re(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _RULE_CODE = lazy_re(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,39}")
 
 
@@ -30,7 +31,7 @@ def pattern_rule_from_yaml(name: str, value: Mapping[str, Any], path: str, at: t
     to start); a user's patterns are compiled with ``regex`` and matched with a time limit.
     """
     line, col = at
-    if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", name):
+    if not _RULE_NAME.fullmatch(name):
         raise ConfigError(path, line, col, f"rule name {name!r} must be kebab-case (lowercase words joined by -)")
     kind = value.get("kind", "pattern")
     if kind != "pattern":

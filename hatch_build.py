@@ -1,8 +1,14 @@
-"""Hatch build hook: every wheel carries the built-in rule sets compiled from its own rules/.
+"""Hatch build hook: every wheel carries the built-in rule sets compiled from its own rules/, and
+gialint's own regular expressions compiled for the Python that builds it.
 
 ``scripts/compile_rules.py`` turns ``rules/*.yaml`` into ``gialint/config/compiled/*.json`` (the
 data as gialint reads it, keyed by the YAML's hash). The hook compiles them afresh into the wheel,
 in place of the committed copy, so that an installed gialint never parses its own sets' YAML.
+
+``scripts/compile_regexes.py`` turns the committed list ``scripts/builtin_regexes.json`` into
+``gialint/_regexcode.bin`` (the sre code of each pattern, keyed by this Python's regular-expression
+engine; standard library only, see ``gialint/_regexcode.py``), so that an installed gialint
+parses and compiles none of its own patterns when run by that Python.
 """
 
 from __future__ import annotations
@@ -24,6 +30,7 @@ class CompileRuleSets(BuildHookInterface):  # type: ignore[misc]
             return  # an editable install reads the committed copy in the source tree
         sys.path.insert(0, str(Path(self.root) / "scripts"))
         try:
+            from compile_regexes import read_list, table
             from compile_rules import compiled
         finally:
             sys.path.pop(0)
@@ -32,6 +39,8 @@ class CompileRuleSets(BuildHookInterface):  # type: ignore[misc]
             (self._out / name).write_text(text, encoding="utf-8")
             # outside the project: hatchling then leaves out the committed file of the same name
             build_data["force_include"][str(self._out / name)] = f"gialint/config/compiled/{name}"
+        (self._out / "_regexcode.bin").write_bytes(table(read_list()))
+        build_data["force_include"][str(self._out / "_regexcode.bin")] = "gialint/_regexcode.bin"
 
     def finalize(self, version: str, build_data: dict[str, Any], artifact_path: str) -> None:
         out = getattr(self, "_out", None)

@@ -1,5 +1,6 @@
 """A package's face without its cost: names re-exported from submodules, imported on first use;
-and regular expressions compiled on first use (:func:`lazy_re`).
+and regular expressions compiled on first use (:func:`lazy_re`), from the code compiled into the
+wheel when it has them (:func:`compile_re`, see :mod:`gialint._regexcode`).
 
 Each layer package (``gialint.engine``, ``gialint.config`` …) names what it offers in its
 ``__init__``; importing the package imports none of its modules until a name is asked for, so a
@@ -47,9 +48,9 @@ class LazyPattern:
         # Only called while the slot is empty, i.e. before the first use.
         if name not in _PATTERN_ATTRS:
             raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
-        import re
+        from gialint._regexcode import compile
 
-        compiled = re.compile(self.pattern, self._flags)
+        compiled = compile(self.pattern, self._flags)
         for attr in _PATTERN_ATTRS:
             setattr(self, attr, getattr(compiled, attr))
         return getattr(compiled, name)
@@ -63,3 +64,12 @@ def lazy_re(pattern: str, flags: int = 0) -> re.Pattern[str]:
     module's patterns cost nothing to a run that never reaches them. Use it as a compiled pattern
     (``.search``, ``.sub`` …), not as an argument to ``re`` functions."""
     return cast("re.Pattern[str]", LazyPattern(pattern, flags))
+
+
+def compile_re(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """``re.compile(pattern, flags)`` now, from the wheel's compiled code when it has the pattern:
+    for gialint's own patterns built at run time (a built-in rule set's, a format's …). Never for
+    a user's pattern (those go through ``regex``, timed)."""
+    from gialint._regexcode import compile
+
+    return compile(pattern, flags)

@@ -36,6 +36,15 @@ def test_installed_package_has_rule_sets(tmp_path: Path) -> None:
     assert "site-packages" in result.stdout and result.stdout.strip().endswith("_rules")
 
 
+@pytest.mark.skipif(_editable(), reason="an editable install reads the source tree's (git-ignored) table")
+def test_installed_package_has_its_regular_expressions_compiled(tmp_path: Path) -> None:
+    code = "import gialint._regexcode as r; print(r.TABLE, len(r._load()))"
+    result = subprocess.run([sys.executable, "-I", "-c", code], capture_output=True, text=True, cwd=tmp_path, check=False)
+    assert result.returncode == 0, result.stderr
+    where, count = result.stdout.split()
+    assert "site-packages" in where and int(count) > 100, result.stdout
+
+
 def test_source_tree_has_rule_sets() -> None:
     from gialint.config.rulesets import gialint_get_rule_sets
 
@@ -55,6 +64,14 @@ def test_console_script_and_module_agree() -> None:
 
 def _compile_rules() -> ModuleType:
     spec = importlib.util.spec_from_file_location("compile_rules", ROOT / "scripts" / "compile_rules.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _compile_regexes() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("compile_regexes", ROOT / "scripts" / "compile_regexes.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
@@ -115,9 +132,9 @@ def test_a_first_run_without_a_cache_reads_no_yaml(tmp_path: Path, env: dict[str
 
 @pytest.mark.slow
 def test_the_wheel_carries_the_rule_sets_compiled_at_build_time(tmp_path: Path) -> None:
-    # A copy without the committed compiled files: the build hook must make them.
+    # A copy without the committed compiled files (nor the table): the build hook must make them.
     project = tmp_path / "project"
-    ignore = shutil.ignore_patterns("__pycache__", "*.pyc", "compiled")
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc", "compiled", "_regexcode.bin")
     for item in ("gialint", "rules", "scripts"):
         shutil.copytree(ROOT / item, project / item, ignore=ignore)
     for item in ("pyproject.toml", "hatch_build.py", "README.md"):
@@ -135,6 +152,12 @@ def test_the_wheel_carries_the_rule_sets_compiled_at_build_time(tmp_path: Path) 
         archive.extractall(tmp_path / "site")
     assert shipped == _compile_rules().compiled(ROOT / "rules")
     assert len([n for n in names if n.startswith("gialint/config/compiled/")]) == len(shipped)  # no second copy
+    # gialint's own regular expressions, compiled for this Python from the committed list
+    assert names.count("gialint/_regexcode.bin") == 1
+    code = f"import sys; sys.path.insert(0, {str(tmp_path / 'site')!r})\nimport gialint._regexcode as r; print(r.TABLE, len(r._load()))"
+    loaded = subprocess.run([sys.executable, "-I", "-c", code], capture_output=True, text=True, cwd=tmp_path, check=False)
+    where, count = loaded.stdout.split()
+    assert where.startswith(str(tmp_path / "site")) and int(count) == len(set(_compile_regexes().read_list())), loaded.stdout + loaded.stderr
     report = tmp_path / "report.md"
     report.write_text(_REPORT, encoding="utf-8")
     tail = _check_without_home(report, tmp_path, {}, path=str(tmp_path / "site"))

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
 
-from gialint._lazy import LazyPattern
+from gialint._lazy import LazyPattern, compile_re
 
 _WIDEST = 64
 """A character class wider than this is no use as a filter."""
@@ -145,7 +145,7 @@ def starts_plainly(pattern: re.Pattern[str]) -> bool:
 
 
 def _class(chars: Iterable[str]) -> re.Pattern[str]:
-    return re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + "]")
+    return compile_re("[" + "".join(re.escape(c) for c in sorted(chars)) + "]")
 
 
 Gate = tuple[re.Pattern[str], re.Pattern[str]]

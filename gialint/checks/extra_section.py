@@ -17,7 +17,6 @@ format's YAML (``parts:`` and their variants); 附表/附件 in the announcement
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
 
 from gialint.checks._common import norm
@@ -34,6 +33,8 @@ _ANNOUNCE = lazy_re(
 )
 _APPENDIX = lazy_re(r"^(?:附表|附件|统计表|数据表|表格|相关表格|附录)")
 _JOINERS = lazy_re(r"^(?:以及|和|及|与)|(?:等)$")
+_LIST_COMMA = lazy_re(r"[、，,]")
+_LIST_AND = lazy_re(r"以及|和|及|与")
 
 
 def _is_part(item: str, parts: Sequence[PartTemplate]) -> bool:
@@ -43,14 +44,14 @@ def _is_part(item: str, parts: Sequence[PartTemplate]) -> bool:
 
 def _items(listed: str, parts: Sequence[PartTemplate]) -> tuple[int, list[str]]:
     """(parts named, names that are not parts) of an announced list."""
-    raw = [x.strip(" \u3000“”\"") for x in re.split(r"[、，,]", listed) if x.strip(" \u3000“”\"")]
+    raw = [x.strip(" \u3000“”\"") for x in _LIST_COMMA.split(listed) if x.strip(" \u3000“”\"")]
     known, unknown, i = 0, [], 0
     while i < len(raw):
         item = _JOINERS.sub("", raw[i])
         if i + 1 < len(raw) and not _is_part(item, parts) and _is_part(item + "、" + _JOINERS.sub("", raw[i + 1]), parts):
             known, i = known + 1, i + 2  # 行政复议、行政诉讼情况 is one part
             continue
-        halves = [h for h in re.split(r"以及|和|及|与", item) if h]
+        halves = [h for h in _LIST_AND.split(item) if h]
         if _is_part(item, parts) or _APPENDIX.match(item):
             known += not _APPENDIX.match(item)
         elif len(halves) == 2 and all(_is_part(h, parts) or _APPENDIX.match(h) for h in halves):

@@ -20,7 +20,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from gialint.checks._tables import cell_name, cell_name_en, checked_tables, fmt_number, value_rows
@@ -33,6 +32,8 @@ LEVELS = ("auto", "township", "county", "city", "province", "ministry")
 _NO_REGULATIONS = ("township", "county")
 
 
+_BLANKS = lazy_re(r"\s+")
+_BELOW_CITY = lazy_re(r"[县区镇乡]|街道")
 _UNIT = lazy_re(r"自治区|自治州|自治县|街道|省|市|州|盟|县|区|旗|镇|乡")
 _LEVEL = {
     "自治区": "province", "省": "province", "市": "city", "州": "city", "自治州": "city", "盟": "city",
@@ -47,8 +48,8 @@ def agency_level(doc: Document, configured: str) -> str:
     (镇江市人民政府办公室 is a city's office; 广西壮族自治区人民政府 a province's government)."""
     if configured != "auto":
         return configured
-    name = re.sub(r"\s+", "", doc.agency or (doc.title.text if doc.title else ""))
-    if name.startswith(_MUNICIPALITIES) and not re.search(r"[县区镇乡]|街道", name[3:]):
+    name = _BLANKS.sub("", doc.agency or (doc.title.text if doc.title else ""))
+    if name.startswith(_MUNICIPALITIES) and not _BELOW_CITY.search(name[3:]):
         return "province"
     units = list(_UNIT.finditer(name))
     # 萍乡市, 镇江市: a unit character inside a place name is followed by another unit.

@@ -27,12 +27,13 @@ from typing import Any
 from gialint.checks._prefilter import Prefilter, prefilter, starts_plainly
 from gialint.model.diagnostic import Diagnostic, Edit, Severity
 from gialint.model.document import Document, Span
-from gialint._lazy import lazy_re
+from gialint._lazy import compile_re, lazy_re
 from gialint.model.numbering import cn_to_int
 from gialint.model.rule import Context, Message, Options, Rule
 from gialint.model.scan import lines_where, scan
 from gialint.model.userregex import MatchClock, compile_user, is_timed
 
+_NEWLINE = lazy_re("\n")
 _BACKREF = lazy_re(r"\\[1-9]|\(\?P=|\(\?P<|\(\?\(")
 SCOPES = ("everywhere", "preamble", "text", "tables") + tuple(f"part-{n}" for n in "一二三四五六")
 
@@ -82,7 +83,7 @@ def _candidate_lines(doc: Document, scanners: list[Any], clock: MatchClock, hint
         for m in clock.finditer(scanner, doc.source):
             if starts is None:
                 starts = [0]
-                starts.extend(nl.end() for nl in re.finditer("\n", doc.source))
+                starts.extend(nl.end() for nl in _NEWLINE.finditer(doc.source))
             lines.add(bisect_right(starts, m.start()))
     return lines
 
@@ -118,14 +119,14 @@ def _scanners(spec: PatternSpec) -> list[Any]:
         if is_timed(regex):
             scanners.append(compile_user(regex.pattern, re.MULTILINE))
         elif _BACKREF.search(regex.pattern):
-            scanners.append(re.compile(regex.pattern, regex.flags | re.MULTILINE))
+            scanners.append(compile_re(regex.pattern, regex.flags | re.MULTILINE))
         else:
             plain.append(regex.pattern)
     if plain:
         try:
-            scanners.append(re.compile("|".join(f"(?:{p})" for p in plain), re.MULTILINE))
+            scanners.append(compile_re("|".join(f"(?:{p})" for p in plain), re.MULTILINE))
         except re.error:  # e.g. two patterns with the same group name: scan them one by one
-            scanners.extend(re.compile(p, re.MULTILINE) for p in plain)
+            scanners.extend(compile_re(p, re.MULTILINE) for p in plain)
     return scanners
 
 

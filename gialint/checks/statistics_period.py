@@ -61,6 +61,7 @@ _PERIOD_WORD = lazy_re(
 )
 _PLAIN_HEAD = lazy_re(r"^[ \u3000*]*(?:的)?[ \u3000*]*(?:自|从)[ \u3000*]*$")
 _DATEISH = lazy_re(r"[月日至到—~～]|\d[.．/-]\d")
+_FOUR_DIGITS = lazy_re(r"\d{4}")
 _REGION_END = lazy_re(r"[，,。；;（(）)\n]|止")
 _WIDE = str.maketrans("０１２３４５６７８９", "0123456789")
 _CN_YEAR = str.maketrans("〇○零一二三四五六七八九", "000123456789")
@@ -106,7 +107,7 @@ def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Diagnostic]:
     seen = False
     for number, offset, region, head in _statements(doc):
         seen = True
-        year = re.search(r"\d{4}", region)
+        year = _FOUR_DIGITS.search(region)
         y = str(doc.year) if doc.year else year.group() if year else "X"
         whole = Span(number, offset + 1, number, offset + 1 + max(len(region), 1))
         if _WHOLE_YEAR.match(region):

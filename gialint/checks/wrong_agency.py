@@ -25,7 +25,6 @@ reported. The agency comes from the title (or ``agency:`` in config); its level 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from gialint.checks._text import looks_tabular, told_lines
@@ -50,10 +49,11 @@ _HIGHER = lazy_re(
 )
 _NEGATION = lazy_re(r"未|无|没有|不涉及|无权|不得|不具备|不属于|0件|零")
 _CLAUSE = lazy_re(r"[。；;，,！？]")
+_BLANKS = lazy_re(r"\s+")
 
 
 def _own_name(doc: Document) -> str | None:
-    m = _OWN.search(re.sub(r"\s+", "", doc.agency or ""))
+    m = _OWN.search(_BLANKS.sub("", doc.agency or ""))
     return m.group("name") if m else None
 
 

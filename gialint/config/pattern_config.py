@@ -11,12 +11,16 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from gialint._lazy import compile_re, lazy_re
 from gialint.checks.pattern import SCOPES, PatternSpec, make_pattern_rule
 from gialint.config.yamlio import ConfigError
 from gialint.config.yamlio import pos as _pos
 from gialint.model.diagnostic import SEVERITY_NAMES, Severity
 from gialint.model.rule import Message, Rule
 from gialint.model.userregex import check_template, compile_user
+
+_RULE_NAME = lazy_re(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_RULE_CODE = lazy_re(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,39}")
 
 
 def pattern_rule_from_yaml(name: str, value: Mapping[str, Any], path: str, at: tuple[int, int], trusted: bool = False) -> Rule:
@@ -27,7 +31,7 @@ def pattern_rule_from_yaml(name: str, value: Mapping[str, Any], path: str, at: t
     to start); a user's patterns are compiled with ``regex`` and matched with a time limit.
     """
     line, col = at
-    if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", name):
+    if not _RULE_NAME.fullmatch(name):
         raise ConfigError(path, line, col, f"rule name {name!r} must be kebab-case (lowercase words joined by -)")
     kind = value.get("kind", "pattern")
     if kind != "pattern":
@@ -55,13 +59,13 @@ def pattern_rule_from_yaml(name: str, value: Mapping[str, Any], path: str, at: t
             if not isinstance(entry, str) or not entry:
                 raise ConfigError(path, *where, f"{name}.{key}: must be a list of non-empty strings (or {{pattern:, replacement:}} mappings)")
             if key == "literals":
-                literal = re.compile(re.escape(entry))
+                literal = (compile_re if trusted else re.compile)(re.escape(entry))
                 if replacement is not None:
                     _check_replacement(literal, replacement, f"{name}.literals", path, rwhere)
                 items.append((literal, replacement))
                 continue
             try:
-                regex = re.compile(entry) if trusted else compile_user(entry)
+                regex = compile_re(entry) if trusted else compile_user(entry)
             except (re.error, ValueError) as exc:
                 raise ConfigError(path, *where, f"{name}.patterns: invalid regular expression {entry!r}: {exc}") from None
             if replacement is not None:
@@ -78,7 +82,7 @@ def pattern_rule_from_yaml(name: str, value: Mapping[str, Any], path: str, at: t
     if "severity" in value and str(value["severity"]).lower() in SEVERITY_NAMES:
         severity = Severity.parse(str(value["severity"]))
     code = value.get("code", name)
-    if not isinstance(code, str) or not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,39}", code):
+    if not isinstance(code, str) or not _RULE_CODE.fullmatch(code):
         raise ConfigError(
             path, *_pos(value, "code", True),
             f"{name}.code: {code!r} is not a rule code (letters, digits, '-', '_' or '.', e.g. SC001)",

@@ -14,6 +14,7 @@ from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
 from typing import Any
 
+from gialint._lazy import compile_re
 from gialint.model.record import Record
 from gialint.formats.templates import Format
 from gialint.formats.textpattern import LazyRegex
@@ -24,6 +25,8 @@ _ITEM_DOT = LazyRegex(r"(?<=\d)[、．·]|(?<=\d)\.\s*")
 _NUMBERING = LazyRegex(r"[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)+|\d{1,2}\.")
 _NUMBER = LazyRegex(r"^[+\-−－]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:[.．]\d+)?\s*(?:万元|元|万|件|条|个|项)?$")
 _FILLER = LazyRegex(r"^[-—–/／\\·.。]+$")
+_UNIT_SUFFIX = LazyRegex(r"(万元|元|万|件|条|个|项)$")
+_ITEM_NUMBER = LazyRegex(r"^\s*(\d{1,2})\s*[.、．·]")
 
 
 @lru_cache(maxsize=1024)  # the labels that recur are a few hundred; a report's own lines pass once
@@ -45,7 +48,7 @@ def core(text: str) -> str:
 @lru_cache(maxsize=512)  # bounded: a run over thousands of reports keeps no more
 def parse_number(text: str) -> float | None:
     t = unicodedata.normalize("NFKC", text).strip().replace("−", "-").replace(",", "")
-    t = re.sub(r"(万元|元|万|件|条|个|项)$", "", t).strip()
+    t = _UNIT_SUFFIX.sub("", t).strip()
     try:
         return float(t)
     except ValueError:
@@ -63,7 +66,7 @@ def label_like(cell: Cell) -> bool:
 
 
 def item_number(text: str) -> int | None:
-    m = re.match(r"^\s*(\d{1,2})\s*[.、．·]", text)
+    m = _ITEM_NUMBER.match(text)
     return int(m.group(1)) if m else None
 
 
@@ -73,6 +76,9 @@ def item_number(text: str) -> int | None:
 
 
 _CN_NUMERAL = "一二三四五六七八九十"
+_DIGIT_NUMBERING = LazyRegex(r"^(\d{1,2})\.")
+_BRACKET_NUMBERING = LazyRegex(rf"^\(([{_CN_NUMERAL}]+)\)+")
+_COMMA_NUMBERING = LazyRegex(rf"^([{_CN_NUMERAL}]+)、")
 _CLOSING = "）)”’」』】》"
 
 
@@ -138,13 +144,13 @@ class Vocabulary(Record, compare=("cores", "words", "captions", "anchors")):
 
 def _numbering_pattern(label: str) -> str | None:
     text = norm_label(label)
-    m = re.match(r"^(\d{1,2})\.", text)
+    m = _DIGIT_NUMBERING.match(text)
     if m:
         return rf"{m.group(1)}\s*[.、．·]\s*"
-    m = re.match(rf"^\(([{_CN_NUMERAL}]+)\)+", text)
+    m = _BRACKET_NUMBERING.match(text)
     if m:
         return rf"[（(]\s*{m.group(1)}\s*[)）]+\s*"
-    m = re.match(rf"^([{_CN_NUMERAL}]+)、", text)
+    m = _COMMA_NUMBERING.match(text)
     if m:
         return rf"{m.group(1)}\s*[、.．，,]\s*"
     return None
@@ -195,7 +201,7 @@ def vocabulary(formats: Sequence[Format]) -> Vocabulary:
         words_map[c] = Word(c in rows, c in headers, prefix)
     cores = tuple(sorted(words_map, key=lambda c: (-len(c), c)))
     caption_re = "|".join(_caption_pattern(c) for c in sorted(captions)) if captions else None
-    anchors = re.compile("|".join(map(re.escape, sorted({c[:2] for c in cores} | ({"条"} if captions else set())))) or r"(?!)")
+    anchors = compile_re("|".join(map(re.escape, sorted({c[:2] for c in cores} | ({"条"} if captions else set())))) or r"(?!)")
     vocab = Vocabulary(cores, words_map, caption_re, anchors)
     _VOCABULARIES[key] = (tuple(formats), vocab)
     return vocab

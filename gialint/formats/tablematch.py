@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping, Sequence
 
+from gialint._lazy import lazy_re
 from gialint.formats.labels import core, is_value, label_like, norm_label
 from gialint.formats.labelscore import Candidate, matcher, scored
 from gialint.formats.matched import (
@@ -29,6 +30,8 @@ from gialint.formats.matched import (
 from gialint.formats.rowvalues import Builder, figures_start, row_values
 from gialint.formats.templates import Format, TableTemplate
 from gialint.model.document import Cell, Document, Row, Span, Table
+
+_ITEM_NUMBER = lazy_re(r"\d{1,2}")
 
 __all__ = ["CellValue", "Foreign", "FormatMatch", "HeaderCell", "MatchedRow", "MatchedTable", "match"]
 
@@ -52,7 +55,7 @@ def _rows_in_order(doc: Document) -> Iterator[tuple[Table, Row]]:
             if (
                 nxt is not None
                 and filled
-                and re.fullmatch(r"\d{1,2}", filled[0].text)
+                and _ITEM_NUMBER.fullmatch(filled[0].text)
                 and all(is_value(c.text) for c in filled)
                 and (nxt_filled := [c for c in nxt.cells if c.text])
                 and re.match(r"^[.．·]", nxt_filled[0].text)

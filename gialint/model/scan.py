@@ -15,12 +15,14 @@ from itertools import accumulate
 from operator import add
 from typing import TYPE_CHECKING
 
+from gialint._lazy import lazy_re
+
 if TYPE_CHECKING:
     from gialint.model.document import Document
 
-_YEAR_MENTION = re.compile(r"(?:19|20)\d{2}[^\S\n]*年")
+_YEAR_MENTION = lazy_re(r"(?:19|20)\d{2}[^\S\n]*年")
 """A year as the rules write it (2021年, 2021 年): every year pattern of the rules requires it."""
-_DIGIT = re.compile(r"\d")
+_DIGIT = lazy_re(r"\d")
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,13 +18,14 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
-from gialint._lazy import lazy_re
+from gialint._lazy import compile_re, lazy_re
 from gialint.engine.guard import RuleStopped
 
 MATCH_BUDGET = 1.0
 """Seconds one user pattern may spend matching in one file before it is given up."""
 
 _TEMPLATE_ESCAPE = lazy_re(r"\\(.?)", re.DOTALL)
+_TEMPLATE_GROUP = lazy_re(r"\\([1-9]\d?)|\\g<([^>]*)>")
 
 
 class PatternTimeout(RuleStopped):
@@ -66,16 +67,16 @@ def check_template(pattern: Any, template: str) -> None:
             raise ValueError("\\0 is not the whole match (it would insert a NUL character); write \\g<0>")
         if m.group(1) == "":
             raise ValueError("the replacement ends with a lone \\; write \\\\ for a backslash")
-    for ref in re.findall(r"\\([1-9]\d?)|\\g<([^>]*)>", template):
+    for ref in _TEMPLATE_GROUP.findall(template):
         group = ref[0] or ref[1]
         missing = int(group) > pattern.groups if group.isdigit() else group not in pattern.groupindex
         if missing:
             raise ValueError(f"the replacement refers to group {group}, which the pattern does not have")
     try:
         # Expand it as a fix will, on a match of the same groups: ``(?:pattern)|`` matches "".
-        engine: Any = __import__("regex") if is_timed(pattern) else re
+        compile_: Any = __import__("regex").compile if is_timed(pattern) else compile_re
         try:
-            match = engine.compile(f"(?:{pattern.pattern})|", pattern.flags).match("")
+            match = compile_(f"(?:{pattern.pattern})|", pattern.flags).match("")
         except Exception:  # noqa: BLE001 - e.g. an inline flag re wants at the start
             match = None
         if match is not None:
@@ -157,6 +158,6 @@ def option_patterns(patterns: tuple[str, ...], defaults: tuple[str, ...]) -> tup
     shipped = [p for p in patterns if p in defaults]
     compiled: list[Any] = []
     if shipped:  # known to be good together: one alternation is one scan
-        compiled.append(re.compile("|".join(f"(?:{p})" for p in shipped)))
+        compiled.append(compile_re("|".join(f"(?:{p})" for p in shipped)))
     compiled.extend(compile_user(p) for p in patterns if p not in defaults)
     return tuple(compiled)

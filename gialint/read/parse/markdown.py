@@ -8,9 +8,9 @@ not taken from the tokens, because markdown-it pads short rows and so hides ragg
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
+from gialint._lazy import lazy_re
 from gialint.formats.labels import vocabulary
 from gialint.model.document import Block, Cell, Document, Row, Span, Table
 from gialint.read.parse.mdit import parser
@@ -23,7 +23,7 @@ from gialint.read.parse.texttables import find_text_tables
 if TYPE_CHECKING:
     from markdown_it.token import Token
 
-_PIPE = re.compile(r"(?<!\\)\|")
+_PIPE = lazy_re(r"(?<!\\)\|")
 
 
 def _inline_text(token: Token) -> str:
@@ -38,7 +38,7 @@ def _inline_text(token: Token) -> str:
     return "".join(parts)
 
 
-_PART_LINE = re.compile(r"^\s*[一二三四五六七八九十]{1,2}\s*、\s*\S.{0,28}$")
+_PART_LINE = lazy_re(r"^\s*[一二三四五六七八九十]{1,2}\s*、\s*\S.{0,28}$")
 
 
 def _part_heading_lines(text: str) -> list[int]:

@@ -30,6 +30,10 @@ _FILE_YEAR = lazy_re(r"(?<!\d)(20\d{2})(?!\d)")
 _REPORT_WORDS = lazy_re(r"(?:政府信息公开|政务公开)")
 _NOT_TITLE_START = ("本报告", "根据", "按照", "依据", "依照", "为")
 _TITLE_SUFFIX = lazy_re(r"(?:关于)?(?:的)?(?:政府信息公开|政务公开)(?:工作)?(?:的)?(?:年度)?(?:工作)?报告$")
+_TITLE_YEAR = lazy_re(r"(?<!\d)(?:19|20)\d{2}年度?")
+_LEADING_YEAR = lazy_re(r"^[（(]?(?:19|20)\d{2}[）)]?(?:年度)?")
+_TRAILING_ABOUT = lazy_re(r"关于$")
+_TRAILING_YEAR = lazy_re(r"(?:19|20)\d{2}年?度?$")
 _OFFICE_TAIL = lazy_re(r"(?:党政综合|党政|党委|政务公开|信息公开|领导小组)+$")
 _AGENCY_IN_TEXT = (
     lazy_re(r"本报告(?:是根据[^。]{0,60}?规定，)?由([^，。、（）()]{2,24}?)(?:政务公开工作机构)?(?:按照|根据|依据|依照|编制)"),
@@ -197,11 +201,11 @@ def _find_title(blocks: list[Block], lines: tuple[str, ...]) -> Title | None:
 def _agency_from(title: Title | None, text: str) -> str | None:
     if title is not None:
         name = collapse(title.text).replace("*", "")
-        name = re.sub(r"(?<!\d)(?:19|20)\d{2}年度?", "", name, count=1)
-        name = re.sub(r"^[（(]?(?:19|20)\d{2}[）)]?(?:年度)?", "", name)
+        name = _TITLE_YEAR.sub("", name, count=1)
+        name = _LEADING_YEAR.sub("", name)
         name = _TITLE_SUFFIX.sub("", name)
-        name = re.sub(r"关于$", "", name)
-        name = re.sub(r"(?:19|20)\d{2}年?度?$", "", name)
+        name = _TRAILING_ABOUT.sub("", name)
+        name = _TRAILING_YEAR.sub("", name)
         if 2 <= len(name) <= 30:
             return name
     for pattern in _AGENCY_IN_TEXT:

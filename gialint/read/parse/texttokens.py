@@ -8,8 +8,9 @@ bracket widths inside a label do not hide it; every token keeps its exact place 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from gialint._lazy import lazy_re
+from gialint._lazy import compile_re, lazy_re
 from gialint.formats.labels import Vocabulary, closing_end, core_stream
 
 _ZONE = lazy_re(
@@ -18,6 +19,7 @@ _ZONE = lazy_re(
     r"|(?P<fill>[-—–/／]+|无)"
     r"|(?P<other>[^ \t\u3000\xa0*|｜0-9０-９]+)"
 )
+_IDEOGRAPH = lazy_re(r"[\u4e00-\u9fff]")
 _LABEL_GAP_BREAK = lazy_re(r"[|｜\t]|[ \u3000]{2}")
 
 
@@ -48,10 +50,16 @@ class Tok:
         return f"Tok({self.kind!r}, {self.start}, {self.end}, {self.text!r}, glued={self.glued}, unknown={self.unknown})"
 
 
+@lru_cache(maxsize=64)
+def _compiled(pattern: str) -> re.Pattern[str]:
+    """A format's caption or numbering pattern (a few per format), compiled once."""
+    return compile_re(pattern)
+
+
 def _label_tokens(line: str, vocab: Vocabulary) -> list[Tok]:
     found: list[Tok] = []
     if vocab.captions is not None and "条" in line:
-        found += [Tok("caption", m.start(), m.end(), m.group()) for m in re.finditer(vocab.captions, line)]
+        found += [Tok("caption", m.start(), m.end(), m.group()) for m in _compiled(vocab.captions).finditer(line)]
     stream, where = core_stream(line)
     for a, b, label in vocab.find(stream):
         start, end = where(a), where(b - 1) + 1
@@ -61,7 +69,7 @@ def _label_tokens(line: str, vocab: Vocabulary) -> list[Tok]:
         kind = "row" if word.row else "header"
         if word.prefix is not None:
             before = line[max(0, start - 10) : start]
-            p = re.search(word.prefix, before)
+            p = _compiled(word.prefix).search(before)
             if p is not None:
                 start -= len(before) - p.start()
             elif word.header:
@@ -166,7 +174,7 @@ def inline_unknown_labels(line: str, tokens: list[Tok]) -> list[Tok]:
             tok.kind == "other"
             and len(tok.text) <= _LABEL_ALONE_MAX
             and "。" not in tok.text
-            and re.search(r"[\u4e00-\u9fff]", tok.text)
+            and _IDEOGRAPH.search(tok.text)
             and len(after) == 2
             and all(t.kind in ("value", "filler") for t in after)
             and len(out) >= 2

@@ -1,0 +1,147 @@
+"""gialint's own regular expressions, compiled when the wheel was built: :func:`compile` is
+``re.compile`` without the parse and the code generation (on a clean report, ~160 compiles and
+a third of a cold run's instructions before).
+
+``scripts/builtin_regexes.json`` lists the (pattern, flags) gialint's modules and its built-in
+rule sets and formats compile on representative runs (``scripts/compile_regexes.py`` records
+it). The wheel's build hook (``hatch_build.py``), and the script for a source checkout, turn the
+list into ``_regexcode.bin`` next to this module with :func:`build`: for each pattern what
+``re._compiler.compile`` hands to ``_sre.compile`` — the final flags, the sre code, the group
+count and names. :func:`compile` looks a pattern up there (the table is read once, on first
+use) and builds the Pattern with ``_sre.compile``.
+
+Why this is safe:
+
+* The file is part of the installed package, written by the build from the package's own list,
+  and trusted like the package's code; it is never read from, or written to, a user cache.
+* It is only used by the Python it was built for: its key names the implementation, the
+  ``sys.version_info[:2]``, the sre engine's ``MAGIC`` and ``CODESIZE`` and ``sys.maxunicode``.
+  A CRC of the table guards against a damaged file.
+* ``_sre.compile`` validates the code it is given (it raises on code the engine could not run).
+* Two Patterns compare equal only with equal pattern, flags and code; the tests check that
+  every entry rebuilt here equals ``re.compile``'s.
+
+When it falls back to ``re.compile`` (silently, for that pattern or for all): a missing,
+unreadable, truncated or damaged file, a key of another Python, a pattern or flags not in the
+table, a bytes pattern, or any exception while building the Pattern.
+
+This module needs the standard library only: the build hook loads it alone.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import re
+
+TABLE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "_regexcode.bin")
+"""The compiled table: git-ignored in a source checkout, made by the build hook in a wheel."""
+
+_FORMAT = 1
+
+_table: dict[tuple[str, int], Any] | None = None
+_typecode_loaded = "I"
+_recording: set[tuple[str, int]] | None = None
+
+
+def key() -> tuple[Any, ...]:
+    """What a table must have been built by: this Python's regular-expression engine."""
+    import _sre
+
+    return (_FORMAT, sys.implementation.name, tuple(sys.version_info[:2]), _sre.MAGIC, _sre.CODESIZE, sys.maxunicode)
+
+
+def _entry(pattern: str, flags: int) -> tuple[int, bytes, int, dict[str, int], tuple[str | None, ...]]:
+    """What ``re._compiler.compile`` passes to ``_sre.compile``, the code as bytes."""
+    import array
+    import re._compiler as compiler  # type: ignore[import-not-found]
+    import re._parser as parser  # type: ignore[import-not-found]
+
+    tree = parser.parse(pattern, flags)
+    code = compiler._code(tree, flags)
+    groupindex = dict(tree.state.groupdict)
+    indexgroup: list[str | None] = [None] * tree.state.groups
+    for name, index in groupindex.items():
+        indexgroup[index] = name
+    return (flags | tree.state.flags, array.array(_typecode(), code).tobytes(), tree.state.groups - 1, groupindex, tuple(indexgroup))
+
+
+def _typecode() -> str:
+    import _sre
+    import array
+
+    for code in "IL":
+        if array.array(code).itemsize == _sre.CODESIZE:
+            return code
+    raise ValueError(f"no array type of {_sre.CODESIZE} bytes")
+
+
+def build(entries: list[tuple[str, int]]) -> bytes:
+    """The table file for ``entries`` (pattern, flags), for the Python that runs this."""
+    import binascii
+    import marshal
+
+    table = {}
+    for pattern, flags in entries:
+        try:
+            table[pattern, int(flags)] = _entry(pattern, int(flags))
+        except Exception:  # noqa: BLE001, S112 - e.g. invalid for this Python's re: compiled at run time, as before
+            continue
+    payload = marshal.dumps(table)
+    return marshal.dumps((key(), binascii.crc32(payload), payload))
+
+
+def _load() -> dict[tuple[str, int], Any]:
+    global _typecode_loaded
+    try:
+        import binascii
+        import marshal
+
+        with open(TABLE, "rb") as file:
+            built, crc, payload = marshal.loads(file.read())
+        if built != key() or binascii.crc32(payload) != crc:
+            return {}
+        table = marshal.loads(payload)
+        _typecode_loaded = _typecode()
+        return table if isinstance(table, dict) else {}
+    except Exception:  # noqa: BLE001 - missing, unreadable, truncated: compile as re does
+        return {}
+
+
+def _from_table(pattern: str, flags: int) -> re.Pattern[str] | None:
+    global _table
+    if _table is None:
+        _table = _load()
+    entry = _table.get((pattern, flags)) if type(pattern) is str else None
+    if entry is None:
+        return None
+    try:
+        import _sre
+        import array
+
+        final, code, groups, groupindex, indexgroup = entry
+        return _sre.compile(pattern, final, array.array(_typecode_loaded, code).tolist(), groups, groupindex, indexgroup)  # type: ignore[no-any-return]
+    except Exception:  # noqa: BLE001 - a damaged entry (the CRC matched): compile as re does
+        return None
+
+
+def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """``re.compile(pattern, flags)``, from the table when it holds the pattern."""
+    if _recording is not None:
+        _recording.add((pattern, int(flags)))
+    found = _from_table(pattern, flags)
+    if found is not None:
+        return found
+    import re
+
+    return re.compile(pattern, flags)
+
+
+def record() -> set[tuple[str, int]]:
+    """Start noting every (pattern, flags) :func:`compile` is asked for (scripts/compile_regexes.py)."""
+    global _recording
+    _recording = set()
+    return _recording

@@ -1,0 +1,172 @@
+"""gialint's own regular expressions compiled at build time (gialint/_regexcode.py): every entry
+rebuilt from the table is the Pattern ``re.compile`` makes, the committed list is current, and any
+mismatch or damage falls back to ``re.compile`` silently, for that pattern or for all."""
+
+from __future__ import annotations
+
+import binascii
+import importlib.util
+import marshal
+import re
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from gialint import _regexcode
+from gialint._lazy import compile_re, lazy_re
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _script() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("compile_regexes", ROOT / "scripts" / "compile_regexes.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+ENTRIES: list[tuple[str, int]] = _script().read_list()
+
+# Text the patterns can bite on: a report's title, prose, table rows of both shapes, a date range.
+SAMPLES = [
+    "",
+    "# 某某县人民政府2021年政府信息公开工作年度报告",
+    (ROOT / "examples" / "clean-2021.md").read_text(encoding="utf-8")[:3000],
+    (ROOT / "examples" / "defective-2021.txt").read_text(encoding="utf-8")[:3000],
+    "本报告中所列数据的统计期限自2021年1月1日起至2021年12月31日止。联系电话：0000-12345678，网址：具体网址",
+    "一、总体情况\n（一）主动公开\n1. 本年新收政府信息公开申请 12 件，XX条\t3\t0\n| 总计 | 12 | 0 |",
+]
+
+
+@pytest.fixture
+def table(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A table built from the committed list, in place of the package's own (which a source
+    checkout may lack); the module's loaded table is reset before and after."""
+    path = tmp_path / "_regexcode.bin"
+    path.write_bytes(_regexcode.build(ENTRIES))
+    monkeypatch.setattr(_regexcode, "TABLE", str(path))
+    monkeypatch.setattr(_regexcode, "_table", None)
+    yield path
+    monkeypatch.setattr(_regexcode, "_table", None)
+
+
+def _same(built: re.Pattern[str], pattern: str, flags: int) -> None:
+    expected = re.compile(pattern, flags)
+    assert built == expected, pattern
+    assert (built.pattern, built.flags, built.groups, dict(built.groupindex)) == (
+        expected.pattern, expected.flags, expected.groups, dict(expected.groupindex)
+    ), pattern
+    for text in SAMPLES:
+        got = [(m.span(), m.groups()) for m in built.finditer(text)]
+        assert got == [(m.span(), m.groups()) for m in expected.finditer(text)], pattern
+
+
+def test_the_list_is_not_empty_and_holds_the_hot_patterns() -> None:
+    assert len(ENTRIES) > 100
+    assert (r"[\u4e00-\u9fff]", 0) in ENTRIES  # read/parse/texttokens: the widest class of a clean run
+    assert len(set(ENTRIES)) == len(ENTRIES)
+
+
+def test_every_entry_rebuilt_from_the_table_equals_re_compile(table: Path) -> None:
+    for pattern, flags in ENTRIES:
+        built = _regexcode._from_table(pattern, flags)
+        assert built is not None, f"not taken from the table: {pattern!r}"
+        _same(built, pattern, flags)
+
+
+def test_compile_re_and_lazy_re_use_the_table(table: Path) -> None:
+    pattern, flags = next((p, f) for p, f in ENTRIES if "(?P<" in p)
+    seen = _regexcode.record()
+    try:
+        assert compile_re(pattern, flags) == re.compile(pattern, flags)
+        lazy = lazy_re(r"[\u4e00-\u9fff]")
+        assert lazy.search("ab中") is not None
+    finally:
+        _regexcode._recording = None
+    assert {(pattern, flags), (r"[\u4e00-\u9fff]", 0)} <= seen
+    assert _regexcode._table  # loaded, with the entries
+
+
+def test_the_committed_list_is_current() -> None:
+    """A fresh recording over the representative runs finds no pattern missing from the list."""
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "compile_regexes.py"), "--check"], capture_output=True, text=True, timeout=600, check=False
+    )
+    assert result.returncode == 0, result.stderr + "\nrun: python scripts/compile_regexes.py"
+
+
+# --------------------------------------------------------------------------- falling back
+
+
+def _all_fall_back() -> None:
+    for pattern, flags in ENTRIES[:20] + [("(?P<a>x)y", 0)]:
+        assert _regexcode._from_table(pattern, flags) is None
+        assert _regexcode.compile(pattern, flags) == re.compile(pattern, flags)
+    assert _regexcode._table == {}
+
+
+def _rewrite(path: Path, key: object = None, payload: bytes | None = None) -> None:
+    """The table file with another key or payload (and that payload's CRC)."""
+    built, _, old_payload = marshal.loads(path.read_bytes())
+    payload = old_payload if payload is None else payload
+    path.write_bytes(marshal.dumps((built if key is None else key, binascii.crc32(payload), payload)))
+
+
+def test_a_table_of_another_python_is_not_used(table: Path) -> None:
+    _rewrite(table, key=(1, "cpython", (3, 99), 0, 4, sys.maxunicode))
+    _all_fall_back()
+
+
+@pytest.mark.parametrize("damage", ["missing", "empty", "truncated", "garbage", "flipped byte", "not a table"])
+def test_a_missing_or_damaged_file_falls_back(table: Path, damage: str) -> None:
+    data = table.read_bytes()
+    if damage == "missing":
+        table.unlink()
+    elif damage == "empty":
+        table.write_bytes(b"")
+    elif damage == "truncated":
+        table.write_bytes(data[: len(data) // 2])
+    elif damage == "garbage":
+        table.write_bytes(b"\x00\xff" * 100)
+    elif damage == "flipped byte":  # the CRC no longer matches
+        at = len(data) // 2
+        table.write_bytes(data[:at] + bytes([data[at] ^ 0x10]) + data[at + 1 :])
+    else:
+        table.write_bytes(marshal.dumps((_regexcode.key(), binascii.crc32(b"x"), b"x")))
+    _all_fall_back()
+
+
+def test_a_damaged_entry_falls_back_for_that_pattern_only(table: Path) -> None:
+    _, _, payload = marshal.loads(table.read_bytes())
+    entries = marshal.loads(payload)
+    (bad, bad_flags), (good, good_flags) = ENTRIES[0], ENTRIES[1]
+    final, code, groups, groupindex, indexgroup = entries[bad, bad_flags]
+    entries[bad, bad_flags] = (final, b"\xff\xff\xff\x7f" * (len(code) // 4), groups, groupindex, indexgroup)
+    _rewrite(table, payload=marshal.dumps(entries))
+    assert _regexcode._from_table(bad, bad_flags) is None  # _sre.compile refused the code
+    assert _regexcode.compile(bad, bad_flags) == re.compile(bad, bad_flags)
+    assert _regexcode._from_table(good, good_flags) is not None
+
+
+def test_patterns_not_in_the_table_compile_as_re_does(table: Path) -> None:
+    assert _regexcode.compile("(?P<y>\\d{4})年", re.MULTILINE) == re.compile("(?P<y>\\d{4})年", re.MULTILINE)
+    assert _regexcode.compile(rb"\d+") == re.compile(rb"\d+")  # type: ignore[arg-type]
+    with pytest.raises(re.error):
+        _regexcode.compile("(unbalanced")
+    pattern, flags = ENTRIES[0]
+    assert _regexcode.compile(pattern, flags | re.IGNORECASE) == re.compile(pattern, flags | re.IGNORECASE)
+
+
+def test_the_build_leaves_out_what_this_python_cannot_compile(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "t.bin"
+    path.write_bytes(_regexcode.build([("(unbalanced", 0), ("a+b", 0)]))
+    monkeypatch.setattr(_regexcode, "TABLE", str(path))
+    monkeypatch.setattr(_regexcode, "_table", None)
+    assert _regexcode._from_table("a+b", 0) is not None
+    assert _regexcode._from_table("(unbalanced", 0) is None
+    monkeypatch.setattr(_regexcode, "_table", None)

@@ -4,7 +4,6 @@ rules, progress and a summary)."""
 from __future__ import annotations
 
 import argparse
-from dataclasses import replace
 from typing import TYPE_CHECKING, TextIO
 
 from gialint.cli.common import ExitCode, warner
@@ -114,6 +113,8 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO, corpus: bool) -> in
         folder = Path(args.annotate_dir) if args.annotate_dir else None
         annotated = annotate_files(files, diagnostics, lang, folder, err)
     if getattr(args, "summary", False):
+        from dataclasses import replace
+
         from gialint.engine.audit import summarize
 
         assert result is not None

@@ -16,7 +16,6 @@ from gialint.config.globs import (
     glob_match,  # re-exported: the name other modules and plugins import
 )
 from gialint.config.yamlio import ConfigError
-from gialint.read.inputs import inside
 
 if TYPE_CHECKING:
     from gialint.config.loader import Loader
@@ -82,7 +81,7 @@ def _candidates(directory: Path, untrusted: Sequence[str] = ()) -> tuple[Path | 
     Only names are looked at, nothing is read: the one place that says which files can apply."""
 
     def usable(candidate: Path) -> bool:
-        if untrusted and inside(str(candidate), untrusted):
+        if untrusted and _inside(str(candidate), untrusted):
             return False  # an audit does not take configuration from the tree it audits
         return os.path.lexists(candidate)
 
@@ -100,6 +99,13 @@ def deciding_files(directory: Path, untrusted: Sequence[str] = ()) -> tuple[str,
     ``[tool.gialint]`` section). What they extend is not listed: that needs them parsed."""
     yaml, pyprojects = _candidates(directory, untrusted)
     return (str(yaml),) if yaml is not None else tuple(map(str, pyprojects))
+
+
+def _inside(path: str, roots: Sequence[str]) -> bool:
+    """:func:`gialint.read.inputs.inside`, imported when an audit asks (not on a check's path)."""
+    from gialint.read.inputs import inside
+
+    return inside(path, roots)
 
 
 def _is(path: Path, test: Callable[[Path], bool]) -> bool:
@@ -219,7 +225,7 @@ def _walk(folder: str, roots: Sequence[str], found: list[str], visited: set[str]
         if entry.name in _SKIP_DIRS or entry.name.startswith("."):
             continue
         real = os.path.realpath(entry.path)
-        if roots and not inside(real, roots):
+        if roots and not _inside(real, roots):
             found.append(entry.path)  # a link out of the audited tree: reported, not followed
             continue
         if real in visited:

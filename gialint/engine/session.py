@@ -85,6 +85,8 @@ class Session:
         self._fingerprints: dict[int, str] = {}
 
     def config_for(self, path: str) -> Config:
+        if self._recorder is not None:
+            self._recorder.keys.for_file(path)  # the deciding files' bytes before they are loaded, not after
         config = self.resolver.for_path(Path(path))
         if self.options.rule_timeout is not None:
             config = config.replace(rule_timeout=self.options.rule_timeout)

@@ -27,6 +27,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import stat
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -38,6 +39,8 @@ if TYPE_CHECKING:
     from gialint.engine.result import FileResult
 
 _SCHEMA = 1
+_LARGEST = 256 * 1024 * 1024
+"""No report is read beyond this size (the readers' limits are lower): such a file is a miss."""
 
 
 def servable(options: RunOptions) -> bool:
@@ -157,12 +160,35 @@ class Served:
         self.known_rules: set[tuple[str, str]] = set()
 
 
+def _report_bytes(path: str) -> bytes | None:
+    """The bytes of the regular file at ``path``, or None. Not the reader's checks
+    (:func:`gialint.read.inputs.read_report`): a result is found under these bytes only if the
+    normal way read the same bytes with the same code and stored what it found, and it stores
+    nothing for a file it refuses."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError:
+        return None
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode) or st.st_size > _LARGEST:
+            return None
+        chunks = [os.read(fd, st.st_size + 1)]
+        while chunks[-1] and sum(map(len, chunks)) <= _LARGEST:
+            chunks.append(os.read(fd, 1 << 20))
+        return b"".join(chunks)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+
+
 def serve(options: RunOptions) -> Served | None:
     """Every file's result from the cache with nothing loaded, or None (any miss, or a run that
     is not served so): the caller then runs the normal way."""
     from gialint.config.discovery import excluded, iter_files
     from gialint.engine.cache import ResultCache
-    from gialint.read.inputs import InputError, read_report
 
     if not servable(options) or options.keep_sources:
         return None
@@ -182,10 +208,9 @@ def serve(options: RunOptions) -> Served | None:
             return None
         if not named and excluded(file, entry):
             continue
-        try:
-            data, _ = read_report(file)
-        except InputError:
-            return None  # reported by the normal path, never cached
+        data = _report_bytes(file)
+        if data is None:
+            return None  # the normal way says why (an unreadable file is never cached)
         result = cache.served(cache.key(data, entry.fingerprint, file), file, False)
         if result is None:
             return None

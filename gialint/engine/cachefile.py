@@ -203,6 +203,8 @@ def _read_all(fd: int, size: int) -> bytes:
     """The descriptor's bytes (``size`` as ``fstat`` said, never more than the limit)."""
     chunks = [os.read(fd, size + 1)]  # one call for an entry as large as it said it was
     total = len(chunks[0])
+    if total <= size:
+        return chunks[0]  # a short read of a regular file is its end (were it not, the JSON is cut: a miss)
     while chunks[-1] and total <= MAX_ENTRY_BYTES:
         chunks.append(os.read(fd, MAX_ENTRY_BYTES + 1 - total))
         total += len(chunks[-1])

@@ -175,7 +175,7 @@ def _report_bytes(path: str) -> bytes | None:
         if not stat.S_ISREG(st.st_mode) or st.st_size > _LARGEST:
             return None
         chunks = [os.read(fd, st.st_size + 1)]
-        while chunks[-1] and sum(map(len, chunks)) <= _LARGEST:
+        while chunks[-1] and sum(map(len, chunks)) <= _LARGEST:  # to the end: never a prefix of the file
             chunks.append(os.read(fd, 1 << 20))
         return b"".join(chunks)
     except OSError:

@@ -4,13 +4,16 @@ rules, progress and a summary)."""
 from __future__ import annotations
 
 import argparse
-from dataclasses import replace
 from typing import TYPE_CHECKING, TextIO
 
 from gialint.cli.common import ExitCode, warner
 from gialint.cli.options import add_run_options, add_text_options, year
 
 if TYPE_CHECKING:
+    from gialint.config.model import Config
+    from gialint.engine.options import RunOptions
+    from gialint.engine.session import RunResult
+    from gialint.engine.warm import Served
     from gialint.model.diagnostic import Diagnostic
 
 HELP = "lint report files and directories"
@@ -64,17 +67,91 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO, corpus: bool = False
 
 
 def _run(args: argparse.Namespace, out: TextIO, err: TextIO, corpus: bool) -> int:
-    from gialint.cli.running import files_to_check, lint, run_options, warn_unknown_selection
-    from gialint.cli.writing import refuse_output, shows_source, write_report
-    from gialint.config.loader import ConfigError
-    from gialint.engine.session import Session
+    from gialint.cli.running import run_options
+    from gialint.cli.writing import shows_source, write_report
     from gialint.model.diagnostic import Severity
     from gialint.output import Report
 
     corpus = corpus or getattr(args, "corpus", False)
     show_source = shows_source(args, out)
     keep_sources = args.format not in ("text", "json") or bool(args.baseline or args.write_baseline) or show_source
-    session = Session(run_options(args, corpus, keep_sources), warner(err))
+    options = run_options(args, corpus, keep_sources)
+    served = _from_cache(args, options)
+    if served is not None:
+        from gialint.cli.running import warn_unknown
+
+        files, diagnostics, sources, rules, result = served.files, [d for r in served.results for d in r.diagnostics], {}, {}, None
+        warn_unknown(options.selection, served.known_rules, err)
+        lang_set, fail_set = served.lang, Severity(served.fail_on) if served.fail_on is not None else None
+    else:
+        ran = _lint(args, out, err, options, corpus)
+        if isinstance(ran, int):
+            return ran
+        files, configs, result, not_written = ran
+        diagnostics = [*result.diagnostics, *not_written]
+        sources = result.sources()
+        rules = {name: rule for c in configs.values() for name, rule in c.rules.items()}
+        any_config = next(iter(configs.values()), None)
+        lang_set, fail_set = (any_config.lang, any_config.fail_on) if any_config else (None, None)
+    diagnostics.sort(key=lambda d: (d.path, d.line, d.column, d.code))
+    if args.write_baseline or args.baseline:
+        from gialint.cli.baseline import apply_baseline
+
+        filtered = apply_baseline(args, diagnostics, sources, err)
+        if isinstance(filtered, int):
+            return filtered
+        diagnostics = filtered
+    lang = args.lang or lang_set or "zh"
+    fail_on = Severity.parse(args.fail_on) if args.fail_on else (fail_set or Severity.WARNING)
+    report = Report(diagnostics, files, lang, False, args.quiet, rules, sources, show_source=show_source)
+    annotated = True
+    if getattr(args, "annotate", False):
+        from pathlib import Path
+
+        from gialint.output.annotate import annotate_files
+
+        folder = Path(args.annotate_dir) if args.annotate_dir else None
+        annotated = annotate_files(files, diagnostics, lang, folder, err)
+    if getattr(args, "summary", False):
+        from dataclasses import replace
+
+        from gialint.engine.audit import summarize
+
+        assert result is not None
+        report = replace(report, summary=summarize(result, lang, tuple(args.paths or ["."])))
+    code = write_report(args, out, err, report, fail_on)
+    return ExitCode.FINDINGS if code == ExitCode.OK and not annotated else code
+
+
+def _from_cache(args: argparse.Namespace, options: RunOptions) -> Served | None:
+    """The whole run from the result cache, nothing loaded (:mod:`gialint.engine.warm`), when the
+    command is one it serves: files checked and printed as text or JSON, nothing written but
+    the report. None: run the normal way."""
+    if args.command != "check" or args.format not in ("text", "json") or "-" in (args.paths or []):
+        return None
+    if args.fix or args.diff or args.annotate or args.baseline or args.write_baseline:
+        return None
+    from gialint.engine.warm import serve
+
+    served = serve(options)
+    if served is not None and args.output:
+        from gialint.cli.writing import refuse_output
+
+        if refuse_output(args.output, served.files):
+            return None  # the normal way says why
+    return served
+
+
+def _lint(
+    args: argparse.Namespace, out: TextIO, err: TextIO, options: RunOptions, corpus: bool
+) -> tuple[list[str], dict[str, Config], RunResult, list[Diagnostic]] | int:
+    """The normal way: plugins, configurations, the lint (and ``--fix``); an exit code if it stops."""
+    from gialint.cli.running import files_to_check, lint, warn_unknown_selection
+    from gialint.cli.writing import refuse_output
+    from gialint.config.loader import ConfigError
+    from gialint.engine.session import Session
+
+    session = Session(options, warner(err))
     reading_stdin = args.paths == ["-"]
     if "-" in (args.paths or []) and not reading_stdin:
         err.write("gialint: '-' (standard input) cannot be mixed with file names / 标准输入不能与文件名一起使用\n")
@@ -104,32 +181,4 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO, corpus: bool) -> in
         pending = fix_files(args, session, files, configs, out, err, not_written)
         if args.diff:  # like ruff: 1 when fixes are pending, so a hook or CI job can stop on it
             return ExitCode.FINDINGS if pending else ExitCode.OK
-    result = lint(args, session, files, configs, reading_stdin, err)
-    diagnostics = sorted([*result.diagnostics, *not_written], key=lambda d: (d.path, d.line, d.column, d.code))
-    sources = result.sources()
-    if args.write_baseline or args.baseline:
-        from gialint.cli.baseline import apply_baseline
-
-        filtered = apply_baseline(args, diagnostics, sources, err)
-        if isinstance(filtered, int):
-            return filtered
-        diagnostics = filtered
-    any_config = next(iter(configs.values()), None)
-    lang = args.lang or (any_config.lang if any_config and any_config.lang else "zh")
-    fail_on = Severity.parse(args.fail_on) if args.fail_on else (any_config.fail_on if any_config and any_config.fail_on else Severity.WARNING)
-    rules = {name: rule for c in configs.values() for name, rule in c.rules.items()}
-    report = Report(diagnostics, files, lang, False, args.quiet, rules, sources, show_source=show_source)
-    annotated = True
-    if getattr(args, "annotate", False):
-        from pathlib import Path
-
-        from gialint.output.annotate import annotate_files
-
-        folder = Path(args.annotate_dir) if args.annotate_dir else None
-        annotated = annotate_files(files, diagnostics, lang, folder, err)
-    if getattr(args, "summary", False):
-        from gialint.engine.audit import summarize
-
-        report = replace(report, summary=summarize(result, lang, tuple(args.paths or ["."])))
-    code = write_report(args, out, err, report, fail_on)
-    return ExitCode.FINDINGS if code == ExitCode.OK and not annotated else code
+    return files, configs, lint(args, session, files, configs, reading_stdin, err), not_written

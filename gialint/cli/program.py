@@ -36,7 +36,8 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
         if args.command is None:
             parser.print_help(out)
             return ExitCode.USAGE
-    from gialint.config.loader import ConfigError
+    # ConfigError from yamlio, not the loader: a run served from the cache loads no configuration
+    from gialint.config.yamlio import ConfigError
 
     try:
         return command(args.command).run(args, out, err)  # type: ignore[no-any-return]

@@ -7,6 +7,7 @@ import argparse
 import os
 import sys
 from collections.abc import Callable, Mapping
+from collections.abc import Set as AbstractSet
 from typing import TYPE_CHECKING, BinaryIO, TextIO
 
 from gialint.cli.options import CACHE_DIR
@@ -14,14 +15,16 @@ from gialint.output.escape import printable
 
 if TYPE_CHECKING:
     from gialint.config.model import Config
-    from gialint.engine.session import RunOptions, RunResult, Session
+    from gialint.engine.options import RunOptions
+    from gialint.engine.selection import Selection
+    from gialint.engine.session import RunResult, Session
 
 STDIN_LIMIT = 20 * 1024 * 1024
 
 
 def run_options(args: argparse.Namespace, corpus: bool, keep_sources: bool) -> RunOptions:
+    from gialint.engine.options import RunOptions, default_jobs
     from gialint.engine.selection import split_list
-    from gialint.engine.session import RunOptions, default_jobs
 
     cache_dir = None if args.no_cache else (args.cache_dir or os.environ.get("GIALINT_CACHE_DIR") or CACHE_DIR)
     return RunOptions(
@@ -43,9 +46,13 @@ def run_options(args: argparse.Namespace, corpus: bool, keep_sources: bool) -> R
 
 
 def warn_unknown_selection(session: Session, configs: Mapping[str, Config], err: TextIO) -> None:
-    selection = session.options.selection
     known = {(r.name, r.code) for c in configs.values() for r in c.rules.values()}
     known |= {(r.name, r.code) for r in session.registry.rules()}
+    warn_unknown(session.options.selection, known, err)
+
+
+def warn_unknown(selection: Selection, known: AbstractSet[tuple[str, str]], err: TextIO) -> None:
+    """Warn of each ``--select``/``--ignore`` item that matches none of the ``known`` (name, code)."""
     for item in (*selection.select, *selection.ignore):
         if item.upper() != "ALL" and not any(item == name or code.upper().startswith(item.upper()) for name, code in known):
             err.write(f"gialint: warning: --select/--ignore: no rule matches {item!r}; run `gialint rules` for the list\n")

@@ -10,13 +10,16 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
 
 from gialint.config.globs import (
     glob_match,  # re-exported: the name other modules and plugins import
 )
-from gialint.config.loader import DEFAULT_SET, ConfigError, Loader
-from gialint.config.model import Config
-from gialint.read.inputs import inside
+from gialint.config.yamlio import ConfigError
+
+if TYPE_CHECKING:
+    from gialint.config.loader import Loader
+    from gialint.config.model import Config
 
 CONFIG_NAMES = (".gialint.yaml", ".gialint.yml")
 REPORT_SUFFIXES = (".md", ".markdown", ".txt", ".docx", ".docm", ".doc", ".wps", ".pdf", ".html", ".htm", ".shtml")
@@ -45,33 +48,64 @@ class ConfigResolver:
             explicit = self.explicit
             config = self._load(os.path.realpath(explicit), lambda: self.loader.load_file(explicit))
         else:
-            if self.untrusted:
-                directory = Path.cwd().resolve()
-            else:
-                directory = (path if _is(path, Path.is_dir) else path.parent).resolve()
+            directory = config_dir(path, self.untrusted)
             config = self._by_dir.get(directory)  # type: ignore[assignment]
             if config is None:
                 config = self._by_dir[directory] = self._discover(directory)
         return config.for_file(str(path)) if config.overrides else config
 
     def _discover(self, directory: Path) -> Config:
-        for folder in (directory, *directory.parents):
-            for name in CONFIG_NAMES:
-                candidate = folder / name
-                if self._usable(candidate):  # a FIFO, folder or dangling link there is an error, not "no config"
-                    return self._load(str(candidate), lambda c=candidate: self.loader.load_file(c))
-        for folder in (directory, *directory.parents):
-            candidate = folder / "pyproject.toml"
-            if self._usable(candidate):
-                found = _tool_section(candidate)
-                if found is not None:
-                    return self._load(str(candidate), lambda c=candidate, f=found: _load_tool_section(self.loader, c, *f))
+        from gialint.config.loader import DEFAULT_SET
+
+        yaml, pyprojects = _candidates(directory, self.untrusted)
+        if yaml is not None:  # a FIFO, folder or dangling link there is an error, not "no config"
+            return self._load(str(yaml), lambda: self.loader.load_file(yaml))
+        for candidate in pyprojects:
+            found = _tool_section(candidate)
+            if found is not None:
+                return self._load(str(candidate), lambda c=candidate, f=found: _load_tool_section(self.loader, c, *f))
         return self._load(DEFAULT_SET, lambda: self.loader.load_named(DEFAULT_SET))
 
-    def _usable(self, candidate: Path) -> bool:
-        if self.untrusted and inside(str(candidate), self.untrusted):
+
+def config_dir(path: Path, untrusted: Sequence[str] = ()) -> Path:
+    """The folder from which the configuration of the report ``path`` is looked for (upward):
+    its own folder (a folder's, itself); in an audit that distrusts the tree, the current one."""
+    if untrusted:
+        return Path.cwd().resolve()
+    return (path if _is(path, Path.is_dir) else path.parent).resolve()
+
+
+def _candidates(directory: Path, untrusted: Sequence[str] = ()) -> tuple[Path | None, list[Path]]:
+    """The first ``.gialint.yaml``/``.yml`` from ``directory`` upward (None if there is none) and,
+    when there is none, every ``pyproject.toml`` upward (the first with ``[tool.gialint]`` applies).
+    Only names are looked at, nothing is read: the one place that says which files can apply."""
+
+    def usable(candidate: Path) -> bool:
+        if untrusted and _inside(str(candidate), untrusted):
             return False  # an audit does not take configuration from the tree it audits
         return os.path.lexists(candidate)
+
+    folders = (directory, *directory.parents)
+    for folder in folders:
+        for name in CONFIG_NAMES:
+            if usable(candidate := folder / name):
+                return candidate, []
+    return None, [candidate for folder in folders if usable(candidate := folder / "pyproject.toml")]
+
+
+def deciding_files(directory: Path, untrusted: Sequence[str] = ()) -> tuple[str, ...]:
+    """The files whose bytes decide the configuration discovered from ``directory``: its
+    ``.gialint.yaml``, else every ``pyproject.toml`` upward (one of them may gain or lose a
+    ``[tool.gialint]`` section). What they extend is not listed: that needs them parsed."""
+    yaml, pyprojects = _candidates(directory, untrusted)
+    return (str(yaml),) if yaml is not None else tuple(map(str, pyprojects))
+
+
+def _inside(path: str, roots: Sequence[str]) -> bool:
+    """:func:`gialint.read.inputs.inside`, imported when an audit asks (not on a check's path)."""
+    from gialint.read.inputs import inside
+
+    return inside(path, roots)
 
 
 def _is(path: Path, test: Callable[[Path], bool]) -> bool:
@@ -191,7 +225,7 @@ def _walk(folder: str, roots: Sequence[str], found: list[str], visited: set[str]
         if entry.name in _SKIP_DIRS or entry.name.startswith("."):
             continue
         real = os.path.realpath(entry.path)
-        if roots and not inside(real, roots):
+        if roots and not _inside(real, roots):
             found.append(entry.path)  # a link out of the audited tree: reported, not followed
             continue
         if real in visited:
@@ -200,6 +234,11 @@ def _walk(folder: str, roots: Sequence[str], found: list[str], visited: set[str]
         _walk(entry.path, roots, found, visited)
 
 
-def excluded(path: str, config: Config) -> bool:
+class _Excluding(Protocol):
+    exclude: tuple[str, ...]
+    root: str
+
+
+def excluded(path: str, config: Config | _Excluding) -> bool:
     """Whether ``config``'s ``exclude:`` globs match ``path`` (relative to the config's folder)."""
     return bool(config.exclude) and glob_match(path, config.exclude, config.root)

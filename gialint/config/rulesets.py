@@ -7,15 +7,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from gialint.config.builtin import builtin_dir
 from gialint.engine.plugin import hookimpl
 
-_HERE = Path(__file__).resolve().parent.parent
-
-
-def builtin_dir() -> Path:
-    """``gialint/_rules`` in an installed wheel, else ``rules/`` beside the package (source tree)."""
-    installed = _HERE / "_rules"
-    return installed if installed.is_dir() else _HERE.parent / "rules"
+__all__ = ["builtin_dir", "gialint_get_rule_sets"]
 
 
 @hookimpl

@@ -10,7 +10,7 @@ _NAMES = {
     "Linter": "linter",
     "FileResult": "linter",
     "Session": "session",
-    "RunOptions": "session",
+    "RunOptions": "options",
     "RunResult": "session",
     "collect": "session",
     "run": "session",

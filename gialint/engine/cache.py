@@ -20,14 +20,19 @@ import stat
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from gialint import __version__
-from gialint.config.model import Config
-from gialint.engine.result import FileResult
-from gialint.engine.selection import Selection
+
+if TYPE_CHECKING:
+    from gialint.config.model import Config
+    from gialint.engine.cachefile import ConfigEntry
+    from gialint.engine.result import FileResult
+    from gialint.engine.selection import Selection
 
 DEFAULT_DIR = ".gialint_cache"
+CONFIG_SUFFIX = ".conf"
+"""Configuration entries (:mod:`gialint.engine.warm`) beside the results' ``.json`` entries."""
 _SCHEMA = 3
 
 
@@ -113,16 +118,23 @@ def _module_digest(module: str) -> str:
 def code_digest() -> str:
     """A digest of gialint's own modules and built-in rule sets (computed once per process, a few
     milliseconds): a source checkout or an editable install changes it with every edit."""
-    from gialint.config.rulesets import builtin_dir
+    from gialint.config.builtin import builtin_dir
 
     return _tree_digest([Path(__file__).resolve().parent.parent, builtin_dir()])
 
 
-def _file_digest(path: str) -> str:
+def file_digest(path: str) -> str:
+    """The SHA-256 of the file's bytes, or ``unreadable``."""
     try:
         return hashlib.sha256(Path(path).read_bytes()).hexdigest()
     except OSError:
         return "unreadable"
+
+
+def installed() -> dict[str, Any]:
+    """What every key covers of the software: the key's schema, gialint's version and code, the
+    plugins installed (:func:`plugin_versions`)."""
+    return {"schema": _SCHEMA, "gialint": __version__, "code": code_digest(), "plugins": plugin_versions()}
 
 
 def config_fingerprint(config: Config, selection: Selection, extra: Sequence[str] = ()) -> str:
@@ -132,17 +144,14 @@ def config_fingerprint(config: Config, selection: Selection, extra: Sequence[str
         for name, s in sorted(config.settings.items())
     ]
     material: dict[str, Any] = {
-        "schema": _SCHEMA,
-        "gialint": __version__,
-        "code": code_digest(),
-        "plugins": plugin_versions(),
+        **installed(),
         "settings": settings,
         "rules": sorted((r.name, r.code, r.plugin) for r in config.rules.values()),
         "formats": [(f.id, f.source, f.year_from, f.year_to) for f in config.formats],
         "pin": config.format_pin,
         "year": config.year,
         "agency": config.agency,
-        "files": [(f, _file_digest(f)) for f in config.files],
+        "files": [(f, file_digest(f)) for f in config.files],
         "select": selection.select,
         "ignore": selection.ignore,
         "extra": list(extra),
@@ -165,33 +174,65 @@ class ResultCache:
         """The entry for ``path`` with these bytes under this configuration (paths appear in results)."""
         return hashlib.sha256(hashlib.sha256(data).digest() + fingerprint.encode() + os.fsencode(path)).hexdigest()
 
-    def _path(self, key: str) -> str:
-        return os.path.join(self.directory, key[:2], key + ".json")
+    def _path(self, key: str, suffix: str = ".json") -> str:
+        return os.path.join(self.directory, key[:2], key + suffix)
+
+    def readable(self) -> bool:
+        """Whether entries may be read: the folder is gialint's (checked once a run, not per
+        entry: entries are opened without following links)."""
+        if self._readable is None:
+            self._readable = self._owned()
+        return self._readable
 
     def get(self, key: str) -> FileResult | None:
         from gialint.engine.cachefile import load
 
-        if self._readable is None:  # checked once a run, not per entry: entries are opened without following links
-            self._readable = self._owned()
-        value = load(self._path(key), key) if self._readable else None
+        value = load(self._path(key), key) if self.readable() else None
         if value is None:
             self.misses += 1
             return None
         self.hits += 1
         return value
 
+    def served(self, key: str, path: str, keep_sources: bool) -> FileResult | None:
+        """The entry for ``path`` under ``key`` if it serves this run. An entry stored without
+        the file's lines serves only runs that need none: the lines are those the reader made
+        (Word/PDF/HTML: the extracted text), not the raw bytes, so a run that shows sources
+        lints the file again and stores them."""
+        cached = self.get(key)
+        if cached is not None and cached.path == path and (cached.lines is not None or not keep_sources):
+            return cached
+        return None
+
     def put(self, key: str, value: FileResult) -> None:
-        from gialint.engine.cachefile import dump, write_new
+        from gialint.engine.cachefile import dump
 
         data = dump(key, value)
-        if data is None or not self._ready():
-            return  # not plain data (a plugin's own objects) or no folder of ours: no caching
+        if data is not None:  # else not plain data (a plugin's own objects): not cached
+            self._write(key, data)
+
+    def get_config(self, key: str) -> ConfigEntry | None:
+        """The configuration entry under ``key`` (see :mod:`gialint.engine.warm`), or None."""
+        from gialint.engine.cachefile import load_config
+
+        return load_config(self._path(key, CONFIG_SUFFIX), key) if self.readable() else None
+
+    def put_config(self, key: str, entry: ConfigEntry) -> None:
+        from gialint.engine.cachefile import dump_config
+
+        self._write(key, dump_config(key, entry), CONFIG_SUFFIX)
+
+    def _write(self, key: str, data: bytes, suffix: str = ".json") -> None:
+        from gialint.engine.cachefile import write_new
+
+        if not self._ready():
+            return  # no folder of ours: no caching
         shard = self.directory / key[:2]
         try:
             shard.mkdir(exist_ok=True)
             if not stat.S_ISDIR(os.lstat(shard).st_mode):
                 return  # a link planted in the cache: never written through
-            write_new(shard, key + ".json", data)
+            write_new(shard, key + suffix, data)
         except OSError:
             pass  # a read-only checkout, a full disk: run without caching
 

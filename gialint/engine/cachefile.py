@@ -22,6 +22,7 @@ from typing import Any
 
 from gialint.engine.result import FileResult
 from gialint.model.diagnostic import Diagnostic, Edit, Location, Severity
+from gialint.model.record import Record
 
 FORMAT = "gialint-cache"
 VERSION = 2
@@ -202,14 +203,16 @@ def _read_all(fd: int, size: int) -> bytes:
     """The descriptor's bytes (``size`` as ``fstat`` said, never more than the limit)."""
     chunks = [os.read(fd, size + 1)]  # one call for an entry as large as it said it was
     total = len(chunks[0])
+    if total <= size:
+        return chunks[0]  # a short read of a regular file is its end (were it not, the JSON is cut: a miss)
     while chunks[-1] and total <= MAX_ENTRY_BYTES:
         chunks.append(os.read(fd, MAX_ENTRY_BYTES + 1 - total))
         total += len(chunks[-1])
     return b"".join(chunks)
 
 
-def load(path: str | os.PathLike[str], key: str) -> FileResult | None:
-    """The result stored at ``path`` for ``key``, or None for anything that is not such an entry."""
+def _read(path: str | os.PathLike[str]) -> bytes | None:
+    """The bytes of the regular file at ``path`` (never through a link), None if there is none."""
     flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
     try:
         fd = os.open(path, flags)
@@ -219,26 +222,117 @@ def load(path: str | os.PathLike[str], key: str) -> FileResult | None:
         st = os.fstat(fd)
         if not stat.S_ISREG(st.st_mode) or st.st_size > MAX_ENTRY_BYTES:
             return None
-        raw = _read_all(fd, st.st_size)
+        return _read_all(fd, st.st_size)
     except OSError:
         return None
     finally:
         os.close(fd)
+
+
+def _body(path: str | os.PathLike[str], key: str, form: str, version: int) -> Any:
+    """The body of the entry of format ``form`` stored at ``path`` for ``key`` (unchecked), or None."""
+    raw = _read(path)
+    if raw is None:
+        return None
+    entry = json.loads(raw)
+    if not isinstance(entry, dict) or entry.get("format") != form or entry.get("version") != version:
+        return None
+    if entry.get("key") != key:
+        return None
+    return entry["result"]
+
+
+_BAD = (ValueError, TypeError, KeyError, OverflowError, RecursionError, BadEntry)
+"""What reading an entry of the wrong shape raises: garbage, a pickle, a hand-made entry."""
+
+
+def load(path: str | os.PathLike[str], key: str) -> FileResult | None:
+    """The result stored at ``path`` for ``key``, or None for anything that is not such an entry."""
     try:
-        entry = json.loads(raw)
-        if not isinstance(entry, dict) or entry.get("format") != FORMAT or entry.get("version") != VERSION:
+        body = _body(path, key, FORMAT, VERSION)
+        return None if body is None else _result(body)
+    except _BAD:
+        return None  # a miss
+
+
+# --------------------------------------------------------------------------- configuration entries
+
+CONFIG_FORMAT = "gialint-cache-config"
+CONFIG_VERSION = 1
+
+
+class ConfigEntry(Record):
+    """What a run served from the cache needs of a configuration it does not load: the key of its
+    results (:func:`gialint.engine.cache.config_fingerprint`), the files it was read from with
+    their digests then, and what the command line takes from it (``exclude:``, ``lang:``,
+    ``fail-on:``, the rules' names and codes for ``--select``/``--ignore`` warnings)."""
+
+    __slots__ = ("exclude", "fail_on", "files", "fingerprint", "lang", "root", "rules")
+    fingerprint: str
+    files: tuple[tuple[str, str], ...]
+    """(path, digest) of every file the configuration was read from (what it extends included)."""
+    exclude: tuple[str, ...]
+    root: str
+    lang: str | None
+    fail_on: int | None
+    rules: tuple[tuple[str, str], ...]
+    """(name, code) of every rule the configuration knows."""
+
+    def __init__(
+        self, fingerprint: str, files: tuple[tuple[str, str], ...], exclude: tuple[str, ...], root: str,
+        lang: str | None, fail_on: int | None, rules: tuple[tuple[str, str], ...],
+    ) -> None:  # fmt: skip
+        self._init(exclude, fail_on, files, fingerprint, lang, root, rules)
+
+
+def dump_config(key: str, entry: ConfigEntry) -> bytes:
+    body = {
+        "fingerprint": entry.fingerprint,
+        "files": [list(pair) for pair in entry.files],
+        "exclude": list(entry.exclude),
+        "root": entry.root,
+        "lang": entry.lang,
+        "fail_on": entry.fail_on,
+        "rules": [list(pair) for pair in entry.rules],
+    }
+    data = {"format": CONFIG_FORMAT, "version": CONFIG_VERSION, "key": key, "result": body}
+    return json.dumps(data, ensure_ascii=True, separators=(",", ":")).encode("ascii")
+
+
+def _pairs(value: Any) -> tuple[tuple[str, str], ...]:
+    out = []
+    for pair in _want(value, list):
+        a, b = _want(pair, list)
+        out.append((_want(a, str), _want(b, str)))
+    return tuple(out)
+
+
+def load_config(path: str | os.PathLike[str], key: str) -> ConfigEntry | None:
+    """The configuration entry stored at ``path`` for ``key``; None for anything else."""
+    try:
+        body = _body(path, key, CONFIG_FORMAT, CONFIG_VERSION)
+        if body is None:
             return None
-        if entry.get("key") != key:
-            return None
-        return _result(entry["result"])
-    except (ValueError, TypeError, KeyError, OverflowError, RecursionError, BadEntry):
-        return None  # garbage, a pickle, a hand-made entry of the wrong shape: a miss
+        _want(body, dict)
+        lang, fail_on = body["lang"], body["fail_on"]
+        return ConfigEntry(
+            _want(body["fingerprint"], str),
+            _pairs(body["files"]),
+            tuple(_want(g, str) for g in _want(body["exclude"], list)),
+            _want(body["root"], str),
+            None if lang is None else _want(lang, str),
+            None if fail_on is None else _int(fail_on),
+            _pairs(body["rules"]),
+        )
+    except _BAD:
+        return None
 
 
 def write_new(folder: Path, name: str, data: bytes) -> None:
-    """Write ``folder/name``: an entry replaces the old one atomically (a link in its place is
-    replaced, never followed); the tag and ``.gitignore`` are only ever created, never overwritten."""
-    if not name.endswith(".json"):
+    """Write ``folder/name``: an entry (``.json``, ``.conf``) replaces the old one atomically (a
+    link in its place is replaced, never followed); the tag and ``.gitignore`` are only ever
+    created, never overwritten."""
+    if not name.endswith((".json", ".conf")):
         fd = os.open(folder / name, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o644)
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)

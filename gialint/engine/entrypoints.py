@@ -17,6 +17,10 @@ from typing import Any
 from gialint._lazy import lazy_re
 from gialint.model.record import Record, setfield
 
+DISABLE_AUTOLOAD_ENV = "GIALINT_DISABLE_PLUGIN_AUTOLOAD"
+"""Set (non-empty) in the environment: no third-party plugin is loaded (as ``--no-plugins``).
+Defined here, not beside the plugin manager, so the result cache can read it without pluggy."""
+
 _META_DIR = lazy_re(r"^(?P<name>[^-]+)-(?P<version>[^-]+?)(?:-py[\d.]+)?\.(?:dist|egg)-info$", re.IGNORECASE)
 
 

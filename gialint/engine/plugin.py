@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import pluggy
 
+from gialint.engine.entrypoints import DISABLE_AUTOLOAD_ENV
 from gialint.model.record import Record, setfield
 
 if TYPE_CHECKING:
@@ -21,7 +22,6 @@ if TYPE_CHECKING:
 F = TypeVar("F", bound=Callable[..., Any])
 PROJECT = "gialint"
 ENTRY_POINT_GROUP = "gialint"
-DISABLE_AUTOLOAD_ENV = "GIALINT_DISABLE_PLUGIN_AUTOLOAD"
 
 hookimpl = cast(Callable[..., Callable[[F], F]] | Any, pluggy.HookimplMarker(PROJECT))
 """Marker for hook implementations: ``@gialint.hookimpl``."""

@@ -7,7 +7,6 @@ number of jobs, so the output of ``--jobs 4`` is identical to ``--jobs 1``.
 from __future__ import annotations
 
 import gc
-import os
 import sys
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -16,52 +15,21 @@ from typing import TYPE_CHECKING
 
 from gialint.config.model import Config
 from gialint.engine.linter import Linter
+from gialint.engine.options import (  # re-exported: their import path since 0.1.0
+    RunOptions,
+    default_jobs,  # noqa: F401
+)
 from gialint.engine.result import RULE_ERROR, FileResult
-from gialint.engine.selection import Selection
+from gialint.engine.warm import plugins_loaded, servable
 from gialint.model.diagnostic import Diagnostic
 
 if TYPE_CHECKING:
     from gialint.config.discovery import ConfigResolver
     from gialint.engine.cache import ResultCache
+    from gialint.engine.warm import Recorder
 
 PARALLEL_THRESHOLD = 16
 """Fewer files than this are linted in-process: starting workers costs more than it saves."""
-
-
-@dataclass(frozen=True)
-class RunOptions:
-    paths: tuple[str, ...] = (".",)
-    config: str | None = None
-    select: tuple[str, ...] = ()
-    ignore: tuple[str, ...] = ()
-    no_plugins: bool = False
-    year: int | None = None
-    jobs: int = 1
-    cache_dir: str | None = None
-    """Where the result cache lives; None disables it."""
-    corpus: bool = False
-    """Run corpus rules (duplicate-content, carry-over …)."""
-    keep_sources: bool = False
-    """Keep each file's lines (for html output and baselines)."""
-    report_unused_disables: bool = False
-    confine: bool = False
-    """An audit: read nothing outside the named folders (links out of them are reported)."""
-    tree_config: bool = True
-    """Use the configuration files found in the checked tree (off for an audit by default)."""
-    rule_timeout: float | None = None
-    """``--rule-timeout``: seconds a rule may take on one file, over the config's ``rule-timeout:``."""
-
-    @property
-    def selection(self) -> Selection:
-        return Selection(self.select, self.ignore)
-
-    @property
-    def roots(self) -> tuple[str, ...]:
-        """The resolved folders of the paths given: a folder itself, a named file's folder."""
-        out = []
-        for p in self.paths or (".",):
-            out.append(os.path.realpath(p if os.path.isdir(p) else os.path.dirname(os.path.abspath(p))))
-        return tuple(dict.fromkeys(out))
 
 
 @dataclass
@@ -90,9 +58,18 @@ class Session:
         from gialint.engine.wiring import loader_for, registry_for
 
         self.options = options
-        self.registry = registry_for(options.no_plugins, warn)
-        untrusted = () if options.tree_config else options.roots
-        self.resolver: ConfigResolver = ConfigResolver(loader_for(self.registry, warn), Path(options.config) if options.config else None, untrusted)
+        self.warned = False
+        """Whether setting up said anything (a broken plugin): a run served from the cache would not."""
+
+        def noted(message: str) -> None:
+            self.warned = True
+            if warn is not None:
+                warn(message)
+            else:
+                sys.stderr.write(message + "\n")
+
+        self.registry = registry_for(options.no_plugins, noted)
+        self.resolver: ConfigResolver = ConfigResolver(loader_for(self.registry, noted), Path(options.config) if options.config else None, options.untrusted)
         self.confine = options.roots if options.confine else ()
         self.linter = Linter(self.registry.plugins, options.report_unused_disables, options.corpus, self.confine)
         self.cache: ResultCache | None = None
@@ -100,9 +77,16 @@ class Session:
             from gialint.engine.cache import ResultCache
 
             self.cache = ResultCache(options.cache_dir, warn)
+        self._recorder: Recorder | None = None
+        if self.cache is not None and servable(options):
+            from gialint.engine.warm import Recorder
+
+            self._recorder = Recorder(options, self.cache)
         self._fingerprints: dict[int, str] = {}
 
     def config_for(self, path: str) -> Config:
+        if self._recorder is not None:
+            self._recorder.keys.for_file(path)  # the deciding files' bytes before they are loaded, not after
         config = self.resolver.for_path(Path(path))
         if self.options.rule_timeout is not None:
             config = config.replace(rule_timeout=self.options.rule_timeout)
@@ -151,19 +135,16 @@ class Session:
         assert self.cache is not None
         fp = self._fingerprints.get(id(config))
         if fp is None:
-            extra = (f"corpus={self.options.corpus}", f"unused={self.options.report_unused_disables}")
-            fp = self._fingerprints[id(config)] = config_fingerprint(config, self.options.selection, extra)
+            options = self.options
+            extra = (f"corpus={options.corpus}", f"unused={options.report_unused_disables}", plugins_loaded(options))
+            fp = self._fingerprints[id(config)] = config_fingerprint(config, options.selection, extra)
+        if self._recorder is not None and not self.warned:
+            self._recorder.remember(path, config, fp)
         return self.cache.key(data, fp, path)
 
     def _hit(self, key: str, path: str) -> FileResult | None:
         assert self.cache is not None
-        cached = self.cache.get(key)
-        # An entry stored without the file's lines serves only runs that need none: the lines are
-        # those the reader made (Word/PDF/HTML: the extracted text), not the raw bytes, so a run
-        # that shows sources lints the file again and stores them.
-        if cached is not None and cached.path == path and (cached.lines is not None or not self.options.keep_sources):
-            return cached
-        return None
+        return self.cache.served(key, path, self.options.keep_sources)
 
 
 def collect(session: Session, excluded_check: bool = True) -> tuple[list[str], dict[str, Config]]:
@@ -269,10 +250,3 @@ def run(
         first = configs[files[0]]
         result.corpus_diagnostics = session.linter.finish_corpus(result.results, first, options.selection)
     return result
-
-
-def default_jobs() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except (AttributeError, OSError):
-        return os.cpu_count() or 1

@@ -10,7 +10,6 @@ import gc
 import os
 import sys
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,6 +18,7 @@ from gialint.engine.linter import Linter
 from gialint.engine.result import RULE_ERROR, FileResult
 from gialint.engine.selection import Selection
 from gialint.model.diagnostic import Diagnostic
+from gialint.model.record import Record
 
 if TYPE_CHECKING:
     from gialint.config.discovery import ConfigResolver
@@ -28,28 +28,54 @@ PARALLEL_THRESHOLD = 16
 """Fewer files than this are linted in-process: starting workers costs more than it saves."""
 
 
-@dataclass(frozen=True)
-class RunOptions:
-    paths: tuple[str, ...] = (".",)
-    config: str | None = None
-    select: tuple[str, ...] = ()
-    ignore: tuple[str, ...] = ()
-    no_plugins: bool = False
-    year: int | None = None
-    jobs: int = 1
-    cache_dir: str | None = None
+class RunOptions(Record):
+    __slots__ = (
+        "paths", "config", "select", "ignore", "no_plugins", "year", "jobs", "cache_dir", "corpus", "keep_sources",
+        "report_unused_disables", "confine", "tree_config", "rule_timeout",
+    )  # fmt: skip
+
+    paths: tuple[str, ...]
+    config: str | None
+    select: tuple[str, ...]
+    ignore: tuple[str, ...]
+    no_plugins: bool
+    year: int | None
+    jobs: int
+    cache_dir: str | None
     """Where the result cache lives; None disables it."""
-    corpus: bool = False
+    corpus: bool
     """Run corpus rules (duplicate-content, carry-over …)."""
-    keep_sources: bool = False
+    keep_sources: bool
     """Keep each file's lines (for html output and baselines)."""
-    report_unused_disables: bool = False
-    confine: bool = False
+    report_unused_disables: bool
+    confine: bool
     """An audit: read nothing outside the named folders (links out of them are reported)."""
-    tree_config: bool = True
+    tree_config: bool
     """Use the configuration files found in the checked tree (off for an audit by default)."""
-    rule_timeout: float | None = None
+    rule_timeout: float | None
     """``--rule-timeout``: seconds a rule may take on one file, over the config's ``rule-timeout:``."""
+
+    def __init__(
+        self,
+        paths: tuple[str, ...] = (".",),
+        config: str | None = None,
+        select: tuple[str, ...] = (),
+        ignore: tuple[str, ...] = (),
+        no_plugins: bool = False,
+        year: int | None = None,
+        jobs: int = 1,
+        cache_dir: str | None = None,
+        corpus: bool = False,
+        keep_sources: bool = False,
+        report_unused_disables: bool = False,
+        confine: bool = False,
+        tree_config: bool = True,
+        rule_timeout: float | None = None,
+    ) -> None:
+        self._init(
+            paths, config, select, ignore, no_plugins, year, jobs, cache_dir, corpus, keep_sources,
+            report_unused_disables, confine, tree_config, rule_timeout,
+        )  # fmt: skip
 
     @property
     def selection(self) -> Selection:
@@ -64,13 +90,36 @@ class RunOptions:
         return tuple(dict.fromkeys(out))
 
 
-@dataclass
 class RunResult:
-    files: list[str]
-    configs: dict[str, Config]
-    results: list[FileResult] = field(default_factory=list)
-    corpus_diagnostics: list[Diagnostic] = field(default_factory=list)
-    cache_hits: int = 0
+    """What a run gives back; the run fills it in as it goes (a plain class: a dataclass costs
+    a cold start about a millisecond to create)."""
+
+    __slots__ = ("files", "configs", "results", "corpus_diagnostics", "cache_hits")
+
+    def __init__(
+        self,
+        files: list[str],
+        configs: dict[str, Config],
+        results: list[FileResult] | None = None,
+        corpus_diagnostics: list[Diagnostic] | None = None,
+        cache_hits: int = 0,
+    ) -> None:
+        self.files = files
+        self.configs = configs
+        self.results: list[FileResult] = [] if results is None else results
+        self.corpus_diagnostics: list[Diagnostic] = [] if corpus_diagnostics is None else corpus_diagnostics
+        self.cache_hits = cache_hits
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__slots__)
+        return f"RunResult({shown})"
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return all(getattr(self, name) == getattr(other, name) for name in self.__slots__)
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, as the dataclass was
 
     @property
     def diagnostics(self) -> list[Diagnostic]:

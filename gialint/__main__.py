@@ -1,7 +1,5 @@
 """``python -m gialint``."""
 
-import sys
+from gialint.cli.console import run
 
-from gialint.cli.program import main
-
-sys.exit(main())
+run()

@@ -100,3 +100,17 @@ def test_the_shared_characters_bound_difflib_ratio_from_above() -> None:
         ratio = difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
         assert ratio <= _shared_ratio(a, b) + 1e-12
         assert _shared_ratio(a, b) == difflib.SequenceMatcher(None, a, b, autojunk=False).quick_ratio()
+
+
+def test_the_quick_share_bound_never_falls_below_the_shared_characters() -> None:
+    """labelscore counts shared characters only where the C-speed bound reaches 0.8."""
+    import random
+
+    from gialint.formats.labelscore import _share_bound, _shared_ratio
+
+    rnd = random.Random(11)
+    alphabet = "申请补正证公开不予部分重复信息政府本机关"
+    for _ in range(3000):
+        a = "".join(rnd.choice(alphabet[: rnd.randint(2, len(alphabet))]) for _ in range(rnd.randint(1, 14)))
+        b = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(1, 14)))
+        assert _share_bound(a, b) >= _shared_ratio(a, b)

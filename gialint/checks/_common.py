@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from gialint.formats.labels import is_value
 from gialint.formats.parts import (
     PartSpec,
@@ -15,6 +13,7 @@ from gialint.formats.parts import (
     starts_row_label,
 )
 from gialint.model.document import Document, Section, Span
+from gialint.model.record import Record
 
 __all__ = ["FoundPart", "PartSpec", "find_all_parts", "find_parts", "is_number", "norm", "part_range", "part_spec", "part_specs_of"]
 
@@ -29,15 +28,19 @@ def part_spec(section_title: str, specs: tuple[PartSpec, ...]) -> PartSpec | Non
     return spec_for(section_title, specs)
 
 
-@dataclass(frozen=True, slots=True)
-class FoundPart:
+class FoundPart(Record):
+    __slots__ = ("spec", "span", "section", "near")
+
     spec: PartSpec
     span: Span
     section: Section | None
     """The level-1 section, or None when only an unnumbered heading line was found."""
-    near: bool = False
+    near: bool
     """The heading's title names no part, but is so close to this part's title (a typo, a wrong
     word) that it is taken for it (``section-order`` reports the wording)."""
+
+    def __init__(self, spec: PartSpec, span: Span, section: Section | None, near: bool = False) -> None:
+        self._init(spec, span, section, near)
 
 
 def find_parts(doc: Document) -> dict[int, FoundPart]:

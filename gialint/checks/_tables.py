@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
 
 from gialint.checks._common import part_range
 from gialint.formats.labels import core
@@ -12,6 +11,7 @@ from gialint.formats.tablematch import CellValue, FormatMatch, MatchedRow, Match
 from gialint.formats.templates import Label, TableTemplate
 from gialint.model.document import Document, Span
 from gialint.model.numbering import cn_to_int
+from gialint.model.record import Record
 from gialint.read.parse.joined import JoinedRow
 from gialint.read.parse.structure import collapse
 
@@ -78,14 +78,18 @@ def checked_tables(doc: Document) -> Iterator[MatchedTable]:
             yield table
 
 
-@dataclass(frozen=True, slots=True)
-class TableFacts:
+class TableFacts(Record):
     """What several rules ask of one matched table, found once (see :func:`facts`)."""
+
+    __slots__ = ("cells", "complete")
 
     cells: Mapping[tuple[str, str], CellValue]
     """(row key, column key) → the row's (first) value for that column."""
     complete: frozenset[str]
     """Keys of the rows that have a cell for every column (none left out)."""
+
+    def __init__(self, cells: Mapping[tuple[str, str], CellValue], complete: frozenset[str]) -> None:
+        self._init(cells, complete)
 
 
 def facts(doc: Document, table: MatchedTable) -> TableFacts:

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -29,6 +28,7 @@ from gialint.model.diagnostic import Diagnostic, Edit, Severity
 from gialint.model.document import Document, Span
 from gialint._lazy import compile_re, lazy_re
 from gialint.model.numbering import cn_to_int
+from gialint.model.record import Record
 from gialint.model.rule import Context, Message, Options, Rule
 from gialint.model.scan import lines_where, scan
 from gialint.model.userregex import MatchClock, compile_user, is_timed
@@ -38,13 +38,17 @@ _BACKREF = lazy_re(r"\\[1-9]|\(\?P=|\(\?P<|\(\?\(")
 SCOPES = ("everywhere", "preamble", "text", "tables") + tuple(f"part-{n}" for n in "一二三四五六")
 
 
-@dataclass(frozen=True, slots=True)
-class PatternSpec:
+class PatternSpec(Record):
+    __slots__ = ("items", "scope", "message")
+
     items: tuple[tuple[Any, str | None], ...]
     """Each regex with the replacement a fix puts instead (``\\1`` refers to its groups), or None.
     Shipped patterns are ``re`` patterns; a user's are ``regex`` patterns, matched with a time limit."""
     scope: str
     message: Message
+
+    def __init__(self, items: tuple[tuple[Any, str | None], ...], scope: str, message: Message) -> None:
+        self._init(items, scope, message)
 
 
 def _lines_in_scope(doc: Document, scope: str) -> Iterator[int]:

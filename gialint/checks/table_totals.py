@@ -24,7 +24,6 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from gialint.checks._tables import (
     TableFacts,
@@ -42,11 +41,13 @@ from gialint.formats.tablematch import CellValue, MatchedTable
 from gialint.formats.templates import Format, Relation, TableTemplate, Term
 from gialint.model.diagnostic import Diagnostic, Severity
 from gialint.model.document import Document
+from gialint.model.record import Record
 from gialint.model.rule import Context, Message, Options, Rule
 
 
-@dataclass(frozen=True)
-class _Failure:
+class _Failure(Record):
+    __slots__ = ("relation", "table", "where", "cells", "left", "right", "anchor")
+
     relation: Relation
     table: MatchedTable
     where: str
@@ -56,6 +57,18 @@ class _Failure:
     left: tuple[tuple[Term, float], ...]
     right: tuple[tuple[Term, float], ...]
     anchor: CellValue
+
+    def __init__(
+        self,
+        relation: Relation,
+        table: MatchedTable,
+        where: str,
+        cells: tuple[tuple[str, str], ...],
+        left: tuple[tuple[Term, float], ...],
+        right: tuple[tuple[Term, float], ...],
+        anchor: CellValue,
+    ) -> None:
+        self._init(relation, table, where, cells, left, right, anchor)
 
     def text(self, names: dict[str, str]) -> str:
         def side(terms: tuple[tuple[Term, float], ...]) -> str:

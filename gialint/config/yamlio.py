@@ -230,9 +230,17 @@ the wheel's build hook writes them, and a copy is committed for source checkouts
 
 
 def _sha256(text: str) -> str:
-    import hashlib
-
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    """SHA-256 of ``text``, hex. Every run checks the built-in sets against their compiled copies
+    with it: through CPython's own SHA-256 module where there is one, since ``import hashlib``
+    starts OpenSSL (about a tenth of a cold one-file check, which needs no other hash)."""
+    try:
+        from _sha256 import sha256  # type: ignore[import-not-found,unused-ignore]  # CPython 3.11
+    except ImportError:
+        try:
+            from _sha2 import sha256  # type: ignore[import-not-found,no-redef,unused-ignore]  # CPython 3.12+
+        except ImportError:
+            from hashlib import sha256
+    return sha256(text.encode("utf-8")).hexdigest()  # type: ignore[no-any-return,unused-ignore]
 
 
 def compiled_json(text: str, path: str) -> str:
@@ -271,12 +279,12 @@ def read_yaml_cached(text: str, path: str) -> Any:
     not kept: shipped sets are validated by tests, and a set that fails validation is re-read
     with positions by the caller.
     """
-    import hashlib
-    import json
-
     compiled = read_compiled(text, path)
     if compiled is not None:
         return compiled
+    import hashlib
+    import json
+
     folder = cache_dir()
     if folder is None:
         return read_yaml(text, path)

@@ -7,13 +7,13 @@ A result crosses processes (``--jobs``) and the result cache without its documen
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
 from typing import Any, NoReturn
 
 from gialint.config.model import Config
 from gialint.engine.selection import Selection
 from gialint.model.diagnostic import Diagnostic, Severity
 from gialint.model.document import Document, Span
+from gialint.model.record import Record
 
 EVERYTHING = Selection()
 """No --select/--ignore: every enabled rule runs (a frozen, shared default)."""
@@ -47,20 +47,34 @@ NO_FEATURES: Mapping[str, Any] = _NoFeatures()
 """The features of every slim result: one shared empty mapping, also across processes."""
 
 
-@dataclass(frozen=True, slots=True)
-class FileResult:
+class FileResult(Record):
+    __slots__ = ("path", "diagnostics", "document", "features", "lines", "agency", "year", "suppressed")
+
     path: str
     diagnostics: tuple[Diagnostic, ...]
-    document: Document | None = None
-    features: Mapping[str, Any] = field(default_factory=dict)
+    document: Document | None
+    features: Mapping[str, Any]
     """Corpus rules' features of this document, by rule name (see ``CorpusCheck``)."""
-    lines: tuple[str, ...] | None = None
+    lines: tuple[str, ...] | None
     """The decoded lines, kept when a result crosses a process or the cache instead of the document."""
-    agency: str | None = None
-    year: int | None = None
-    suppressed: tuple[tuple[int, int, frozenset[str]], ...] = ()
+    agency: str | None
+    year: int | None
+    suppressed: tuple[tuple[int, int, frozenset[str]], ...]
     """The file's suppression ranges (first line, last line, rules; empty = all), for findings
     that corpus rules make after the file itself was linted."""
+
+    def __init__(
+        self,
+        path: str,
+        diagnostics: tuple[Diagnostic, ...],
+        document: Document | None = None,
+        features: Mapping[str, Any] | None = None,
+        lines: tuple[str, ...] | None = None,
+        agency: str | None = None,
+        year: int | None = None,
+        suppressed: tuple[tuple[int, int, frozenset[str]], ...] = (),
+    ) -> None:
+        self._init(path, diagnostics, document, {} if features is None else features, lines, agency, year, suppressed)
 
     def portable(self, keep_lines: bool) -> FileResult:
         """Without the document (not picklable cheaply), keeping its lines if asked."""

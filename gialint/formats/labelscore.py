@@ -53,6 +53,14 @@ def _shared_ratio(a: str, b: str) -> float:
     return 2.0 * shared / (len(a) + len(b))
 
 
+def _share_bound(a: str, b: str) -> float:
+    """An upper bound of :func:`_shared_ratio`, counted at C speed: the characters of ``a`` that
+    occur in ``b`` at all, each time they occur in ``a``. The first report of a run scores every
+    label against every row of the format (about 700 pairs reach this test); on a clean report
+    the bound rules out all of them before a character is counted in Python."""
+    return 2.0 * sum(map(set(b).__contains__, a)) / (len(a) + len(b))
+
+
 def score(cand: Candidate, label_norm: str, label_core: str, last_core: str) -> float:
     """How well a row label (all its label cells, and its last cell alone) fits a template row."""
     if label_norm.endswith(cand.norm):
@@ -68,6 +76,7 @@ def score(cand: Candidate, label_norm: str, label_core: str, last_core: str) -> 
         cand.core
         and last_core
         and abs(len(last_core) - len(cand.core)) <= max(4, len(cand.core) // 2)
+        and _share_bound(cand.core, last_core) >= 0.8
         and _shared_ratio(cand.core, last_core) >= 0.8
     ):
         import difflib  # only for labels no exact test placed: not at start-up

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
 from itertools import accumulate
 from operator import add
 from typing import TYPE_CHECKING
+from gialint.model.record import Record
 
 from gialint._lazy import lazy_re
 
@@ -25,9 +25,10 @@ _YEAR_MENTION = lazy_re(r"(?:19|20)\d{2}[^\S\n]*年")
 _DIGIT = lazy_re(r"\d")
 
 
-@dataclass(frozen=True, slots=True)
-class Scan:
+class Scan(Record):
     """What the rules share about one document's lines (line numbers are 1-based)."""
+
+    __slots__ = ("starts", "cell_lines", "table_lines")
 
     starts: tuple[int, ...]
     """Offset in ``Document.source`` of each line's first character."""
@@ -35,6 +36,9 @@ class Scan:
     """Lines where a cell of a table the parser read starts."""
     table_lines: frozenset[int]
     """Lines holding a cell of a table the parser read (a cell's first and last line)."""
+
+    def __init__(self, starts: tuple[int, ...], cell_lines: frozenset[int], table_lines: frozenset[int]) -> None:
+        self._init(starts, cell_lines, table_lines)
 
 
 def scan(doc: Document) -> Scan:

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol, TextIO
+
+from gialint.model.record import Record
 
 if TYPE_CHECKING:
     from gialint.model.diagnostic import Diagnostic
@@ -28,27 +29,46 @@ FORMATS: dict[str, str] = {
 }
 
 
-@dataclass(frozen=True)
-class Report:
+class Report(Record):
     """Everything a formatter may show about one run."""
+
+    __slots__ = ("diagnostics", "files", "lang", "color", "quiet", "rules", "sources", "statistics", "summary", "show_source")
 
     diagnostics: Sequence[Diagnostic]
     """Sorted by path, line, column, code."""
     files: Sequence[str]
     """Every file checked, in the order checked."""
-    lang: str = "zh"
-    color: bool = False
-    quiet: bool = False
-    rules: Mapping[str, Rule] = field(default_factory=dict)
+    lang: str
+    color: bool
+    quiet: bool
+    rules: Mapping[str, Rule]
     """Every known rule by name (metadata for SARIF, help links …)."""
-    sources: Mapping[str, Sequence[str]] = field(default_factory=dict)
+    sources: Mapping[str, Sequence[str]]
     """The decoded lines of each checked file, for formats that show the source."""
-    statistics: bool = False
+    statistics: bool
     """``--statistics``: also give the number of findings per rule (text, json)."""
-    summary: Mapping[str, object] | None = None
+    summary: Mapping[str, object] | None
     """``gialint audit``: counts per agency and per rule (see gialint.engine.audit.summarize)."""
-    show_source: bool = False
+    show_source: bool
     """Text: show each finding's line with a caret under the place (on by default on a terminal)."""
+
+    def __init__(
+        self,
+        diagnostics: Sequence[Diagnostic],
+        files: Sequence[str],
+        lang: str = "zh",
+        color: bool = False,
+        quiet: bool = False,
+        rules: Mapping[str, Rule] | None = None,
+        sources: Mapping[str, Sequence[str]] | None = None,
+        statistics: bool = False,
+        summary: Mapping[str, object] | None = None,
+        show_source: bool = False,
+    ) -> None:
+        self._init(
+            diagnostics, files, lang, color, quiet, {} if rules is None else rules,
+            {} if sources is None else sources, statistics, summary, show_source,
+        )  # fmt: skip
 
 
 class Formatter(Protocol):

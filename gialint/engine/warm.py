@@ -24,7 +24,6 @@ writes the same entries. Entries are untrusted data checked field by field
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import stat
@@ -98,6 +97,8 @@ class Keys:
         return key
 
     def _key(self, deciding: tuple[str, ...]) -> str:
+        import hashlib  # only with a cache: a --no-cache check does not start OpenSSL
+
         from gialint.engine.cache import file_digest
 
         if self._base is None:
@@ -187,11 +188,11 @@ def _report_bytes(path: str) -> bytes | None:
 def serve(options: RunOptions) -> Served | None:
     """Every file's result from the cache with nothing loaded, or None (any miss, or a run that
     is not served so): the caller then runs the normal way."""
+    if not servable(options) or options.keep_sources:
+        return None  # before any import: a --no-cache check loads no cache code (nor OpenSSL)
     from gialint.config.discovery import excluded, iter_files
     from gialint.engine.cache import ResultCache
 
-    if not servable(options) or options.keep_sources:
-        return None
     cache = ResultCache(options.cache_dir)  # type: ignore[arg-type]
     if not cache.readable():
         return None

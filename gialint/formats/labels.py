@@ -1,5 +1,6 @@
-"""Table labels as exports write them: normalisation, numbers, and the labels of a set of formats
-found in text (:func:`vocabulary`).
+"""Table labels as exports write them: their cores (normalised by
+:func:`gialint.formats.normalise.norm_label`, numbering and punctuation dropped), numbers, and the
+labels of a set of formats found in text (:func:`vocabulary`).
 
 Shared by the table matcher (:mod:`gialint.formats.tablematch`, which scores labels with
 :mod:`gialint.formats.labelscore`), the readers and the rules that compare labels.

@@ -13,7 +13,7 @@ import pytest
 
 from gialint.formats import normalise
 from gialint.formats.labels import builtin_formats, core, core_stream
-from gialint.formats.normalise import BLANKS, CHAR_FOLD, norm_label, norm_offsets, norm_pattern
+from gialint.formats.normalise import BLANKS, CHAR_FOLD, fold_chars, norm_label, norm_offsets, norm_pattern
 from gialint.formats.parts import heading_at, part_specs, spec_for
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -142,6 +142,8 @@ def test_a_line_streams_its_labels_folded_like_their_cores() -> None:
 def test_the_one_to_one_fold_is_part_of_the_normalisation() -> None:
     for source, target in CHAR_FOLD.items():
         assert len(target) == 1 and norm_label(chr(source)) == norm_label(target), chr(source)
+    for text in _samples():
+        assert fold_chars(text) == text.translate(CHAR_FOLD), text
 
 
 # --------------------------------------------------------------------------- no second normaliser

@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Any
 
 from gialint.model.record import Record
-from gialint.formats.normalise import CHAR_FOLD, WORDS, nfkc, norm_label
+from gialint.formats.normalise import fold_chars, nfkc, norm_label
 from gialint.formats.templates import Format
 from gialint.formats.textpattern import LazyRegex
 from gialint.model.document import Cell
@@ -193,22 +193,19 @@ def vocabulary(formats: Sequence[Format]) -> Vocabulary:
 
 
 _WORD_RUN = LazyRegex(r"[^\W_]+")
-_FOLDED = LazyRegex("[\uff10-\uff5a" + "".join(WORDS) + "]")
 
 
 def core_stream(line: str) -> tuple[str, Callable[[int], int]]:
     """``line`` as :func:`core` sees labels (only letters, digits and ideographs, folded one for
     one like :func:`gialint.formats.normalise.norm_label` folds them), and a function from an
     index in that text back to the index in ``line``."""
-    if _FOLDED.search(line):
-        line = line.translate(CHAR_FOLD)
     runs = [(m.start(), m.group()) for m in _WORD_RUN.finditer(line)]
     starts: list[int] = []
     at = 0
     for _, text in runs:
         starts.append(at)
         at += len(text)
-    stream = "".join(text for _, text in runs)
+    stream = fold_chars("".join(text for _, text in runs))  # letters and ideographs stay letters and ideographs
 
     def where(index: int) -> int:
         k = bisect_right(starts, index) - 1

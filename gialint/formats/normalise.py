@@ -1,8 +1,9 @@
 """The one normaliser of labels and part titles: what a table label, a part heading and the formats'
 wordings for them are compared as.
 
-:func:`norm_label` is the only label folding in gialint (``tests/test_label_normaliser.py`` checks that no
-other module folds widths or words of its own). It makes equal what exports write differently:
+:func:`norm_label` is the only label folding in gialint (``tests/test_label_normaliser.py``
+checks that no other module folds widths or words of its own). It makes equal what exports write
+differently:
 
 * widths: NFKC (``（一）`` → ``(一)``, ``１２`` → ``12``, ``，`` → ``,``);
 * blanks (every character ``str.split`` splits on, which are exactly re's ``\\s``) and ``*``
@@ -14,7 +15,7 @@ The same function normalises the formats' own labels (table rows, columns, capti
 part titles), and :func:`norm_pattern` the literal characters of a part's heading variants that
 are regular expressions, so a format's YAML is read the way the reports are (one source of truth).
 :func:`norm_offsets` gives the same text with each character's place in the original, for
-headings found inside a line; :data:`CHAR_FOLD` is the part of the folding that maps one character
+headings found inside a line; :func:`fold_chars` the part of the folding that maps one character
 to one character, for streams that keep their offsets (:func:`gialint.formats.labels.core_stream`).
 """
 
@@ -22,8 +23,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
-from functools import lru_cache
+from collections.abc import Callable, Sequence
+from functools import lru_cache, partial
 
 from gialint._lazy import lazy_re
 
@@ -32,16 +33,16 @@ BLANKS = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680" + "".join(map(chr, rang
 WORDS = {"它": "他", "及": "和", "与": "和", "·": "."}
 """Characters written either way in labels and titles, folded to one (其它/其他, 及/与/和)."""
 CHAR_FOLD = str.maketrans({**{chr(c): chr(c - 0xFEE0) for c in range(0xFF10, 0xFF5B)}, **WORDS})
-"""The one-to-one part of the folding: full-width letters and digits, and :data:`WORDS` (a stream
-keeps its offsets through it)."""
+"""The one-to-one part of the folding: full-width letters and digits, and :data:`WORDS`."""
+_WIDE = lazy_re("[\uff10-\uff5a]")
 _FOLD = str.maketrans({**dict.fromkeys(BLANKS), "*": None, **WORDS})
 _DROPPED = frozenset(BLANKS + "*")
 _DIGIT_COMMA = lazy_re(r"(?<=\d)、")
 
 
-def nfkc(text: str) -> str:
-    """``text`` with full-width forms made half-width (NFKC); ASCII as it is, without a call."""
-    return text if text.isascii() else unicodedata.normalize("NFKC", text)
+nfkc: Callable[[str], str] = partial(unicodedata.normalize, "NFKC")
+"""``text`` with full-width forms made half-width (NFKC), for labels and cell values alike (a C
+call: no Python frame for the many cells it is asked about)."""
 
 
 @lru_cache(maxsize=1536)  # labels and part titles recur; a report's own cells and lines pass once
@@ -51,6 +52,17 @@ def norm_label(text: str) -> str:
     if "、" in text:
         text = _DIGIT_COMMA.sub(".", text)
     return text.replace("..", ".") if ".." in text else text
+
+
+def fold_chars(text: str) -> str:
+    """``text`` folded by :data:`CHAR_FOLD` (one character for one: offsets into it stay offsets
+    into ``text``); a few ``str`` searches where, as in most lines, there is nothing to fold."""
+    if _WIDE.search(text):
+        return text.translate(CHAR_FOLD)
+    for written, folded in WORDS.items():
+        if written in text:
+            text = text.replace(written, folded)
+    return text
 
 
 @lru_cache(maxsize=256)

@@ -13,7 +13,14 @@ import pytest
 
 from gialint.formats import normalise
 from gialint.formats.labels import builtin_formats, core, core_stream
-from gialint.formats.normalise import BLANKS, CHAR_FOLD, fold_chars, norm_label, norm_offsets, norm_pattern
+from gialint.formats.normalise import (
+    BLANKS,
+    CHAR_FOLD,
+    fold_chars,
+    norm_label,
+    norm_offsets,
+    norm_pattern,
+)
 from gialint.formats.parts import heading_at, part_specs, spec_for
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from gialint.formats.labels import is_value
+from gialint.formats.normalise import norm_label
 from gialint.formats.parts import (
     PartSpec,
     near_miss,
-    norm,
     numbered_row_labels,
     part_specs,
     spec_for,
@@ -15,7 +15,7 @@ from gialint.formats.parts import (
 from gialint.model.document import Document, Section, Span
 from gialint.model.record import Record
 
-__all__ = ["FoundPart", "PartSpec", "find_all_parts", "find_parts", "is_number", "norm", "part_range", "part_spec", "part_specs_of"]
+__all__ = ["FoundPart", "PartSpec", "find_all_parts", "find_parts", "is_number", "part_range", "part_spec", "part_specs_of"]
 
 
 def part_specs_of(doc: Document) -> tuple[PartSpec, ...]:
@@ -90,11 +90,11 @@ def find_all_parts(doc: Document) -> list[FoundPart]:
     for block in doc.blocks:
         if block.kind not in ("heading", "paragraph") or "\n" in block.text or len(block.text) > 60:
             continue  # a part title is short: long paragraphs need no (cached) normalising
-        text = norm(block.text)
+        text = norm_label(block.text)
         if len(text) > 24 or block.span.line <= doc.preamble_end and block.kind != "heading":
             continue
         for spec in specs:
-            if spec.number not in numbered and text == norm(spec.title):
+            if spec.number not in numbered and text == norm_label(spec.title):
                 found.append(FoundPart(spec, block.span, None))
     result = sorted(found, key=lambda part: (part.span.line, part.span.column))
     doc.memo["all-parts"] = result

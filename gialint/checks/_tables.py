@@ -7,6 +7,7 @@ from collections.abc import Iterator, Mapping
 
 from gialint.checks._common import part_range
 from gialint.formats.labels import core
+from gialint.formats.normalise import fold_chars
 from gialint.formats.tablematch import CellValue, FormatMatch, MatchedRow, MatchedTable
 from gialint.formats.templates import Label, TableTemplate
 from gialint.model.document import Document, Span
@@ -167,7 +168,7 @@ def _labels_in_text(doc: Document, part: str, templates: list[TableTemplate]) ->
     for number in range(rng[0].line, rng[1] + 1):
         if number in in_tables:
             continue
-        text = collapse(doc.line(number)).replace("其它", "其他")
+        text = fold_chars(collapse(doc.line(number)))  # folded like the cores
         hits = [w for w in sorted(words, key=len, reverse=True) if w in text and not any(w in other for other in seen)]
         for word in hits:
             seen[word] = None

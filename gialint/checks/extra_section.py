@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from gialint.checks._common import norm
+from gialint.formats.normalise import norm_label
 from gialint.formats.templates import PartTemplate
 from gialint.model.diagnostic import Diagnostic, Severity
 from gialint.model.document import Document, Span
@@ -38,8 +38,8 @@ _LIST_AND = lazy_re(r"以及|和|及|与")
 
 
 def _is_part(item: str, parts: Sequence[PartTemplate]) -> bool:
-    text = norm(item)
-    return bool(text) and any(text == norm(p.title) or any(v.search(text) for v in p.variants) for p in parts)
+    text = norm_label(item)
+    return bool(text) and any(text == norm_label(p.title) or any(v.search(text) for v in p.variants) for p in parts)
 
 
 def _items(listed: str, parts: Sequence[PartTemplate]) -> tuple[int, list[str]]:

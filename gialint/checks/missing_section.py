@@ -22,7 +22,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from gialint._lazy import lazy_re
-from gialint.checks._common import FoundPart, find_parts, is_number, norm, part_specs_of
+from gialint.checks._common import FoundPart, find_parts, is_number, part_specs_of
+from gialint.formats.normalise import norm_label
 from gialint.model.diagnostic import Diagnostic, Severity
 from gialint.model.document import Document, Span, Table
 from gialint.model.numbering import cn_to_int
@@ -31,7 +32,7 @@ from gialint.model.rule import Context, Message, Option, Options, Rule
 
 # Labels that identify the table of a part when its heading is lost.
 _TABLE_SIGNS = {
-    2: lazy_re(r"第二十条第（[一五六八九]）项|本年制发件数|本年新制作数量"),
+    2: lazy_re(r"第二十条第\([一五六八九]\)项|本年制发件数|本年新制作数量"),
     3: lazy_re(r"申请人情况|本年新收|上年结转|予以公开|不予公开|属于国家秘密|禁止公开|三安全一稳定|第三方合法权益|无法提供|不予处理"),
     4: lazy_re(r"行政复议|行政诉讼|结果维持|结果纠正|尚未审结"),
 }
@@ -39,7 +40,7 @@ _TABLE_SIGNS = {
 
 def _table_of(spec_number: int, table: Table) -> bool:
     sign = _TABLE_SIGNS.get(spec_number)
-    labels = norm("".join(c.text for row in table.rows[:3] for c in row.cells))
+    labels = norm_label("".join(c.text for row in table.rows[:3] for c in row.cells))
     if sign is not None and sign.search(labels):
         return True
     # Table 四's data row: fifteen figures in a row and nothing else.

@@ -24,7 +24,6 @@ supervisors mark by hand:
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterator
 
 from gialint.checks._tables import (
@@ -35,6 +34,7 @@ from gialint.checks._tables import (
     table_name_en,
     value_rows,
 )
+from gialint.formats.normalise import nfkc
 from gialint.model.diagnostic import Diagnostic, Severity
 from gialint.model.document import Document
 from gialint._lazy import lazy_re
@@ -52,7 +52,7 @@ def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Diagnostic]:
             for v in row.values:
                 if not v.text or t.kind(row.template, v.column) == "text":
                     continue
-                text = unicodedata.normalize("NFKC", v.text).strip()
+                text = nfkc(v.text).strip()
                 filler = _FILLER.match(text) is not None
                 unit = None if filler else _UNIT.match(text)
                 if not filler and unit is None:

@@ -22,7 +22,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from gialint.checks._tables import checked_tables, column_name, table_name
-from gialint.formats.labels import core, norm_label
+from gialint.formats.labels import core
+from gialint.formats.normalise import norm_label
 from gialint.model.diagnostic import Diagnostic, Edit, Severity
 from gialint.model.document import Document, Span
 from gialint._lazy import lazy_re

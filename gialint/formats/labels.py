@@ -1,5 +1,6 @@
-"""Table labels as exports write them: normalisation, numbers, and the labels of a set of formats
-found in text (:func:`vocabulary`).
+"""Table labels as exports write them: their cores (normalised by
+:func:`gialint.formats.normalise.norm_label`, numbering and punctuation dropped), numbers, and the
+labels of a set of formats found in text (:func:`vocabulary`).
 
 Shared by the table matcher (:mod:`gialint.formats.tablematch`, which scores labels with
 :mod:`gialint.formats.labelscore`), the readers and the rules that compare labels.
@@ -8,20 +9,19 @@ Shared by the table matcher (:mod:`gialint.formats.tablematch`, which scores lab
 from __future__ import annotations
 
 import re
-import unicodedata
 from bisect import bisect_right
 from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
 from typing import Any
 
 from gialint._lazy import compile_re
-from gialint.model.record import Record
+from gialint.formats.normalise import fold_chars, nfkc, norm_label
 from gialint.formats.templates import Format
 from gialint.formats.textpattern import LazyRegex
 from gialint.model.document import Cell
+from gialint.model.record import Record
 
 # compiled on first use: a run that reads no table never needs them
-_ITEM_DOT = LazyRegex(r"(?<=\d)[、．·]|(?<=\d)\.\s*")
 _NUMBERING = LazyRegex(r"[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)+|\d{1,2}\.")
 _NUMBER = LazyRegex(r"^[+\-−－]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:[.．]\d+)?\s*(?:万元|元|万|件|条|个|项)?$")
 _FILLER = LazyRegex(r"^[-—–/／\\·.。]+$")
@@ -29,16 +29,7 @@ _UNIT_SUFFIX = LazyRegex(r"(万元|元|万|件|条|个|项)$")
 _ITEM_NUMBER = LazyRegex(r"^\s*(\d{1,2})\s*[.、．·]")
 
 
-@lru_cache(maxsize=1024)  # the labels that recur are a few hundred; a report's own lines pass once
-def norm_label(text: str) -> str:
-    """Comparable label: NFKC (full-width → half-width), no blanks, 其它→其他, 1、→1., no ``*``."""
-    text = unicodedata.normalize("NFKC", text)
-    text = "".join(text.split()).replace("*", "")  # str.split's blanks are re's \s.replace("其它", "其他").replace("·", ".")
-    text = _ITEM_DOT.sub(".", text)
-    return text.replace("..", ".")
-
-
-@lru_cache(maxsize=4096)  # bounded: cell texts vary with every report (see norm_label)
+@lru_cache(maxsize=4096)  # bounded: cell texts vary with every report
 def core(text: str) -> str:
     """A label without numbering and punctuation: what remains when exports mangle the rest."""
     # str.isalnum keeps letters, digits and CJK ideographs (cheaper than a Unicode regex class)
@@ -47,7 +38,7 @@ def core(text: str) -> str:
 
 @lru_cache(maxsize=512)  # bounded: a run over thousands of reports keeps no more
 def parse_number(text: str) -> float | None:
-    t = unicodedata.normalize("NFKC", text).strip().replace("−", "-").replace(",", "")
+    t = nfkc(text).strip().replace("−", "-").replace(",", "")
     t = _UNIT_SUFFIX.sub("", t).strip()
     try:
         return float(t)
@@ -57,7 +48,7 @@ def parse_number(text: str) -> float | None:
 
 @lru_cache(maxsize=4096)  # bounded like core: figures differ from report to report
 def is_value(text: str) -> bool:
-    return bool(_NUMBER.match(unicodedata.normalize("NFKC", text).strip()))
+    return bool(_NUMBER.match(nfkc(text).strip()))
 
 
 def label_like(cell: Cell) -> bool:
@@ -208,23 +199,19 @@ def vocabulary(formats: Sequence[Format]) -> Vocabulary:
 
 
 _WORD_RUN = LazyRegex(r"[^\W_]+")
-_FULL_WIDTH = {c: c - 0xFEE0 for c in range(0xFF10, 0xFF5B)}
-_HAS_FULL_WIDTH = LazyRegex("[\uff10-\uff5a]")
 
 
 def core_stream(line: str) -> tuple[str, Callable[[int], int]]:
-    """``line`` as :func:`core` sees labels (full-width letters and digits made ASCII, only
-    letters/digits/ideographs, 其它→其他), and a function from an index in that text back to the
-    index in ``line``."""
-    if _HAS_FULL_WIDTH.search(line):
-        line = line.translate(_FULL_WIDTH)
+    """``line`` as :func:`core` sees labels (only letters, digits and ideographs, folded one for
+    one like :func:`gialint.formats.normalise.norm_label` folds them), and a function from an
+    index in that text back to the index in ``line``."""
     runs = [(m.start(), m.group()) for m in _WORD_RUN.finditer(line)]
     starts: list[int] = []
     at = 0
     for _, text in runs:
         starts.append(at)
         at += len(text)
-    stream = "".join(text for _, text in runs).replace("其它", "其他")
+    stream = fold_chars("".join(text for _, text in runs))  # letters and ideographs stay letters and ideographs
 
     def where(index: int) -> int:
         k = bisect_right(starts, index) - 1

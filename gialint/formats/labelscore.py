@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from gialint.formats.labels import core, norm_label
+from gialint.formats.labels import core
+from gialint.formats.normalise import norm_label
 from gialint.model.record import Record
 from gialint.formats.templates import Format, Label, TableTemplate
 

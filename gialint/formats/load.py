@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from gialint.config.yamlio import ConfigError, pos
+from gialint.formats.normalise import norm_label, norm_pattern
 from gialint.formats.templates import (
     VALUE_KINDS,
     ContentItem,
@@ -62,6 +63,14 @@ class _Reader:
     def wording(self, node: Any, index: Any, text: str, where: str) -> TextPattern:
         """A wording: a fixed string needs no regular expression."""
         return Literal(text) if is_literal(text) else self.regex(node, index, text, where)
+
+    def heading(self, node: Any, text: str, where: str) -> TextPattern:
+        """A part's heading variant, found in normalised headings: normalised the same way."""
+        if is_literal(text):
+            return Literal(norm_label(text) or text)
+        if not self.trusted:
+            self.regex(node, "variants", text, where)  # an error is reported in the wording as written
+        return self.regex(node, "variants", norm_pattern(text), where)
 
     def label(self, node: Any, where: str) -> Label:
         if not isinstance(node, Mapping):
@@ -181,7 +190,7 @@ def load_format(node: Any, path: str, known: Mapping[str, Format], trusted: bool
         items = []
         for part in reader.seq(node, "parts", where):
             number = reader.text(part, "number", f"{where}.parts")
-            variants = [reader.wording(part, "variants", v, f"{where}.parts[{number}].variants") for v in reader.seq(part, "variants", where)]
+            variants = [reader.heading(part, v, f"{where}.parts[{number}].variants") for v in reader.seq(part, "variants", where)]
             title = reader.text(part, "title", f"{where}.parts")
             english = reader.text(part, "en", f"{where}.parts[{number}]", required=False)
             items.append(PartTemplate(number, title, tuple(variants), english))

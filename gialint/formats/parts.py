@@ -9,30 +9,24 @@ a line (:func:`heading_at`, for flattened text).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from gialint.model.record import Record
+from gialint.formats.normalise import norm_label, norm_offsets
 from gialint.formats.textpattern import LazyRegex, Literal, TextPattern
 from gialint.model.numbering import cn_to_int, int_to_cn
 
 if TYPE_CHECKING:
     from gialint.formats.templates import Format, PartTemplate
 
-_VARIANTS = str.maketrans({"它": "他", "(": "（", ")": "）", "、": "、", "及": "和", "与": "和"})
-_SKIP = frozenset(" \t\u3000\xa0\r\n*")
 _NEAR = 0.75
 """Similarity (difflib ratio) at which a heading title is taken for a part's title with a typo."""
 _NEAR_IN_LINE = 0.85
 """… and, in a flattened line, where nothing but the numeral says a heading starts."""
 _NEAR_SAME_NUMBER = 0.5
 """… or, for the part its own numeral names, a title with one wrong word (基本情况 for 总体情况)."""
-
-
-@lru_cache(maxsize=512)  # part titles recur; every report's short paragraphs pass once
-def norm(text: str) -> str:
-    """Text for matching labels: no blanks, 其它→其他, 及/与→和, full-width brackets, no ``*``."""
-    return "".join(text.split()).replace("*", "").translate(_VARIANTS)  # str.split's blanks are re's \s
 
 
 class PartSpec(Record):
@@ -42,7 +36,8 @@ class PartSpec(Record):
     """Canonical title, as the format writes it."""
     english: str
     patterns: tuple[TextPattern, ...]
-    """The canonical title and the format's variants, matched against :func:`norm`-ed text."""
+    """The canonical title and the format's variants, matched against
+    :func:`~gialint.formats.normalise.norm_label`-ed text."""
 
     def __init__(self, number: int, title: str, english: str, patterns: tuple[TextPattern, ...]) -> None:
         self._init(number, title, english, patterns)
@@ -63,7 +58,7 @@ def specs_of(parts: tuple[PartTemplate, ...]) -> tuple[PartSpec, ...]:
         number = cn_to_int(part.number)
         if number is None:
             continue
-        patterns = (Literal(norm(part.title)), *part.variants)
+        patterns = (Literal(norm_label(part.title)), *part.variants)
         key = (number, part.title, tuple(p.pattern for p in patterns))
         specs.setdefault(key, PartSpec(number, part.title, part.english or part.title, patterns))
     return tuple(sorted(specs.values(), key=lambda s: s.number))
@@ -93,7 +88,7 @@ def numbered_row_labels(formats: tuple[Format, ...]) -> tuple[str, ...]:
     if cached is not None:
         return cached[1]
     labels = {
-        norm(text)
+        norm_label(text)
         for fmt in formats
         for table in fmt.tables
         for row in table.rows
@@ -107,27 +102,27 @@ def numbered_row_labels(formats: tuple[Format, ...]) -> tuple[str, ...]:
 
 def starts_row_label(text: str, at: int, labels: tuple[str, ...]) -> bool:
     """Whether ``text[at:]`` begins with one of ``labels`` (its last two characters may differ)."""
-    ahead = norm(text[at : at + 60].split("\n", 1)[0])
+    ahead = norm_label(text[at : at + 60].split("\n", 1)[0])
     return any(ahead.startswith(label[: max(len(label) - 2, 4)]) for label in labels)
 
 
 def spec_for(title: str, specs: tuple[PartSpec, ...]) -> PartSpec | None:
     """The part a heading title names (canonical title or a known variant), if any."""
-    text = norm(title)
+    text = norm_label(title)
     return next((spec for spec in specs if spec.names(text)), None)
 
 
 def near_miss(title: str, number: int, specs: tuple[PartSpec, ...]) -> PartSpec | None:
     """The part a numbered heading most likely means when its title names none: a typo
     (行政复义 for 行政复议) or, for the part its numeral names, one wrong word (基本情况)."""
-    text = norm(title)
+    text = norm_label(title)
     if not 2 <= len(text) <= 40:
         return None
     import difflib  # only for a heading that names no part: not at start-up
 
     best: tuple[float, PartSpec] | None = None
     for spec in specs:
-        ratio = difflib.SequenceMatcher(None, text, norm(spec.title), autojunk=False).ratio()
+        ratio = difflib.SequenceMatcher(None, text, norm_label(spec.title), autojunk=False).ratio()
         wanted = _NEAR_SAME_NUMBER if spec.number == number else _NEAR
         if ratio >= wanted and (best is None or ratio > best[0]):
             best = (ratio, spec)
@@ -140,7 +135,7 @@ def near_heading_at(text: str, start: int, number: int, specs: tuple[PartSpec, .
     spec = next((s for s in specs if s.number == number), None)
     if spec is None:
         return None
-    title = norm(spec.title)
+    title = norm_label(spec.title)
     normed, offsets = _normed_with_offsets(text, start, len(title))
     if len(normed) < len(title):
         return None
@@ -151,21 +146,19 @@ def near_heading_at(text: str, start: int, number: int, specs: tuple[PartSpec, .
     return spec, offsets[len(title) - 1] + 1
 
 
-def _normed_with_offsets(text: str, start: int, limit: int) -> tuple[str, list[int] | range]:
-    """``norm`` of ``text[start:]`` (at most ``limit`` characters kept) and each kept character's offset."""
-    ahead = text[start : start + limit].split("\n", 1)[0]
-    if not _SKIP.intersection(ahead):  # the usual case: nothing to drop
-        return ahead.translate(_VARIANTS), range(start, start + len(ahead))
-    chars: list[str] = []
-    offsets: list[int] = []
-    at = start
-    while at < len(text) and len(chars) < limit and text[at] != "\n":
-        ch = text[at]
-        if ch not in _SKIP:
-            chars.append(ch)
-            offsets.append(at)
-        at += 1
-    return "".join(chars).translate(_VARIANTS), offsets
+def _normed_with_offsets(text: str, start: int, limit: int) -> tuple[str, Sequence[int]]:
+    """:func:`~gialint.formats.normalise.norm_label` of ``text[start:]`` within its line (at most
+    ``limit`` characters kept) and each kept character's offset in ``text``."""
+    size = limit
+    while True:
+        ahead = text[start : start + size].split("\n", 1)[0]
+        normed, offsets = norm_offsets(ahead)
+        if len(normed) >= limit or len(ahead) < size:
+            break
+        size *= 2  # blanks were dropped: read further into the line
+    if isinstance(offsets, range):  # the usual case: one character for one
+        return normed[:limit], range(start, start + min(len(normed), limit))
+    return normed[:limit], [start + at for at in offsets[:limit]]
 
 
 def heading_at(text: str, start: int, specs: tuple[PartSpec, ...]) -> tuple[PartSpec, int] | None:

@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 
 from gialint._lazy import lazy_re
-from gialint.formats.labels import core, is_value, label_like, norm_label
+from gialint.formats.labels import core, is_value, label_like
 from gialint.formats.labelscore import Candidate, matcher, scored
 from gialint.formats.matched import (
     CellValue,
@@ -27,6 +27,7 @@ from gialint.formats.matched import (
     MatchedRow,
     MatchedTable,
 )
+from gialint.formats.normalise import norm_label
 from gialint.formats.rowvalues import Builder, figures_start, row_values
 from gialint.formats.templates import Format, TableTemplate
 from gialint.model.document import Cell, Document, Row, Span, Table

@@ -9,8 +9,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from gialint.checks._common import norm
 from gialint.formats.labels import core
+from gialint.formats.normalise import norm_label
 from gialint.formats.textpattern import Literal, TextPattern
 
 _NUMERAL = "[一二三四五六七八九十]{1,3}"
@@ -38,9 +38,9 @@ class Markers:
         text = text.lstrip(" \u3000\xa0*#")
         match = _PART_NUMBERING.match(text)
         if match is not None:
-            rest = norm(text[match.end() :])[:40]
-        elif len(norm(text)) <= UNNUMBERED_HEADING:
-            rest = norm(text)
+            rest = norm_label(text[match.end() :])[:40]
+        elif len(norm_label(text)) <= UNNUMBERED_HEADING:
+            rest = norm_label(text)
         else:
             return None
         for number, variants in self.parts:
@@ -79,7 +79,7 @@ def markers() -> Markers:
     for fmt in builtin_formats():
         for part in fmt.parts:
             parts.setdefault(part.number, []).extend(part.variants)
-            parts[part.number].append(Literal(norm(part.title)))
+            parts[part.number].append(Literal(norm_label(part.title)))
         for table in fmt.tables:
             for label in (*table.rows, *table.columns):
                 for text in (label.label, *label.variants):

@@ -137,7 +137,10 @@ def match(doc: Document, fmt: Format, others: Sequence[Format] = ()) -> FormatMa
     starts: dict[int, int] = {}
 
     def builder(t: TableTemplate) -> Builder:
-        return builders.setdefault(t.id, Builder(t))
+        found = builders.get(t.id)
+        if found is None:
+            found = builders[t.id] = Builder(t)
+        return found
 
     for table, row in _rows_in_order(doc):
         if table is not previous_table:

@@ -126,8 +126,10 @@ def _shifted(table: Table, numeric: list[list[int]], ctx: Context) -> Iterator[D
     run_value: int | None = None
     last_number = 0
     for row, values in zip(table.rows, numeric, strict=True):
+        if not values:
+            continue
         label_at = next((i for i, c in enumerate(row.cells) if _SUB_ITEM.match(c.text) and not is_number(c.text)), None)
-        if label_at is None or not values:
+        if label_at is None:
             continue
         number = int(_SUB_ITEM.match(row.cells[label_at].text).group(1))  # type: ignore[union-attr]
         if number == 1 or run_label is None or number != last_number + 1:

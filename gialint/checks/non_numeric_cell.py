@@ -50,8 +50,8 @@ def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Diagnostic]:
         name = table_name(t)
         for row in value_rows(table):
             for v in row.values:
-                if not v.text or t.kind(row.template, v.column) == "text":
-                    continue
+                if not v.text or v.text.isascii() and v.text.isdigit() or t.kind(row.template, v.column) == "text":
+                    continue  # blank, a bare figure (most cells: neither filler nor unit), or a text column
                 text = unicodedata.normalize("NFKC", v.text).strip()
                 filler = _FILLER.match(text) is not None
                 unit = None if filler else _UNIT.match(text)

@@ -100,3 +100,17 @@ def test_lazy_pattern_compiles_on_first_use() -> None:
 )
 def test_literals_every_match_holds(pattern: str, chars: str) -> None:
     assert literals(re.compile(pattern)) == frozenset(chars)
+
+
+def test_a_formats_statement_wordings_are_gated() -> None:
+    """The statements of text-table-mismatch are format wordings (LazyRegex), not compiled
+    patterns: they are read like one, so the rule matches them only on the lines that can hold one."""
+    from gialint.formats.labels import builtin_formats
+    from gialint.formats.textpattern import LazyRegex
+
+    statements = [s for fmt in builtin_formats() for s in fmt.statements]
+    assert statements and all(isinstance(s.pattern, LazyRegex) for s in statements)
+    for statement in statements:
+        assert gate(statement.pattern) is not None, statement.pattern
+        assert literals(statement.pattern) == literals(re.compile(statement.pattern.pattern))
+    assert gate(LazyRegex("(?i)abc")) is None and literals(LazyRegex(r"(?:共)?申请")) == frozenset("申请")

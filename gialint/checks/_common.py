@@ -101,9 +101,9 @@ def find_all_parts(doc: Document) -> list[FoundPart]:
     return result
 
 
-def is_number(text: str) -> bool:
-    """A cell holding a figure (the table matcher's own test, shared)."""
-    return is_value(text)
+is_number = is_value
+"""Whether a cell holds a figure: the table matcher's own test (the same memoised function; the
+rules call it for every cell of every table)."""
 
 
 def part_range(doc: Document, number: int) -> tuple[Span, int] | None:

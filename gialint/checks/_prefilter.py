@@ -93,19 +93,37 @@ def _literals_in(sequence: Iterable[tuple[Any, Any]], into: set[str]) -> None:
             _literals_in(arg[2], into)
 
 
+def _tree(pattern: object) -> Any:
+    """The parse tree of an ``re`` pattern, or None: a case-insensitive pattern (its characters
+    come in other cases too), a user's pattern of the regex module (its own syntax), a pattern
+    that does not parse. Compiled or lazy (:func:`gialint._lazy.lazy_re`) patterns are read,
+    and so are a format's wordings (:class:`gialint.formats.textpattern.LazyRegex`, always ``re``
+    syntax with no flags): the statements of text-table-mismatch are such wordings."""
+    from re import _parser  # type: ignore[attr-defined]
+
+    from gialint.formats.textpattern import LazyRegex
+
+    if isinstance(pattern, (re.Pattern, LazyPattern)):
+        source, flags = pattern.pattern, pattern.flags
+    elif isinstance(pattern, LazyRegex):
+        source, flags = pattern.pattern, 0
+    else:
+        return None
+    if flags & re.IGNORECASE:
+        return None
+    try:
+        tree = _parser.parse(source, flags)
+    except re.error:
+        return None
+    return None if tree.state.flags & re.IGNORECASE else tree  # an inline (?i)
+
+
 @lru_cache(maxsize=512)
 def literals(pattern: re.Pattern[str]) -> frozenset[str]:
     """The characters every match of ``pattern`` holds, all of them (``行政复议\\s*\\d+`` → 行政复议);
     empty when none can be told. A line lacking one of them holds no match."""
-    from re import _parser  # type: ignore[attr-defined]
-
-    if not isinstance(pattern, (re.Pattern, LazyPattern)) or pattern.flags & re.IGNORECASE:
-        return frozenset()
-    try:
-        tree = _parser.parse(pattern.pattern, pattern.flags)
-    except re.error:
-        return frozenset()
-    if tree.state.flags & re.IGNORECASE:
+    tree = _tree(pattern)
+    if tree is None:
         return frozenset()
     found: set[str] = set()
     _literals_in(tree, found)
@@ -116,17 +134,8 @@ def needed(pattern: re.Pattern[str]) -> frozenset[str] | None:
     """Characters one of which every match of ``pattern`` holds; None when none can be told
     (a case-insensitive pattern, a back-reference or wide class at every step, a pattern that can
     match the empty string)."""
-    from re import _parser  # type: ignore[attr-defined]
-
-    if pattern.flags & re.IGNORECASE:
-        return None
-    try:
-        tree = _parser.parse(pattern.pattern, pattern.flags)
-    except re.error:
-        return None
-    if tree.state.flags & re.IGNORECASE:  # an inline (?i)
-        return None
-    return _needed_in(tree)
+    tree = _tree(pattern)
+    return None if tree is None else _needed_in(tree)
 
 
 def starts_plainly(pattern: re.Pattern[str]) -> bool:
@@ -156,9 +165,7 @@ Gate = tuple[re.Pattern[str], re.Pattern[str]]
 def gate(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     """The class of the characters every match of ``pattern`` needs (an ``re`` pattern that
     cannot match across a line break), or None."""
-    if not isinstance(pattern, (re.Pattern, LazyPattern)):
-        return None  # a user's pattern (the regex module): its own syntax
-    chars = needed(pattern)
+    chars = needed(pattern)  # None for a user's pattern (the regex module): its own syntax
     return None if chars is None or "\n" in chars else _class(chars)
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from gialint._lazy import lazy_re
 from gialint.checks._common import part_range
 from gialint.model.document import Document
-from gialint._lazy import lazy_re
 
 SENTENCE_BREAK = lazy_re(r"[。；;！？\n]")
 YEAR_WRITTEN = r"(?<![\d〔\[（(])((?:19|20)\d{2})[ \u3000]*年"

@@ -19,10 +19,10 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from typing import Any
 
+from gialint._lazy import lazy_re
 from gialint.checks._tables import active, column_name, fmt_number
 from gialint.model.diagnostic import Diagnostic, Severity
 from gialint.model.document import Document, Span
-from gialint._lazy import lazy_re
 from gialint.model.rule import (
     CorpusCheck,
     CorpusContext,

@@ -21,14 +21,14 @@ before it word for word. Table rows, numbers and Latin text are not checked.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from gialint._lazy import lazy_re
 from gialint.checks._text import looks_tabular
 from gialint.model.diagnostic import Diagnostic, Severity
 from gialint.model.document import Document, Span
-from gialint._lazy import lazy_re
 from gialint.model.rule import Context, Message, Options, Rule
+from gialint.model.scan import lines_where
 
 # Particles never doubled in formal prose — unless the second starts a word: 的确, 了解, 了结 …
 # (和, 在, 与, 从 … are left out: 和和平村, 在在建项目, 与与会代表, 从从事 are right).
@@ -39,15 +39,17 @@ _CLAUSE = lazy_re(r"[^，,。；;！？：:\n]+")
 
 
 def _clause_repeats(line: str) -> Iterator[tuple[int, int, str]]:
-    previous: re.Match[str] | None = None
+    previous_text, previous_end = None, -2
     for m in _CLAUSE.finditer(line):
         text = m.group().strip()
-        if previous is not None and len(text) >= 4 and text == previous.group().strip() and m.start() - previous.end() == 1:
-            yield m.start(), m.end(), text
-        previous = m
+        start = m.start()
+        if len(text) >= 4 and text == previous_text and start - previous_end == 1:
+            yield start, m.end(), text
+        previous_text, previous_end = text, m.end()
 
 
 def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Diagnostic]:
+    doubled = set(lines_where(doc, _WORD))  # one scan of the text: most lines double no word
     for number, line in enumerate(doc.lines, 1):
         if not line.strip() or looks_tabular(line):
             continue
@@ -55,7 +57,10 @@ def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Diagnostic]:
         for start, end, text in _clause_repeats(line):
             taken.update(range(start, end))
             yield ctx.report(Span(number, start + 1, number, end + 1), "clause", text=text)
-        for pattern in (_SINGLE, _WORD) if "的的" in line or "了了" in line else (_WORD,):
+        singles = "的的" in line or "了了" in line
+        if not singles and number not in doubled:
+            continue
+        for pattern in (_SINGLE, _WORD) if singles else (_WORD,):
             for m in pattern.finditer(line):
                 word = next(g for g in m.groups() if g)
                 if m.start() in taken or _NUMERAL.match(word):

@@ -19,11 +19,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
+from gialint._lazy import lazy_re
 from gialint.formats.normalise import norm_label
 from gialint.formats.templates import PartTemplate
 from gialint.model.diagnostic import Diagnostic, Severity
 from gialint.model.document import Document, Span
-from gialint._lazy import lazy_re
 from gialint.model.numbering import cn_to_int, int_to_cn
 from gialint.model.rule import Context, Message, Options, Rule
 

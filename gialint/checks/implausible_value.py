@@ -22,10 +22,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from gialint._lazy import lazy_re
 from gialint.checks._tables import cell_name, cell_name_en, checked_tables, fmt_number, value_rows
 from gialint.model.diagnostic import Diagnostic, Severity
 from gialint.model.document import Document
-from gialint._lazy import lazy_re
 from gialint.model.rule import Context, Message, Option, Options, Rule
 
 LEVELS = ("auto", "township", "county", "city", "province", "ministry")
@@ -58,18 +58,20 @@ def agency_level(doc: Document, configured: str) -> str:
 
 def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Diagnostic]:
     level = agency_level(doc, opts["agency-level"])
+    regulation_rows = opts["regulation-rows"]
     for table in checked_tables(doc):
         t = table.template
         for row in value_rows(table):
+            regulated = level in _NO_REGULATIONS and row.template.label in regulation_rows
             for v in row.values:
-                if v.value is None:
-                    continue
+                if v.value is None or not regulated and v.value >= 0 and v.value % 1 == 0:
+                    continue  # a whole figure, not negative, in a row without 规章: nothing to say (most cells)
                 kind = t.kind(row.template, v.column)
                 if v.value < 0 and kind != "signed":
                     key = "negative"
                 elif kind in ("count", "signed") and v.value != int(v.value):
                     key = "fraction"
-                elif row.template.label in opts["regulation-rows"] and level in _NO_REGULATIONS and v.value > 0:
+                elif regulated and v.value > 0:
                     key = "regulations"
                 else:
                     continue

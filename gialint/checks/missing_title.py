@@ -18,9 +18,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from gialint._lazy import lazy_re
 from gialint.model.diagnostic import Diagnostic, Severity
 from gialint.model.document import Document
-from gialint._lazy import lazy_re
 from gialint.model.rule import Context, Message, Options, Rule
 from gialint.read.parse.structure import collapse
 

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from gialint._lazy import lazy_re
 from gialint.checks._tables import (
     checked_tables,
     column_name,
@@ -37,7 +38,6 @@ from gialint.checks._tables import (
 from gialint.formats.normalise import nfkc
 from gialint.model.diagnostic import Diagnostic, Severity
 from gialint.model.document import Document
-from gialint._lazy import lazy_re
 from gialint.model.rule import Context, Message, Options, Rule
 
 _FILLER = lazy_re(r"^(?:[-—–－/／\\、·.。…]+|无|没有|暂无|空)$")
@@ -50,8 +50,8 @@ def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Diagnostic]:
         name = table_name(t)
         for row in value_rows(table):
             for v in row.values:
-                if not v.text or t.kind(row.template, v.column) == "text":
-                    continue
+                if not v.text or v.text.isascii() and v.text.isdigit() or t.kind(row.template, v.column) == "text":
+                    continue  # blank, a bare figure (most cells: neither filler nor unit), or a text column
                 text = nfkc(v.text).strip()
                 filler = _FILLER.match(text) is not None
                 unit = None if filler else _UNIT.match(text)

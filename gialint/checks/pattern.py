@@ -23,10 +23,10 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
+from gialint._lazy import compile_re, lazy_re
 from gialint.checks._prefilter import Prefilter, prefilter, starts_plainly
 from gialint.model.diagnostic import Diagnostic, Edit, Severity
 from gialint.model.document import Document, Span
-from gialint._lazy import compile_re, lazy_re
 from gialint.model.numbering import cn_to_int
 from gialint.model.record import Record
 from gialint.model.rule import Context, Message, Options, Rule

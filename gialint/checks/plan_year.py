@@ -31,11 +31,11 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterator
 
+from gialint._lazy import lazy_re
 from gialint.checks._common import part_range
 from gialint.checks._text import YEAR_WRITTEN, in_book_title, sentence_around, told_lines
 from gialint.model.diagnostic import Diagnostic, Severity
 from gialint.model.document import Document, Span
-from gialint._lazy import lazy_re
 from gialint.model.rule import Context, Message, Options, Rule
 from gialint.model.scan import year_lines
 

@@ -29,10 +29,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from gialint._lazy import lazy_re
 from gialint.checks._tables import fmt_number
 from gialint.model.diagnostic import Diagnostic, Severity
 from gialint.model.document import Document, Span
-from gialint._lazy import lazy_re
 from gialint.model.rule import Context, Message, Options, Rule
 
 _UNITS = "条|件|个|项|次|人次|篇|期|场"

@@ -31,10 +31,10 @@ from collections import Counter
 from collections.abc import Iterator
 from pathlib import PurePath
 
+from gialint._lazy import lazy_re
 from gialint.checks._text import YEAR_WRITTEN, in_book_title, sentence_around
 from gialint.model.diagnostic import Diagnostic, Severity
 from gialint.model.document import Document, Span
-from gialint._lazy import lazy_re
 from gialint.model.rule import Context, Message, Option, Options, Rule
 from gialint.model.scan import year_lines
 from gialint.model.userregex import MatchClock, option_patterns

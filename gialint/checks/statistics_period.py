@@ -28,9 +28,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from gialint._lazy import lazy_re
 from gialint.model.diagnostic import Diagnostic, Severity
 from gialint.model.document import Document, Span
-from gialint._lazy import lazy_re
 from gialint.model.numbering import cn_to_int
 from gialint.model.rule import Context, Message, Option, Options, Rule
 from gialint.model.scan import lines_where

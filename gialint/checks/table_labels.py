@@ -21,12 +21,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from gialint._lazy import lazy_re
 from gialint.checks._tables import checked_tables, column_name, table_name
 from gialint.formats.labels import core
 from gialint.formats.normalise import norm_label
 from gialint.model.diagnostic import Diagnostic, Edit, Severity
 from gialint.model.document import Document, Span
-from gialint._lazy import lazy_re
 from gialint.model.rule import Context, Message, Options, Rule
 
 _NUMBERING = lazy_re(r"^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)+|\d{1,2}\.)")

@@ -83,38 +83,53 @@ class _Failure(Record):
         return f"{side(self.left)} = {fmt_number(lsum)} ≠ {side(self.right)} = {fmt_number(rsum)}"
 
 
+_Plan = tuple[tuple[str, tuple[tuple[Term, tuple[str, str]], ...]], ...]
+_PLANS: dict[tuple[int, int], tuple[Relation, TableTemplate, _Plan]] = {}
+
+
+def _plan(relation: Relation, template: TableTemplate) -> _Plan:
+    """For each line the relation runs along (a column, or a value row), its terms with the
+    (row key, column key) of their cells: worked out once per run, not per report."""
+    key = (id(relation), id(template))
+    entry = _PLANS.get(key)
+    if entry is None or entry[0] is not relation or entry[1] is not template:
+        each_column = relation.each == "each-column"
+        lines = [c.key for c in template.columns] if each_column else [r.key for r in template.value_rows()]
+        terms = (*relation.left, *relation.right)
+        plan = tuple(
+            (line, tuple((term, (term.key, line) if each_column else (line, term.key)) for term in terms)) for line in lines
+        )
+        entry = _PLANS[key] = (relation, template, plan)
+    return entry[2]
+
+
 def _evaluate(relation: Relation, table: MatchedTable, known: TableFacts) -> Iterator[_Failure]:
     template = table.template
-    lines = [c.key for c in template.columns] if relation.each == "each-column" else [r.key for r in template.value_rows()]
-    for line in lines:
+    cells, complete = known.cells, known.complete
+    n_left = len(relation.left)
+    for line, terms in _plan(relation, template):
         values: list[tuple[Term, float, CellValue]] = []
-        complete = True
-        for term in (*relation.left, *relation.right):
-            row, column = (term.key, line) if relation.each == "each-column" else (line, term.key)
-            cell = known.cells.get((row, column))
-            if cell is None or cell.value is None or row not in known.complete:
+        for term, at in terms:
+            cell = cells.get(at)
+            if cell is None or cell.value is None or at[0] not in complete:
                 # blank, missing, or a row with cells left out (its figures sit under the wrong columns)
-                complete = False
                 break
             values.append((term, cell.value, cell))
-        if not complete:
-            continue
-        n_left = len(relation.left)
-        lsum = sum(t.sign * v for t, v, _ in values[:n_left])
-        rsum = sum(t.sign * v for t, v, _ in values[n_left:])
-        if abs(lsum - rsum) < 0.005:
-            continue
-        where = column_name(template.column(line), template) if relation.each == "each-column" else row_name(template.row(line))  # type: ignore[arg-type]
-        cells = tuple(((t.key, line) if relation.each == "each-column" else (line, t.key)) for t, _, _ in values)
-        yield _Failure(
-            relation,
-            table,
-            where,
-            cells,
-            tuple((t, v) for t, v, _ in values[:n_left]),
-            tuple((t, v) for t, v, _ in values[n_left:]),
-            values[0][2],
-        )
+        else:
+            lsum = sum(t.sign * v for t, v, _ in values[:n_left])
+            rsum = sum(t.sign * v for t, v, _ in values[n_left:])
+            if abs(lsum - rsum) < 0.005:
+                continue
+            where = column_name(template.column(line), template) if relation.each == "each-column" else row_name(template.row(line))  # type: ignore[arg-type]
+            yield _Failure(
+                relation,
+                table,
+                where,
+                tuple(at for _, at in terms),
+                tuple((t, v) for t, v, _ in values[:n_left]),
+                tuple((t, v) for t, v, _ in values[n_left:]),
+                values[0][2],
+            )
 
 
 def _names(fmt_table: MatchedTable) -> dict[str, str]:

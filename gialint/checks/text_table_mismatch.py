@@ -21,13 +21,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from gialint._lazy import lazy_re
 from gialint.checks._prefilter import gate, literals
 from gialint.checks._tables import active, cell_name, cell_name_en, fmt_number
 from gialint.formats.tablematch import FormatMatch
 from gialint.formats.templates import Statement
 from gialint.model.diagnostic import Diagnostic, Severity
 from gialint.model.document import Document, Span
-from gialint._lazy import lazy_re
 from gialint.model.rule import Context, Message, Options, Rule
 from gialint.model.scan import digit_lines, lines_where, scan
 
@@ -67,10 +67,22 @@ def _stated_cell(m: FormatMatch, statement: Statement) -> tuple[float, int, str,
     return total, line, names[0], names_en[0]
 
 
+_FILTERS: dict[int, tuple[object, re.Pattern[str] | None, frozenset[str]]] = {}
+"""A statement's pattern (by identity) → its gate and literals (a format's statements are few and
+live for the run; hashing the wording for the memos of gate and literals costs more per report)."""
+
+
+def _filters(pattern: object) -> tuple[re.Pattern[str] | None, frozenset[str]]:
+    entry = _FILTERS.get(id(pattern))
+    if entry is None or entry[0] is not pattern:
+        entry = _FILTERS[id(pattern)] = (pattern, gate(pattern), literals(pattern))  # type: ignore[arg-type]
+    return entry[1], entry[2]
+
+
 def _hits(doc: Document, statement: Statement, prose: set[int]) -> Iterator[tuple[int, re.Match[str]]]:
     """(line, match) of ``statement`` on the prose lines, in order."""
     lines = doc.lines
-    needs, every = gate(statement.pattern), literals(statement.pattern)
+    needs, every = _filters(statement.pattern)
     for line_no in lines_where(doc, needs) if needs is not None else sorted(prose):
         if line_no in prose and all(ch in lines[line_no - 1] for ch in every):
             for hit in statement.pattern.finditer(lines[line_no - 1]):

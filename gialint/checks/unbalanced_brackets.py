@@ -19,9 +19,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from gialint._lazy import lazy_re
 from gialint.model.diagnostic import Diagnostic, Edit, Severity
 from gialint.model.document import Document, Span
-from gialint._lazy import lazy_re
 from gialint.model.rule import Context, Message, Options, Rule
 from gialint.model.scan import lines_where
 
@@ -52,12 +52,17 @@ def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Diagnostic]:
         stack.clear()
 
     in_code = {n for b in doc.blocks if b.kind == "code" for n in range(b.span.line, b.span.end_line + 1)}
-    bracketed = set(lines_where(doc, _ANY_BRACKET))
-    for number, line in enumerate(doc.lines, 1):
-        if number not in continuing:
+    lines = doc.lines
+    previous = 0
+    # Only lines with a bracket change the stack; what is open is reported at the first line
+    # since the last such line that does not continue its paragraph, i.e. before this one.
+    for number in lines_where(doc, _ANY_BRACKET):
+        if stack and not all(k in continuing for k in range(previous + 1, number + 1)):
             yield from unclosed()
-        if number in in_code or number not in bracketed:
+        previous = number
+        if number in in_code:
             continue
+        line = lines[number - 1]
         for hit in _ANY_BRACKET.finditer(line):
             index, ch = hit.start(), hit.group(0)
             if ch in _OPEN:

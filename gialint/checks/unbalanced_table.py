@@ -26,10 +26,10 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator, Sequence
 
+from gialint._lazy import lazy_re
 from gialint.checks._common import is_number
 from gialint.model.diagnostic import Diagnostic, Severity
 from gialint.model.document import Document, Row, Span, Table
-from gialint._lazy import lazy_re
 from gialint.model.rule import Context, Message, Options, Rule
 
 _SUB_ITEM = lazy_re(r"^(\d{1,2})\s*[.、．]")
@@ -126,8 +126,10 @@ def _shifted(table: Table, numeric: list[list[int]], ctx: Context) -> Iterator[D
     run_value: int | None = None
     last_number = 0
     for row, values in zip(table.rows, numeric, strict=True):
+        if not values:
+            continue
         label_at = next((i for i, c in enumerate(row.cells) if _SUB_ITEM.match(c.text) and not is_number(c.text)), None)
-        if label_at is None or not values:
+        if label_at is None:
             continue
         number = int(_SUB_ITEM.match(row.cells[label_at].text).group(1))  # type: ignore[union-attr]
         if number == 1 or run_label is None or number != last_number + 1:

@@ -27,12 +27,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from gialint._lazy import lazy_re
 from gialint.checks._text import looks_tabular, told_lines
 from gialint.checks.implausible_value import agency_level
 from gialint.model.diagnostic import Diagnostic, Severity
 from gialint.model.document import Document, Span
-from gialint._lazy import lazy_re
 from gialint.model.rule import Context, Message, Options, Rule
+from gialint.model.scan import lines_where
 
 _OWN = lazy_re(r"(?P<name>[\u4e00-\u9fff]*?(?:镇|乡|街道))(?:办事处|人民政府|政府|党委)?$")
 _SUBJECT = lazy_re(
@@ -50,6 +51,7 @@ _HIGHER = lazy_re(
 _NEGATION = lazy_re(r"未|无|没有|不涉及|无权|不得|不具备|不属于|0件|零")
 _CLAUSE = lazy_re(r"[。；;，,！？]")
 _BLANKS = lazy_re(r"\s+")
+_RULE_WORD = lazy_re("规")
 
 
 def _own_name(doc: Document) -> str | None:
@@ -72,14 +74,18 @@ def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Diagnostic]:
             if number in title_lines:
                 continue
             line = doc.line(number)
+            if "镇" not in line and "乡" not in line and "街" not in line:
+                continue  # a name ends in 镇, 乡 or 街道: no use trying _SUBJECT at every place
             for m in _SUBJECT.finditer(line):
                 other = m.group("name")
                 if _NOT_A_NAME.search(other) or other == own or own.endswith(other) or other.endswith(own):
                     continue
                 span = Span(number, m.start("name") + 1, number, m.end("name") + 1)
                 yield ctx.report(span, "other", other=other, own=own)
-    for number, line in enumerate(doc.lines, 1):
-        if "规" not in line and "法规" not in line or looks_tabular(line):
+    lines = doc.lines
+    for number in lines_where(doc, _RULE_WORD):  # 规章 and 地方性法规 both hold 规
+        line = lines[number - 1]
+        if looks_tabular(line):
             continue
         for m in _HIGHER.finditer(line):
             if _NEGATION.search(_clause_before(line, m.start()) + m.group(0)):

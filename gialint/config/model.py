@@ -6,9 +6,9 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
-from gialint.model.record import Record
 from gialint.formats.templates import Format
 from gialint.model.diagnostic import Severity
+from gialint.model.record import Record
 from gialint.model.rule import Rule
 
 if TYPE_CHECKING:

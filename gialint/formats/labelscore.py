@@ -9,8 +9,8 @@ from collections.abc import Sequence
 
 from gialint.formats.labels import core
 from gialint.formats.normalise import norm_label
-from gialint.model.record import Record
 from gialint.formats.templates import Format, Label, TableTemplate
+from gialint.model.record import Record
 
 
 class Candidate(Record):

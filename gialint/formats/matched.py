@@ -8,9 +8,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from gialint.formats.normalise import norm_label
-from gialint.model.record import Record
 from gialint.formats.templates import Format, Label, TableTemplate
 from gialint.model.document import Row, Span
+from gialint.model.record import Record
 from gialint.read.parse.joined import JoinedRow
 
 _set = object.__setattr__

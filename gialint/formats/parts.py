@@ -13,10 +13,10 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from gialint.model.record import Record
 from gialint.formats.normalise import norm_label, norm_offsets
 from gialint.formats.textpattern import LazyRegex, Literal, TextPattern
 from gialint.model.numbering import cn_to_int, int_to_cn
+from gialint.model.record import Record
 
 if TYPE_CHECKING:
     from gialint.formats.templates import Format, PartTemplate

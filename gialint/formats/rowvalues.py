@@ -69,8 +69,7 @@ def row_values(template: TableTemplate, row: Row, zone: Sequence[Cell], label_te
     if len(filled) == 1 and filled[0].joined and len(columns) >= 2 and len(filled[0].text) >= len(columns):
         run = filled[0]  # figures joined with no separator: split later, by the table's arithmetic
         return tuple(CellValue(column, run.text, run.span, True, None, joined=True) for column in columns)
-    number = item_number(label_text)
-    if len(filled) == len(columns) + 1 and number is not None and parse_number(filled[0].text) == number:
+    if len(filled) == len(columns) + 1 and (number := item_number(label_text)) is not None and parse_number(filled[0].text) == number:
         filled = filled[1:]  # PDF exports repeat a sub-item's number as a cell of its own
     if len(filled) == len(columns):
         chosen: list[Cell | None] = list(filled)

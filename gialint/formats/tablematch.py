@@ -13,11 +13,9 @@ all table rules.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Sequence
 
-from gialint._lazy import lazy_re
-from gialint.formats.labels import core, is_value, label_like
+from gialint.formats.labels import core
 from gialint.formats.labelscore import Candidate, matcher, scored
 from gialint.formats.matched import (
     CellValue,
@@ -27,12 +25,11 @@ from gialint.formats.matched import (
     MatchedRow,
     MatchedTable,
 )
+from gialint.formats.matchfacts import FormatFacts, facts, text_kind
 from gialint.formats.normalise import norm_label
 from gialint.formats.rowvalues import Builder, figures_start, row_values
 from gialint.formats.templates import Format, TableTemplate
 from gialint.model.document import Cell, Document, Row, Span, Table
-
-_ITEM_NUMBER = lazy_re(r"\d{1,2}")
 
 __all__ = ["CellValue", "Foreign", "FormatMatch", "HeaderCell", "MatchedRow", "MatchedTable", "match"]
 
@@ -51,16 +48,16 @@ def _rows_in_order(doc: Document) -> Iterator[tuple[Table, Row]]:
         i = 0
         while i < len(rows):
             row = rows[i]
-            filled = [c for c in row.cells if c.text]
             nxt = rows[i + 1] if i + 1 < len(rows) else None
             if (
                 nxt is not None
-                and filled
-                and _ITEM_NUMBER.fullmatch(filled[0].text)
-                and all(is_value(c.text) for c in filled)
+                and (filled := [c for c in row.cells if c.text])
+                and len(first := filled[0].text) <= 2
+                and first.isdecimal()  # re's \d{1,2}, whole
+                and all(text_kind(c.text)[0] for c in filled)
                 and (nxt_filled := [c for c in nxt.cells if c.text])
-                and re.match(r"^[.．·]", nxt_filled[0].text)
-                and not any(is_value(c.text) for c in nxt_filled)
+                and nxt_filled[0].text.startswith((".", "．", "·"))
+                and not any(text_kind(c.text)[0] for c in nxt_filled)
             ):
                 label = Cell(filled[0].text + nxt_filled[0].text.strip(), nxt_filled[0].span)
                 cells = [label, *row.cells[row.cells.index(filled[0]) + 1 :]]
@@ -73,7 +70,7 @@ def _rows_in_order(doc: Document) -> Iterator[tuple[Table, Row]]:
 
 def _captions(doc: Document, fmt: Format) -> dict[int, TableTemplate]:
     """Caption lines (第二十条第（一）项) written as paragraphs between pipe tables."""
-    by_caption = {norm_label(t.caption): t for t in fmt.tables if t.caption}
+    by_caption = facts(fmt).caption_rows
     out: dict[int, TableTemplate] = {}
     for block in doc.blocks:
         if block.kind in ("paragraph", "heading") and len(block.text) <= 40 and norm_label(block.text) in by_caption:
@@ -84,9 +81,9 @@ def _captions(doc: Document, fmt: Format) -> dict[int, TableTemplate]:
 def _foreign(doc: Document, fmt: Format, others: Sequence[Format]) -> dict[str, Foreign]:
     """Parts whose table labels carry another format's signatures more than this format's."""
     out: dict[str, Foreign] = {}
-    mine = {norm_label(s) for s in fmt.signatures}
+    mine = facts(fmt).signatures
     for other in others:
-        theirs = {norm_label(s) for s in other.signatures} - mine
+        theirs = facts(other).signatures - mine
         if not theirs:
             continue
         per_part: dict[str, tuple[list[tuple[str, Span]], int]] = {}
@@ -107,27 +104,16 @@ def _foreign(doc: Document, fmt: Format, others: Sequence[Format]) -> dict[str, 
     return out
 
 
-def _header_vocabulary(fmt: Format) -> dict[str, set[str]]:
-    """Normalised header words → the ids of the templates that use them."""
-    vocab: dict[str, set[str]] = {}
-    for t in fmt.tables:
-        words = [c.label for c in t.columns] + [c.group for c in t.columns if c.group] + list(t.header) + [t.corner]
-        words += [c.group + c.label for c in t.columns if c.group and c.group != "group"]
-        for word in words:
-            if word:
-                vocab.setdefault(norm_label(word), set()).add(t.id)
-    return vocab
-
-
-def _header_hits(cells: Sequence[Cell], vocab: Mapping[str, set[str]]) -> dict[str, int]:
+def _header_hits(cells: Sequence[Cell], known: FormatFacts) -> dict[str, int]:
     hits: dict[str, int] = {}
+    vocab = known.vocab
     for cell in cells:
         if not cell.text:
             continue
         text = norm_label(cell.text)
         owners = vocab.get(text)
         if owners is None and len(text) > 12:  # the long 勾稽 note, however it is bracketed
-            owners = next((ids for word, ids in vocab.items() if len(word) > 12 and core(word) == core(text)), None)
+            owners = next((ids for word_core, ids in known.long_words if word_core == core(text)), None)
         for owner in owners or ():
             hits[owner] = hits.get(owner, 0) + 1
     return hits
@@ -136,12 +122,12 @@ def _header_hits(cells: Sequence[Cell], vocab: Mapping[str, set[str]]) -> dict[s
 def match(doc: Document, fmt: Format, others: Sequence[Format] = ()) -> FormatMatch:
     """Match every table row of ``doc`` to ``fmt``'s templates."""
     candidates, memo = matcher(fmt)
-    vocab = _header_vocabulary(fmt)
+    known = facts(fmt)
     pending_template: TableTemplate | None = None
     foreign = _foreign(doc, fmt, others)
     captions = _captions(doc, fmt)
-    caption_rows = {norm_label(t.caption): t for t in fmt.tables if t.caption}
-    unlabeled = {t.id: next(r for r in t.rows if not r.label) for t in fmt.tables if any(not r.label for r in t.rows)}
+    caption_rows = known.caption_rows
+    unlabeled = known.unlabeled
     builders: dict[str, Builder] = {}
     unmatched: list[Row] = []
     pending_header: list[HeaderCell] = []
@@ -152,7 +138,10 @@ def match(doc: Document, fmt: Format, others: Sequence[Format] = ()) -> FormatMa
     starts: dict[int, int] = {}
 
     def builder(t: TableTemplate) -> Builder:
-        return builders.setdefault(t.id, Builder(t))
+        found = builders.get(t.id)
+        if found is None:
+            found = builders[t.id] = Builder(t)
+        return found
 
     for table, row in _rows_in_order(doc):
         if table is not previous_table:
@@ -165,14 +154,15 @@ def match(doc: Document, fmt: Format, others: Sequence[Format] = ()) -> FormatMa
         if part in foreign:
             continue
         cells = list(row.cells)
-        label_idx = [i for i, c in enumerate(cells) if label_like(c)]
-        has_values = any(is_value(c.text) for c in cells)
+        kinds = [text_kind(c.text) for c in cells]
+        label_idx = [i for i, (_, label) in enumerate(kinds) if label]
+        has_values = any(value for value, _ in kinds)
         if not has_values:
-            hits = _header_hits(cells, vocab)
+            hits = _header_hits(cells, known)
             if hits and (max(hits.values()) >= 2 or len([c for c in cells if c.text]) == 1):
                 pending_header.extend(HeaderCell(c.text, c.span) for c in cells if c.text)
                 best_owner = max(hits, key=lambda k: (hits[k], k == (current.id if current else "")))
-                pending_template = fmt.table(best_owner)
+                pending_template = known.tables.get(best_owner)
                 continue
         if not label_idx:
             filled = [c for c in cells if c.text]
@@ -196,7 +186,7 @@ def match(doc: Document, fmt: Format, others: Sequence[Format] = ()) -> FormatMa
             if target is None and pending_template is not None and pending_template.id in unlabeled:
                 target = pending_template
             if target is None and has_values:
-                target = next((fmt.table(t) for t in unlabeled if len(fmt.table(t).columns) == len(filled)), None)  # type: ignore[union-attr]
+                target = next((known.tables[t] for t in unlabeled if len(known.tables[t].columns) == len(filled)), None)
             if target is None or not has_values:
                 unmatched.append(row)
                 continue
@@ -217,7 +207,7 @@ def match(doc: Document, fmt: Format, others: Sequence[Format] = ()) -> FormatMa
             builder(next_caption).touch(row.line)
             label_idx = [i for i in label_idx if i not in caption_cells]
             cells = [c for i, c in enumerate(cells) if i not in caption_cells]
-            label_idx = [i for i, c in enumerate(cells) if label_like(c)]
+            label_idx = [i for i, c in enumerate(cells) if text_kind(c.text)[1]]
         label_cells = cells[label_idx[0] : label_idx[-1] + 1]
         written = "".join(c.text for c in label_cells if c.text)
         zone = cells[label_idx[-1] + 1 :]

@@ -20,8 +20,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Literal
 
-from gialint.model.record import Record
 from gialint.formats.textpattern import LazyRegex, TextPattern
+from gialint.model.record import Record
 
 ValueKind = Literal["count", "signed", "amount", "text"]
 VALUE_KINDS = ("count", "signed", "amount", "text")

@@ -13,9 +13,9 @@ from bisect import bisect_right
 from itertools import accumulate
 from operator import add
 from typing import TYPE_CHECKING
-from gialint.model.record import Record
 
 from gialint._lazy import lazy_re
+from gialint.model.record import Record
 
 if TYPE_CHECKING:
     from gialint.model.document import Document

@@ -63,16 +63,18 @@ def _pipe_row(line_no: int, line: str) -> Row:
         segments = line.split("|")
     stripped = line.strip()
     skip_first, skip_last = stripped.startswith("|"), stripped.endswith("|")
+    bold, escaped = "**" in line, "\\|" in line  # a cell holds them only if its line does
     last = len(segments) - 1
     cells: list[Cell] = []
     a = 0
     for i, raw in enumerate(segments):
         at, a = a, a + len(raw) + 1
-        if i == 0 and skip_first or i == last and skip_last and not raw.strip():
-            continue
         text = raw.strip()
-        col = at + len(raw) - len(raw.lstrip()) + 1
-        cells.append(Cell(text.replace("**", "").replace("\\|", "|"), Span(line_no, col, line_no, col + len(text))))
+        if i == 0 and skip_first or i == last and skip_last and not text:
+            continue
+        col = at + 1 if len(text) == len(raw) else at + len(raw) - len(raw.lstrip()) + 1
+        shown = text.replace("**", "") if bold else text
+        cells.append(Cell(shown.replace("\\|", "|") if escaped else shown, Span(line_no, col, line_no, col + len(text))))
     return Row(tuple(cells), line_no)
 
 

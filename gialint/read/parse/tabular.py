@@ -18,7 +18,8 @@ from collections.abc import Sequence
 from gialint._lazy import lazy_re
 from gialint.model.document import Block, Cell, Row, Span, Table
 
-_CELL_LINE = lazy_re(r"^[ \u3000\xa0]*\t([^\t]*)$")
+_INDENT = " \u3000\xa0"
+"""What may come before the tab of a one-cell line."""
 _PART_HEADING = lazy_re(r"^\s*[一二三四五六七八九十]{1,3}\s*[、．.]")
 _SENTENCE_END = lazy_re(r"[。！？]$")
 _HEADING = lazy_re(r"^(?:[一二三四五六七八九十]{1,3}\s*、|[（(][一二三四五六七八九十]{1,3}[）)])")
@@ -35,16 +36,18 @@ def _cell(line_no: int, line: str, start: int, end: int) -> Cell:
 
 
 def split_tab_row(line_no: int, line: str) -> Row:
-    """One tab-separated line as a row, each cell with its exact span."""
+    """One tab-separated line as a row, each cell with its exact span (:func:`_cell`, inlined:
+    a report's tables are mostly such cells)."""
     cells: list[Cell] = []
     start = 0
-    while True:
-        end = line.find("\t", start)
-        if end < 0:
-            cells.append(_cell(line_no, line, start, len(line)))
-            break
-        cells.append(_cell(line_no, line, start, end))
-        start = end + 1
+    for raw in line.split("\t"):
+        stripped = raw.strip()
+        if stripped:
+            col = start + 1 if len(stripped) == len(raw) else start + len(raw) - len(raw.lstrip()) + 1
+            cells.append(Cell(stripped, Span(line_no, col, line_no, col + len(stripped))))
+        else:
+            cells.append(Cell("", Span(line_no, start + 1, line_no, start + 1)))
+        start += len(raw) + 1
     return Row(tuple(cells), line_no)
 
 
@@ -59,6 +62,15 @@ def _table(rows: list[Row], shape: str) -> Table:
 def _is_blank(line: str) -> bool:
     """A line with a tab is never blank: in a one-cell-per-line table ``\\t`` alone is an empty cell."""
     return "\t" not in line and not line.strip()
+
+
+def _cell_line(line: str) -> int:
+    """Where the cell of a one-cell line starts (after its only tab, only blanks before it), or -1:
+    ``^[ \\u3000\\xa0]*\\t[^\\t]*$`` with str methods."""
+    tab = line.find("\t")
+    if tab < 0 or line.find("\t", tab + 1) >= 0 or line[:tab].strip(_INDENT):
+        return -1
+    return tab + 1
 
 
 def segment(lines: Sequence[str], first_line: int) -> list[Block | Table]:
@@ -82,13 +94,14 @@ def segment(lines: Sequence[str], first_line: int) -> list[Block | Table]:
                 close()
             i += 1
             continue
-        if _CELL_LINE.match(line):
+        if _cell_line(line) >= 0:
             cells: list[Cell] = []
             j = i
             while j < n and not _is_blank(lines[j]):
                 current = lines[j]
-                if _CELL_LINE.match(current):
-                    cells.append(_cell(first_line + j, current, current.index("\t") + 1, len(current)))
+                at = _cell_line(current)
+                if at >= 0:
+                    cells.append(_cell(first_line + j, current, at, len(current)))
                 elif cells and not _PART_HEADING.match(current) and "\t" not in current:
                     prev = cells[-1]
                     text = current.strip()

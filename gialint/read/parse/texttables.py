@@ -161,19 +161,20 @@ def _find(numbered: Sequence[tuple[int, str]], vocab: Vocabulary) -> list[_Found
     are blank."""
     found: list[_Found] = []
     region: list[tuple[int, list[Tok]]] = []
+    region_pipes = False
+    """A line of the region holds a pipe."""
 
     def close() -> None:
-        nonlocal region
+        nonlocal region, region_pipes
         if region:
             stream = [(n, t, i == 0) for n, toks in region for i, t in enumerate(toks)]
             rows = _rows(stream)
             if _accepted(rows):
-                pipes = any(t.kind == "empty" for _, toks in region for t in toks) or any(has_pipe[n] for n, _ in region)
+                pipes = any(t.kind == "empty" for _, toks in region for t in toks) or region_pipes
                 pieces = [(n, toks[0].start, toks[-1].end) for n, toks in region]
                 found.append(_Found(_table(_trim(rows), _shape(rows, pipes)), pieces))
-        region = []
+        region, region_pipes = [], False
 
-    has_pipe = {n: "|" in line or "｜" in line for n, line in numbered}
     for index, (n, line) in enumerate(numbered):
         if not line.strip():
             continue
@@ -192,10 +193,11 @@ def _find(numbered: Sequence[tuple[int, str]], vocab: Vocabulary) -> list[_Found
             continue
         tokens = _corner(tokens)
         if region:
-            following = next((text for _, text in numbered[index + 1 :] if text.strip()), "")
+            following = _next_text(numbered, index)
             tokens = unknown_label(line, tokens, bool(_BARE.match(following)) and _DIGIT.search(following) is not None)
         if all(t.kind in _TABLE_KINDS for t in tokens):
             region.append((n, tokens))
+            region_pipes = region_pipes or "|" in line or "｜" in line
             continue
         close()
         for run in _runs(inline_unknown_labels(line, tokens)):
@@ -204,6 +206,16 @@ def _find(numbered: Sequence[tuple[int, str]], vocab: Vocabulary) -> list[_Found
                 found.append(_Found(_table(_trim(rows), _shape(rows, "|" in line or "｜" in line)), [(n, run[0].start, run[-1].end)]))
     close()
     return found
+
+
+def _next_text(numbered: Sequence[tuple[int, str]], index: int) -> str:
+    """The first line after ``numbered[index]`` that is not blank ('' when none), without
+    copying the rest of the lines for every line of a table."""
+    for k in range(index + 1, len(numbered)):
+        text = numbered[k][1]
+        if text.strip():
+            return text
+    return ""
 
 
 def _corner(tokens: list[Tok]) -> list[Tok]:

@@ -84,8 +84,29 @@ def _label_tokens(line: str, vocab: Vocabulary) -> list[Tok]:
     return found
 
 
+_MEMO_LINES = 500
+"""Lines kept per vocabulary by :func:`tokenize`: the ones that recur (the block captions, the
+勾稽 note, boilerplate) come with the first reports; a line met once is not worth more."""
+_MEMOS: dict[int, tuple[Vocabulary, dict[str, tuple[tuple[str, int, int, str, bool, bool], ...]]]] = {}
+
+
 def tokenize(line: str, vocab: Vocabulary) -> list[Tok]:
-    """The line's labels, figures, fillers and other text, in order (separators dropped)."""
+    """The line's labels, figures, fillers and other text, in order (separators dropped): new
+    tokens each time (the reader adjusts them), from a memo for the lines that recur."""
+    entry = _MEMOS.get(id(vocab))
+    if entry is None or entry[0] is not vocab:
+        entry = _MEMOS[id(vocab)] = (vocab, {})
+    memo = entry[1]
+    known = memo.get(line)
+    if known is not None:
+        return [Tok(*fields) for fields in known]
+    tokens = _tokenize(line, vocab)
+    if len(memo) < _MEMO_LINES:
+        memo[line] = tuple((t.kind, t.start, t.end, t.text, t.glued, t.unknown) for t in tokens)
+    return tokens
+
+
+def _tokenize(line: str, vocab: Vocabulary) -> list[Tok]:
     labels = _label_tokens(line, vocab) if vocab.prefilter(line) else []
     tokens: list[Tok] = []
     pipes = False

@@ -1,0 +1,96 @@
+"""The str-method and memoised fast paths of the readers and the table matcher (issue #12) give
+what the slower code they replaced gave: checked against that code on random text."""
+
+from __future__ import annotations
+
+import random
+import re
+
+from gialint.formats.labels import builtin_formats, is_value, label_like, vocabulary
+from gialint.formats.matchfacts import facts, table_of, text_kind
+from gialint.model.document import Cell, Row, Span
+from gialint.read.parse.markdown import _pipe_row
+from gialint.read.parse.tabular import _cell, _cell_line, split_tab_row
+from gialint.read.parse.texttokens import _tokenize, tokenize
+
+_ONE_CELL_LINE = re.compile(r"^[ \u3000\xa0]*\t([^\t]*)$")
+
+
+def _strings(alphabet: list[str], count: int, longest: int, seed: int) -> list[str]:
+    rnd = random.Random(seed)
+    return ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, longest))) for _ in range(count)]
+
+
+def _split_by_find(line_no: int, line: str) -> Row:
+    """The tab-row reader as it was: a cell between each pair of tabs, by str.find."""
+    cells, start = [], 0
+    while True:
+        end = line.find("\t", start)
+        cells.append(_cell(line_no, line, start, len(line) if end < 0 else end))
+        if end < 0:
+            return Row(tuple(cells), line_no)
+        start = end + 1
+
+
+def test_one_cell_lines_and_tab_rows() -> None:
+    for line in _strings([" ", "\u3000", "\xa0", "\t", "a", "规", "\n", "\r", "0"], 5_000, 8, 1):
+        m = _ONE_CELL_LINE.match(line)
+        assert _cell_line(line) == (m.start(1) if m else -1), repr(line)
+        assert split_tab_row(3, line) == _split_by_find(3, line), repr(line)
+
+
+def _pipe_row_as_was(line_no: int, line: str) -> Row:
+    """The pipe-row reader before it skipped the replacements a line does not need."""
+    if "\\" in line:
+        cuts = [m.start() for m in re.finditer(r"(?<!\\)\|", line)]
+        segments = [line[a + 1 : b] for a, b in zip([-1, *cuts], [*cuts, len(line)])]
+    else:
+        segments = line.split("|")
+    stripped = line.strip()
+    skip_first, skip_last = stripped.startswith("|"), stripped.endswith("|")
+    cells, a = [], 0
+    for i, raw in enumerate(segments):
+        at, a = a, a + len(raw) + 1
+        if i == 0 and skip_first or i == len(segments) - 1 and skip_last and not raw.strip():
+            continue
+        text = raw.strip()
+        col = at + len(raw) - len(raw.lstrip()) + 1
+        cells.append(Cell(text.replace("**", "").replace("\\|", "|"), Span(line_no, col, line_no, col + len(text))))
+    return Row(tuple(cells), line_no)
+
+
+def test_pipe_rows() -> None:
+    for line in _strings(["|", "*", "\\", " ", "a", "规", "\t", "0"], 5_000, 10, 2):
+        assert _pipe_row(2, line) == _pipe_row_as_was(2, line), repr(line)
+
+
+def test_cell_kinds_are_the_label_tests() -> None:
+    texts = ["", "0", "12", "1,234", "3.5万元", "-", "/", "无", "规章", "1.规章", "（一）行政许可", "本年新收", "xx", "。。"]
+    for text in texts + _strings(["0", "1", ".", ",", "万", "元", "规", "章", "-", " ", "（", "一"], 2_000, 6, 3):
+        assert text_kind(text) == (is_value(text), label_like(Cell(text, Span(1, 1, 1, 1)))), repr(text)
+
+
+def test_format_facts_are_the_formats() -> None:
+    for fmt in builtin_formats():
+        known = facts(fmt)
+        assert facts(fmt) is known
+        for table in fmt.tables:
+            assert table_of(fmt, table.id) is fmt.table(table.id)
+        assert table_of(fmt, "no such table") is None
+        assert set(known.unlabeled) == {t.id for t in fmt.tables if any(not r.label for r in t.rows)}
+
+
+def _fields(tokens: list) -> list[tuple[object, ...]]:
+    return [(t.kind, t.start, t.end, t.text, t.glued, t.unknown) for t in tokens]
+
+
+def test_tokenize_memo_hands_out_new_tokens() -> None:
+    vocab = vocabulary(builtin_formats())
+    lines = ["第二十条第（一）项", "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", "规章 | 0 | 0 | 0", "本年新收政府信息公开申请数量 5 0 0"]
+    for line in lines * 2:
+        first, again = tokenize(line, vocab), tokenize(line, vocab)
+        assert _fields(first) == _fields(again) == _fields(_tokenize(line, vocab))
+        assert all(a is not b for a, b in zip(first, again))  # the reader adjusts them in place
+        if first:
+            first[0].kind = "text"
+            assert tokenize(line, vocab)[0].kind == _tokenize(line, vocab)[0].kind

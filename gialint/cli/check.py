@@ -64,8 +64,15 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO, corpus: bool = False
 
 
 def _run(args: argparse.Namespace, out: TextIO, err: TextIO, corpus: bool) -> int:
-    from gialint.cli.running import files_to_check, lint, run_options, warn_unknown_selection
-    from gialint.cli.writing import refuse_output, shows_source, write_report
+    from gialint.cli.running import (
+        each_file,
+        files_to_check,
+        lint,
+        run_options,
+        streams,
+        warn_unknown_selection,
+    )
+    from gialint.cli.writing import refuse_output, shows_source, stream_report, write_report
     from gialint.config.loader import ConfigError
     from gialint.engine.session import Session
     from gialint.model.diagnostic import Severity
@@ -104,6 +111,13 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO, corpus: bool) -> in
         pending = fix_files(args, session, files, configs, out, err, not_written)
         if args.diff:  # like ruff: 1 when fixes are pending, so a hook or CI job can stop on it
             return ExitCode.FINDINGS if pending else ExitCode.OK
+    any_config = next(iter(configs.values()), None)
+    lang = args.lang or (any_config.lang if any_config and any_config.lang else "zh")
+    fail_on = Severity.parse(args.fail_on) if args.fail_on else (any_config.fail_on if any_config and any_config.fail_on else Severity.WARNING)
+    rules = {name: rule for c in configs.values() for name, rule in c.rules.items()}
+    if streams(args, files, corpus, reading_stdin):  # each file's findings written as it is linted, none kept
+        report = Report((), files, lang, False, args.quiet, rules, show_source=show_source)
+        return stream_report(args, out, report, fail_on, each_file(args, session, files, configs, err))
     result = lint(args, session, files, configs, reading_stdin, err)
     diagnostics = sorted([*result.diagnostics, *not_written], key=lambda d: (d.path, d.line, d.column, d.code))
     sources = result.sources()
@@ -114,10 +128,6 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO, corpus: bool) -> in
         if isinstance(filtered, int):
             return filtered
         diagnostics = filtered
-    any_config = next(iter(configs.values()), None)
-    lang = args.lang or (any_config.lang if any_config and any_config.lang else "zh")
-    fail_on = Severity.parse(args.fail_on) if args.fail_on else (any_config.fail_on if any_config and any_config.fail_on else Severity.WARNING)
-    rules = {name: rule for c in configs.values() for name, rule in c.rules.items()}
     report = Report(diagnostics, files, lang, False, args.quiet, rules, sources, show_source=show_source)
     annotated = True
     if getattr(args, "annotate", False):

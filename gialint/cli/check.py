@@ -12,7 +12,7 @@ from gialint.cli.options import add_run_options, add_text_options, year
 if TYPE_CHECKING:
     from gialint.config.model import Config
     from gialint.engine.options import RunOptions
-    from gialint.engine.session import RunResult
+    from gialint.engine.session import RunResult, Session
     from gialint.engine.warm import Served
     from gialint.model.diagnostic import Diagnostic
 
@@ -146,7 +146,7 @@ def _lint(
     args: argparse.Namespace, out: TextIO, err: TextIO, options: RunOptions, corpus: bool
 ) -> tuple[list[str], dict[str, Config], RunResult, list[Diagnostic]] | int:
     """The normal way: plugins, configurations, the lint (and ``--fix``); an exit code if it stops."""
-    from gialint.cli.running import files_to_check, lint, warn_unknown_selection
+    from gialint.cli.running import files_to_check, lint, streams, warn_unknown_selection
     from gialint.cli.writing import refuse_output
     from gialint.config.loader import ConfigError
     from gialint.engine.session import Session
@@ -181,4 +181,25 @@ def _lint(
         pending = fix_files(args, session, files, configs, out, err, not_written)
         if args.diff:  # like ruff: 1 when fixes are pending, so a hook or CI job can stop on it
             return ExitCode.FINDINGS if pending else ExitCode.OK
+    if streams(args, files, corpus, reading_stdin):  # each file's findings written as it is linted, none kept
+        return _streamed(args, out, err, session, files, configs)
     return files, configs, lint(args, session, files, configs, reading_stdin, err), not_written
+
+
+def _streamed(
+    args: argparse.Namespace, out: TextIO, err: TextIO, session: Session, files: list[str], configs: dict[str, Config]
+) -> int:
+    """Text or github output written file by file as each is linted, keeping only the counts
+    (:func:`gialint.cli.running.streams` says when): the exit code."""
+    from gialint.cli.running import each_file
+    from gialint.cli.writing import shows_source, stream_report
+    from gialint.model.diagnostic import Severity
+    from gialint.output import Report
+
+    any_config = next(iter(configs.values()), None)
+    lang = args.lang or (any_config.lang if any_config and any_config.lang else "zh")
+    fail_set = any_config.fail_on if any_config and any_config.fail_on else Severity.WARNING
+    fail_on = Severity.parse(args.fail_on) if args.fail_on else fail_set
+    rules = {name: rule for c in configs.values() for name, rule in c.rules.items()}
+    report = Report((), files, lang, False, args.quiet, rules, show_source=shows_source(args, out))
+    return stream_report(args, out, report, fail_on, each_file(args, session, files, configs, err))

@@ -6,8 +6,9 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
+from itertools import pairwise
 from typing import TYPE_CHECKING, BinaryIO, TextIO
 
 from gialint.cli.options import CACHE_DIR
@@ -16,10 +17,13 @@ from gialint.output.escape import printable
 if TYPE_CHECKING:
     from gialint.config.model import Config
     from gialint.engine.options import RunOptions
+    from gialint.engine.result import FileResult
     from gialint.engine.selection import Selection
     from gialint.engine.session import RunResult, Session
 
 STDIN_LIMIT = 20 * 1024 * 1024
+STREAMING = ("text", "github")
+"""The formats that write a file's findings as soon as it is linted (they have ``write_batches``)."""
 
 
 def run_options(args: argparse.Namespace, corpus: bool, keep_sources: bool) -> RunOptions:
@@ -87,6 +91,27 @@ def lint(
     if reading_stdin:
         return RunResult(list(files), configs, [session.lint_data(files[0], _read_stdin(), configs[files[0]])])
     return run(session, files, configs, progress(err) if getattr(args, "progress", False) else None)
+
+
+def streams(args: argparse.Namespace, files: Sequence[str], corpus: bool, reading_stdin: bool) -> bool:
+    """Whether the run's findings can be written file by file as each is linted, and none kept:
+    text or github output to standard output, and nothing that needs every finding first (a
+    baseline, --fix/--diff, corpus rules, an audit's summary, annotated copies). The files must
+    come in the order the output sorts them (by path), as those found under one folder do."""
+    if corpus or reading_stdin or args.format not in STREAMING or args.output:
+        return False
+    if args.fix or args.diff or args.baseline or getattr(args, "write_baseline", None):
+        return False
+    if getattr(args, "summary", False) or getattr(args, "annotate", False):
+        return False
+    return all(a < b for a, b in pairwise(files))
+
+
+def each_file(args: argparse.Namespace, session: Session, files: list[str], configs: dict[str, Config], err: TextIO) -> Iterator[FileResult]:
+    """The result of each of ``files`` in order, as it is linted (see :func:`streams`)."""
+    from gialint.engine.session import each
+
+    return each(session, files, configs, progress(err) if getattr(args, "progress", False) else None)
 
 
 def progress(err: TextIO) -> Callable[[int, int, str], None] | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import argparse
 import os
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, TextIO
 
@@ -13,8 +13,10 @@ from gialint.cli.common import ExitCode
 from gialint.output.escape import printable
 
 if TYPE_CHECKING:
+    from gialint.engine.result import FileResult
     from gialint.model.diagnostic import Severity
     from gialint.output import Report
+    from gialint.output.tally import Tally
 
 
 def shows_source(args: argparse.Namespace, out: TextIO) -> bool:
@@ -79,9 +81,27 @@ def write_report(args: argparse.Namespace, out: TextIO, err: TextIO, report: Rep
             err.write(f"gialint: {exc.message_zh} / {exc.message_en}\n")
             return ExitCode.USAGE
     else:
-        color = out.isatty() and not args.no_color and not os.environ.get("NO_COLOR") and args.format == "text"
-        writer.write(out, replace(report, color=color, statistics=statistics))
+        writer.write(out, _to_stdout(args, out, report))
     return _exit_code(report, fail_on)
+
+
+def _to_stdout(args: argparse.Namespace, out: TextIO, report: Report) -> Report:
+    """``report`` as shown on standard output: colour on a terminal (text), ``--statistics``."""
+    color = out.isatty() and not args.no_color and not os.environ.get("NO_COLOR") and args.format == "text"
+    return replace(report, color=color, statistics=getattr(args, "statistics", False))
+
+
+def stream_report(args: argparse.Namespace, out: TextIO, report: Report, fail_on: Severity, results: Iterable[FileResult]) -> int:
+    """Write each file's findings to standard output as ``results`` yields it (``report`` has no
+    findings: nothing is kept but counts); the exit code from ``fail_on``. Only for the formats and
+    runs :func:`gialint.cli.running.streams` allows: the output is the same as ``write_report``'s."""
+    from gialint.output import formatter
+
+    writer = formatter(args.format)
+    show = report.show_source
+    batches = ((r.diagnostics, r.source_lines() if show else None) for r in results)
+    tally: Tally = writer.write_batches(out, _to_stdout(args, out, report), batches)  # type: ignore[attr-defined]
+    return ExitCode.FINDINGS if tally.reaches(fail_on) else ExitCode.OK
 
 
 def _write_binary(args: argparse.Namespace, out: TextIO, err: TextIO, writer: object, report: Report, fail_on: Severity) -> int:

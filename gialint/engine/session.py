@@ -253,22 +253,35 @@ def run(
     """Lint ``files`` (in order), then the corpus rules over all of them."""
     options = session.options
     result = RunResult(list(files), configs)
-    collector_was_on = gc.isenabled()
-    gc.disable()  # documents hold no reference cycles: the cyclic collector only costs time here
-    if session.cache is not None and files:
-        session.cache.prepare()
-    keep: Callable[[FileResult], FileResult] = (lambda r: r) if options.corpus else FileResult.slim
-    try:
-        for index, file_result in enumerate(_stream(session, files, configs), 1):
-            result.results.append(keep(file_result))
-            if progress is not None:
-                progress(index, len(files), file_result.path)
-    finally:
-        if collector_was_on:
-            gc.enable()
+    result.results.extend(each(session, files, configs, progress))
     if session.cache is not None:
         result.cache_hits = session.cache.hits
     if options.corpus and result.results:
         first = configs[files[0]]
         result.corpus_diagnostics = session.linter.finish_corpus(result.results, first, options.selection)
     return result
+
+
+def each(
+    session: Session,
+    files: Sequence[str],
+    configs: Mapping[str, Config],
+    progress: Callable[[int, int, str], None] | None = None,
+) -> Iterator[FileResult]:
+    """Every file's result in the order of ``files``, as each is ready (slim unless corpus rules
+    need more): what :func:`run` collects, for a caller that writes each and keeps none. No
+    corpus rules run here."""
+    collector_was_on = gc.isenabled()
+    gc.disable()  # documents hold no reference cycles: the cyclic collector only costs time here
+    if session.cache is not None and files:
+        session.cache.prepare()
+    keep: Callable[[FileResult], FileResult] = (lambda r: r) if session.options.corpus else FileResult.slim
+    try:
+        for index, file_result in enumerate(_stream(session, files, configs), 1):
+            yield keep(file_result)
+            if progress is not None:
+                progress(index, len(files), file_result.path)
+    finally:
+        if collector_was_on:
+            gc.enable()
+

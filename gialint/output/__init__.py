@@ -77,10 +77,9 @@ class Formatter(Protocol):
 
 def rule_counts(diagnostics: Sequence[Diagnostic]) -> list[tuple[int, str, str]]:
     """``(count, code, rule name)`` per rule, most frequent first, then by code."""
-    counts: dict[tuple[str, str], int] = {}
-    for d in diagnostics:
-        counts[(d.code, d.rule)] = counts.get((d.code, d.rule), 0) + 1
-    return sorted(((n, code, rule) for (code, rule), n in counts.items()), key=lambda t: (-t[0], t[1], t[2]))
+    from gialint.output.tally import Tally
+
+    return Tally.of(diagnostics).rule_counts()
 
 
 def formatter(name: str, extra: Mapping[str, str] | None = None) -> Formatter:

@@ -9,11 +9,13 @@ exclusive end column; both ends are left out when the finding has no extent.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from typing import TextIO
 
 from gialint.model.diagnostic import Diagnostic, Severity
 from gialint.output import Report
 from gialint.output.escape import printable
+from gialint.output.tally import Tally
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -37,4 +39,14 @@ def line(d: Diagnostic, lang: str) -> str:
 
 
 def write(out: TextIO, report: Report) -> None:
-    out.writelines(line(d, report.lang) + "\n" for d in report.diagnostics)
+    write_batches(out, report, ((report.diagnostics, None),))
+
+
+def write_batches(out: TextIO, report: Report, batches: Iterable[tuple[Sequence[Diagnostic], object]]) -> Tally:
+    """``write`` with the findings handed in a batch at a time and not kept (see
+    :func:`gialint.output.text.write_batches`); a batch's second item is not used."""
+    tally = Tally()
+    for diagnostics, _ in batches:
+        tally.add(diagnostics)
+        out.writelines(line(d, report.lang) + "\n" for d in diagnostics)
+    return tally

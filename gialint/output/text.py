@@ -8,15 +8,14 @@ summary says how many findings ``--fix`` can repair.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import TextIO
 
 from gialint.model.diagnostic import Diagnostic, Severity
 from gialint.output import Report, rule_counts
 from gialint.output.escape import printable
+from gialint.output.tally import UNREADABLE_CODE, Tally
 
-UNREADABLE_CODE = "GIA001"
-"""``unreadable-input`` (gialint.engine.linter.UNREADABLE), counted in the summary."""
 NO_REPORTS_ZH = "没有可检查的报告（未找到 .md、.txt、.docx、.pdf、.html 等报告文件）"
 NO_REPORTS_EN = "No reports to check (no .md, .txt, .docx, .pdf, .html … report files found)."
 _COLORS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", Severity.INFO: "\033[36m"}
@@ -35,23 +34,26 @@ def counts(diagnostics: Sequence[Diagnostic], lang: str) -> str:
 
 
 def summary(diagnostics: Sequence[Diagnostic], files: int, lang: str) -> str:
-    counts = {s: sum(1 for d in diagnostics if d.severity is s) for s in Severity}
-    problem_files = len({d.path for d in diagnostics})
-    unreadable = len({d.path for d in diagnostics if d.code == UNREADABLE_CODE})
-    fixable = sum(1 for d in diagnostics if d.fix and d.location is None)  # Word/PDF/HTML are never rewritten
+    return summary_line(Tally.of(diagnostics), files, lang)
+
+
+def summary_line(tally: Tally, files: int, lang: str) -> str:
+    """The last line: how many findings of each severity in how many of the ``files`` checked."""
+    counts, total = tally.by_severity, tally.total
+    problem_files, unreadable, fixable = tally.files_with_findings, tally.unreadable, tally.fixable
     if not files:
         return NO_REPORTS_ZH if lang == "zh" else NO_REPORTS_EN
-    if not diagnostics:
+    if not total:
         return f"未发现问题（检查了 {files} 个文件）" if lang == "zh" else f"No problems found in {files} file{'s' * (files != 1)}."
     if lang == "zh":
         line = (
-            f"共 {len(diagnostics)} 个问题（错误 {counts[Severity.ERROR]}，警告 {counts[Severity.WARNING]}，"
+            f"共 {total} 个问题（错误 {counts[Severity.ERROR]}，警告 {counts[Severity.WARNING]}，"
             f"提示 {counts[Severity.INFO]}），涉及 {problem_files}/{files} 个文件"
         )
         line += f"；检查了 {files} 个文件，其中 {unreadable} 个无法读取" if unreadable else ""
         return line + (f"；其中 {fixable} 个可用 --fix 自动修复" if fixable else "")
     line = (
-        f"Found {len(diagnostics)} problem{'s' * (len(diagnostics) != 1)} "
+        f"Found {total} problem{'s' * (total != 1)} "
         f"({counts[Severity.ERROR]} errors, {counts[Severity.WARNING]} warnings, {counts[Severity.INFO]} info) "
         f"in {problem_files} of {files} file{'s' * (files != 1)}"
     )
@@ -96,9 +98,35 @@ def snippet(line: str, number: int, column: int, end_column: int) -> list[str]:
 
 
 def write(out: TextIO, report: Report) -> None:
+    write_batches(out, report, ((report.diagnostics, None),))
+
+
+def write_batches(out: TextIO, report: Report, batches: Iterable[tuple[Sequence[Diagnostic], Sequence[str] | None]]) -> Tally:
+    """``write`` with the findings handed in a batch at a time (a file's, as each is linted) and
+    not kept: each batch's findings are written at once, the summary from their counts.
+
+    A batch is ``(findings, lines)``: findings in the order of ``report.diagnostics`` (every batch
+    after the one before it), and the lines of their file when it is shown (None: from ``report.sources``)."""
+    tally = Tally()
+    for diagnostics, lines in batches:
+        tally.add(diagnostics)
+        _findings(out, report, diagnostics, lines)
+    if not report.quiet:
+        out.write(summary_line(tally, len(report.files), report.lang) + "\n")
+    if report.statistics:
+        out.writelines(_statistics(tally.rule_counts()))
+    if report.summary is not None:
+        from gialint.engine.audit import render_text
+
+        text = render_text(dict(report.summary), report.lang)
+        out.write("\n".join(printable(line, keep="\t") for line in text.split("\n")))
+    return tally
+
+
+def _findings(out: TextIO, report: Report, diagnostics: Sequence[Diagnostic], lines: Sequence[str] | None) -> None:
     lang = report.lang
     words = SEVERITY_WORDS["en" if lang == "en" else "zh"]
-    for d in report.diagnostics:
+    for d in diagnostics:
         # Names and messages escaped: one finding is one line, and nothing can steer the terminal.
         where = f"{printable(d.path)}:{d.line}:{d.column}:"
         message = printable(d.message(lang))
@@ -109,22 +137,16 @@ def write(out: TextIO, report: Report) -> None:
             out.write(f"{where} {d.code} {d.rule} {word} {message}\n")
         if d.location is not None:
             out.write(f"    {'位置' if lang != 'en' else 'where'}: {printable(d.location.describe(lang))}\n")
-        lines = report.sources.get(d.path) if report.show_source else None
-        if lines and 1 <= d.line <= len(lines) and d.code != UNREADABLE_CODE:
-            out.writelines(snippet(lines[d.line - 1], d.line, d.column, d.end_column if d.end_line in (0, d.line) else 0))
-    if not report.quiet:
-        out.write(summary(report.diagnostics, len(report.files), lang) + "\n")
-    if report.statistics:
-        out.writelines(statistics(report.diagnostics))
-    if report.summary is not None:
-        from gialint.engine.audit import render_text
-
-        text = render_text(dict(report.summary), lang)
-        out.write("\n".join(printable(line, keep="\t") for line in text.split("\n")))
+        shown = (lines if lines is not None else report.sources.get(d.path)) if report.show_source else None
+        if shown and 1 <= d.line <= len(shown) and d.code != UNREADABLE_CODE:
+            out.writelines(snippet(shown[d.line - 1], d.line, d.column, d.end_column if d.end_line in (0, d.line) else 0))
 
 
 def statistics(diagnostics: Sequence[Diagnostic]) -> list[str]:
     """``--statistics``: ``  N  CODE name`` per rule, most frequent first, then by code."""
-    rows = rule_counts(diagnostics)
+    return _statistics(rule_counts(diagnostics))
+
+
+def _statistics(rows: list[tuple[int, str, str]]) -> list[str]:
     width = max((len(str(n)) for n, _, _ in rows), default=1)
     return [f"  {n:>{width}}  {code} {rule}\n" for n, code, rule in rows]

@@ -120,6 +120,12 @@ def test_a_wheels_sets_are_taken_as_built_without_reading_them(shipped: Path) ->
     assert read_built(str(shipped / "province.yaml")) is None  # a set the build did not compile
 
 
+def test_the_shipped_folder_is_where_builtin_dir_looks_in_a_wheel() -> None:
+    from gialint.config import builtin, yamlio
+
+    assert yamlio.SHIPPED_DIR == str(builtin._HERE / "_rules")
+
+
 def test_a_shipped_set_edited_in_place_is_read_again(shipped: Path) -> None:
     from gialint.config.yamlio import read_built
 

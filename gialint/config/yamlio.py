@@ -255,8 +255,9 @@ def compiled_json(text: str, path: str) -> str:
 BUILT_SETS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "builtin_sets.bin")
 """In a wheel only (the build hook writes it; git-ignored): the sets it compiled, marshalled."""
 
-SHIPPED_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "_rules")
-"""Where a wheel ships ``rules/`` (see :mod:`gialint.config.builtin`); absent in a source tree."""
+SHIPPED_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.realpath(__file__))), "_rules")
+"""Where a wheel ships ``rules/``, resolved as :func:`gialint.config.builtin.builtin_dir` resolves
+it (a symlinked ``lib64`` …); absent in a source tree."""
 
 _built: dict[str, Any] | None = None
 

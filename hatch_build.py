@@ -3,7 +3,10 @@ gialint's own regular expressions compiled for the Python that builds it.
 
 ``scripts/compile_rules.py`` turns ``rules/*.yaml`` into ``gialint/config/compiled/*.json`` (the
 data as gialint reads it, keyed by the YAML's hash). The hook compiles them afresh into the wheel,
-in place of the committed copy, so that an installed gialint never parses its own sets' YAML.
+in place of the committed copy, so that an installed gialint never parses its own sets' YAML; and
+``gialint/config/builtin_sets.bin`` (the same data, marshalled, with each YAML's size): the installed
+package, whose ``gialint/_rules`` this build made from the same files, then neither reads nor hashes
+its own sets' YAML (see ``yamlio.read_built``).
 
 ``scripts/compile_regexes.py`` turns the committed list ``scripts/builtin_regexes.json`` into
 ``gialint/_regexcode.bin`` (the sre code of each pattern, keyed by this Python's regular-expression
@@ -31,7 +34,7 @@ class CompileRuleSets(BuildHookInterface):  # type: ignore[misc]
         sys.path.insert(0, str(Path(self.root) / "scripts"))
         try:
             from compile_regexes import read_list, table
-            from compile_rules import compiled
+            from compile_rules import built, compiled
         finally:
             sys.path.pop(0)
         self._out = Path(tempfile.mkdtemp(prefix="gialint-compiled-"))
@@ -39,6 +42,8 @@ class CompileRuleSets(BuildHookInterface):  # type: ignore[misc]
             (self._out / name).write_text(text, encoding="utf-8")
             # outside the project: hatchling then leaves out the committed file of the same name
             build_data["force_include"][str(self._out / name)] = f"gialint/config/compiled/{name}"
+        (self._out / "builtin_sets.bin").write_bytes(built(Path(self.root) / "rules"))
+        build_data["force_include"][str(self._out / "builtin_sets.bin")] = "gialint/config/builtin_sets.bin"
         (self._out / "_regexcode.bin").write_bytes(table(read_list()))
         build_data["force_include"][str(self._out / "_regexcode.bin")] = "gialint/_regexcode.bin"
 

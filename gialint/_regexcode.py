@@ -7,7 +7,8 @@ rule sets and formats compile on representative runs (``scripts/compile_regexes.
 it). The wheel's build hook (``hatch_build.py``), and the script for a source checkout, turn the
 list into ``_regexcode.bin`` next to this module with :func:`build`: for each pattern what
 ``re._compiler.compile`` hands to ``_sre.compile`` — the final flags, the sre code, the group
-count and names. :func:`compile` looks a pattern up there (the table is read once, on first
+count and names — and what the parse tree tells a prefilter (:func:`gialint._retree.facts`, read
+by :func:`facts`). :func:`compile` looks a pattern up there (the table is read once, on first
 use) and builds the Pattern with ``_sre.compile``.
 
 Why this is safe:
@@ -40,7 +41,10 @@ if TYPE_CHECKING:
 TABLE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "_regexcode.bin")
 """The compiled table: git-ignored in a source checkout, made by the build hook in a wheel."""
 
-_FORMAT = 1
+_FORMAT = 2
+
+_UNICODE = 32
+"""``re.UNICODE``, without importing ``re``."""
 
 _table: dict[tuple[str, int], Any] | None = None
 _typecode_loaded = "I"
@@ -54,19 +58,21 @@ def key() -> tuple[Any, ...]:
     return (_FORMAT, sys.implementation.name, tuple(sys.version_info[:2]), _sre.MAGIC, _sre.CODESIZE, sys.maxunicode)
 
 
-def _entry(pattern: str, flags: int) -> tuple[int, bytes, int, dict[str, int], tuple[str | None, ...]]:
-    """What ``re._compiler.compile`` passes to ``_sre.compile``, the code as bytes."""
+def _entry(pattern: str, flags: int, analyse: Any) -> tuple[int, bytes, int, dict[str, int], tuple[str | None, ...], Any]:
+    """What ``re._compiler.compile`` passes to ``_sre.compile``, the code as bytes, and
+    ``analyse(tree)`` (the prefilter's facts) of the same parse."""
     import array
     import re._compiler as compiler  # type: ignore[import-not-found]
     import re._parser as parser  # type: ignore[import-not-found]
 
     tree = parser.parse(pattern, flags)
+    found = analyse(tree)
     code = compiler._code(tree, flags)
     groupindex = dict(tree.state.groupdict)
     indexgroup: list[str | None] = [None] * tree.state.groups
     for name, index in groupindex.items():
         indexgroup[index] = name
-    return (flags | tree.state.flags, array.array(_typecode(), code).tobytes(), tree.state.groups - 1, groupindex, tuple(indexgroup))
+    return (flags | tree.state.flags, array.array(_typecode(), code).tobytes(), tree.state.groups - 1, groupindex, tuple(indexgroup), found)
 
 
 def _typecode() -> str:
@@ -79,15 +85,27 @@ def _typecode() -> str:
     raise ValueError(f"no array type of {_sre.CODESIZE} bytes")
 
 
+def _retree() -> Any:
+    """``_retree.py`` beside this file, alone (the build hook has no ``gialint`` package)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("_gialint_retree", os.path.join(os.path.dirname(os.path.abspath(__file__)), "_retree.py"))
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 def build(entries: list[tuple[str, int]]) -> bytes:
     """The table file for ``entries`` (pattern, flags), for the Python that runs this."""
     import binascii
     import marshal
 
+    analyse = _retree().facts
     table = {}
     for pattern, flags in entries:
         try:
-            table[pattern, int(flags)] = _entry(pattern, int(flags))
+            table[pattern, int(flags)] = _entry(pattern, int(flags), analyse)
         except Exception:  # noqa: BLE001, S112 - e.g. invalid for this Python's re: compiled at run time, as before
             continue
     payload = marshal.dumps(table)
@@ -122,7 +140,7 @@ def _from_table(pattern: str, flags: int) -> re.Pattern[str] | None:
         import _sre
         import array
 
-        final, code, groups, groupindex, indexgroup = entry
+        final, code, groups, groupindex, indexgroup = entry[:5]
         return _sre.compile(pattern, final, array.array(_typecode_loaded, code).tolist(), groups, groupindex, indexgroup)  # type: ignore[no-any-return]
     except Exception:  # noqa: BLE001 - a damaged entry (the CRC matched): compile as re does
         return None
@@ -138,6 +156,22 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
     import re
 
     return re.compile(pattern, flags)
+
+
+def facts(pattern: str, flags: int) -> Any:
+    """The prefilter's facts stored for ``pattern`` (see :func:`gialint._retree.facts`), or None
+    when the table lacks it. ``flags`` may be a compiled Pattern's: its implied ``re.UNICODE``
+    changes no parse of a str pattern."""
+    global _table
+    if _table is None:
+        _table = _load()
+    entry = _table.get((pattern, flags))
+    if entry is None and flags & _UNICODE:
+        entry = _table.get((pattern, flags & ~_UNICODE))
+    try:
+        return entry[5] if entry is not None and type(pattern) is str else None
+    except Exception:  # noqa: BLE001 - a damaged entry: compute the facts as without a table
+        return None
 
 
 def record() -> set[tuple[str, int]]:

@@ -38,6 +38,20 @@ def compiled(rules: Path = RULES) -> dict[str, str]:
     return out
 
 
+def built(rules: Path = RULES) -> bytes:
+    """The wheel's ``gialint/config/builtin_sets.bin``: each set's size and the data of its
+    compiled JSON (the same :func:`compiled` text), so that the installed package reads neither
+    the YAML nor the JSON of its own sets (see ``yamlio.read_built``)."""
+    import json
+
+    yamlio = _yamlio()
+    sets = {}
+    for name, text in compiled(rules).items():
+        source = rules / (name[: -len(".json")] + ".yaml")
+        sets[source.name] = (source.stat().st_size, json.loads(text)["data"])
+    return yamlio.built_sets(sets)  # type: ignore[no-any-return]
+
+
 def stale(target: Path = TARGET, rules: Path = RULES) -> list[str]:
     """The compiled files in ``target`` that are missing, out of date, or left from a removed set."""
     wanted = compiled(rules)

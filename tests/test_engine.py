@@ -277,6 +277,39 @@ def test_builtin_hookimpls_match_the_specs() -> None:
     assert {"gialint.read.parse", "gialint.checks", "gialint.config.rulesets"} <= names
 
 
+def test_own_modules_searched_by_name_find_every_hook_pluggy_would() -> None:
+    """gialint's manager looks only at gialint_* names of its own modules: plain pluggy finds no
+    other hook there (specifications and implementations alike), and searches others fully."""
+    import importlib
+
+    import pluggy
+
+    from gialint import hookspecs
+    from gialint.engine.plugin import BUILTIN_PLUGINS, PROJECT, _Manager
+
+    def found(manager: pluggy.PluginManager) -> set[tuple[str, str]]:
+        manager.add_hookspecs(hookspecs)
+        for name in BUILTIN_PLUGINS:
+            manager.register(importlib.import_module(name), name=name)
+        return {(name, impl.plugin_name) for name in vars(manager.hook) if not name.startswith("_") for impl in getattr(manager.hook, name).get_hookimpls()} | {
+            (name, "spec") for name in vars(manager.hook) if not name.startswith("_") and getattr(manager.hook, name).has_spec()
+        }
+
+    ours = found(_Manager(PROJECT))
+    assert ours == found(pluggy.PluginManager(PROJECT))
+    assert len({impl for _, impl in ours}) == 1 + len(BUILTIN_PLUGINS)  # every module has hooks
+    other = types.ModuleType("third_party")
+
+    @hookimpl
+    def gialnt_get_rules() -> list[Rule]:  # misnamed: still found, then reported
+        return []
+
+    other.gialnt_get_rules = gialnt_get_rules  # type: ignore[attr-defined]
+    manager = _Manager(PROJECT)
+    manager.register(other)
+    assert [impl.plugin_name for impl in manager.hook.gialnt_get_rules.get_hookimpls()] == ["third_party"]
+
+
 def test_builtin_hookimpls_match_the_specs_with_entry_points() -> None:
     plugins = get_plugin_manager()
     plugins.manager.check_pending()

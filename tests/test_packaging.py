@@ -10,6 +10,7 @@ import shutil
 import subprocess
 import sys
 import zipfile
+from collections.abc import Iterator
 from importlib import metadata
 from pathlib import Path
 from types import ModuleType
@@ -92,6 +93,64 @@ def test_compiled_sets_are_used_only_for_the_text_they_were_compiled_from() -> N
     assert read_compiled("rules: {}\n", "/elsewhere/province.yaml") is None
 
 
+@pytest.fixture
+def shipped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A wheel's layout in miniature: a copy of rules/ as the shipped sets, and the table its
+    build makes (scripts/compile_rules.py's built()) in place of the package's own."""
+    from gialint.config import yamlio
+
+    rules = tmp_path / "_rules"
+    shutil.copytree(ROOT / "rules", rules)
+    table = tmp_path / "builtin_sets.bin"
+    table.write_bytes(_compile_rules().built(rules))
+    monkeypatch.setattr(yamlio, "SHIPPED_DIR", str(rules))
+    monkeypatch.setattr(yamlio, "BUILT_SETS", str(table))
+    monkeypatch.setattr(yamlio, "_built", None)
+    yield rules
+    monkeypatch.setattr(yamlio, "_built", None)
+
+
+def test_a_wheels_sets_are_taken_as_built_without_reading_them(shipped: Path) -> None:
+    from gialint.config.yamlio import read_built, read_compiled
+
+    for path in sorted(shipped.glob("*.yaml")):
+        data = read_built(str(path))
+        assert data is not None and data == read_compiled(path.read_text(encoding="utf-8"), str(path)), path
+    assert read_built(str(ROOT / "rules" / "default.yaml")) is None  # not the shipped copy: a source tree
+    assert read_built(str(shipped / "province.yaml")) is None  # a set the build did not compile
+
+
+def test_the_shipped_folder_is_where_builtin_dir_looks_in_a_wheel() -> None:
+    from gialint.config import builtin, yamlio
+
+    assert yamlio.SHIPPED_DIR == str(builtin._HERE / "_rules")
+
+
+def test_a_shipped_set_edited_in_place_is_read_again(shipped: Path) -> None:
+    from gialint.config.yamlio import read_built
+
+    edited = shipped / "gov-2021.yaml"
+    edited.write_text(edited.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    assert read_built(str(edited)) is None  # its size changed: hashed against its compiled copy
+    assert read_built(str(shipped / "default.yaml")) is not None
+
+
+@pytest.mark.parametrize("damage", ["missing", "truncated", "flipped byte"])
+def test_a_missing_or_damaged_table_of_sets_falls_back(shipped: Path, damage: str) -> None:
+    from gialint.config import yamlio
+
+    table = Path(yamlio.BUILT_SETS)
+    data = table.read_bytes()
+    if damage == "missing":
+        table.unlink()
+    elif damage == "truncated":
+        table.write_bytes(data[: len(data) // 2])
+    else:
+        at = len(data) // 2
+        table.write_bytes(data[:at] + bytes([data[at] ^ 0x10]) + data[at + 1 :])
+    assert yamlio.read_built(str(shipped / "default.yaml")) is None
+
+
 _RUN_CHECK = (
     "import sys\n"
     "from gialint.cli.program import main\n"
@@ -154,6 +213,7 @@ def test_the_wheel_carries_the_rule_sets_compiled_at_build_time(tmp_path: Path) 
     assert len([n for n in names if n.startswith("gialint/config/compiled/")]) == len(shipped)  # no second copy
     # gialint's own regular expressions, compiled for this Python from the committed list
     assert names.count("gialint/_regexcode.bin") == 1
+    assert names.count("gialint/config/builtin_sets.bin") == 1  # the sets as built: no YAML read nor hashed
     code = f"import sys; sys.path.insert(0, {str(tmp_path / 'site')!r})\nimport gialint._regexcode as r; print(r.TABLE, len(r._load()))"
     loaded = subprocess.run([sys.executable, "-I", "-c", code], capture_output=True, text=True, cwd=tmp_path, check=False)
     where, count = loaded.stdout.split()

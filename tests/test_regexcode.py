@@ -16,8 +16,9 @@ from types import ModuleType
 
 import pytest
 
-from gialint import _regexcode
+from gialint import _regexcode, _retree
 from gialint._lazy import compile_re, lazy_re
+from gialint.checks import _prefilter
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -92,6 +93,32 @@ def test_compile_re_and_lazy_re_use_the_table(table: Path) -> None:
     assert _regexcode._table  # loaded, with the entries
 
 
+def test_the_stored_prefilter_facts_are_the_computed_ones(table: Path) -> None:
+    """Each entry carries what gialint._retree.facts reads from its parse tree, found under the
+    flags a compiled Pattern reports too (re.UNICODE added); _prefilter answers alike either way."""
+    told = 0
+    for pattern, flags in ENTRIES:
+        stored = _regexcode.facts(pattern, flags)
+        assert stored is not None and stored == _retree.of(pattern, flags), pattern
+        compiled = re.compile(pattern, flags)
+        assert _regexcode.facts(pattern, compiled.flags) == stored, pattern
+        assert _prefilter._facts(compiled) == stored, pattern
+        told += stored[0] is not None
+    assert told > len(ENTRIES) // 2  # most patterns need some character: the facts are not all empty
+    assert _regexcode.facts("(?P<y>\\d{4})年", re.MULTILINE) is None  # not in the table
+
+
+def test_prefilter_facts_without_a_table_are_computed(table: Path) -> None:
+    table.unlink()
+    pattern = next(p for p, f in ENTRIES if f == 0 and _retree.of(p, 0)[0])
+    assert _regexcode.facts(pattern, 0) is None
+    _prefilter._facts_of.cache_clear()
+    try:
+        assert _prefilter.needed(re.compile(pattern)) == _retree.of(pattern, 0)[0]
+    finally:
+        _prefilter._facts_of.cache_clear()
+
+
 def test_the_committed_list_is_current() -> None:
     """A fresh recording over the representative runs finds no pattern missing from the list."""
     result = subprocess.run(
@@ -145,8 +172,8 @@ def test_a_damaged_entry_falls_back_for_that_pattern_only(table: Path) -> None:
     _, _, payload = marshal.loads(table.read_bytes())
     entries = marshal.loads(payload)
     (bad, bad_flags), (good, good_flags) = ENTRIES[0], ENTRIES[1]
-    final, code, groups, groupindex, indexgroup = entries[bad, bad_flags]
-    entries[bad, bad_flags] = (final, b"\xff\xff\xff\x7f" * (len(code) // 4), groups, groupindex, indexgroup)
+    final, code, groups, groupindex, indexgroup, found = entries[bad, bad_flags]
+    entries[bad, bad_flags] = (final, b"\xff\xff\xff\x7f" * (len(code) // 4), groups, groupindex, indexgroup, found)
     _rewrite(table, payload=marshal.dumps(entries))
     assert _regexcode._from_table(bad, bad_flags) is None  # _sre.compile refused the code
     assert _regexcode.compile(bad, bad_flags) == re.compile(bad, bad_flags)

@@ -18,6 +18,7 @@ from gialint.config.toplevel import LANGS, MAX_RULE_TIMEOUT, top_level
 from gialint.config.yamlio import (
     ConfigError,
     close_matches,
+    read_built,
     read_compiled,
     read_config_text,
     read_yaml,
@@ -91,18 +92,24 @@ class Loader:
         key = f"set:{name}"
         if key in chain:
             raise ConfigError(where, line, col, f"extends cycle: {' -> '.join((*chain, key))}")
-        text = target.read_text(encoding="utf-8")
         base = target.parent if isinstance(target, Path) else Path.cwd()
+        text: str | None = None
         try:
-            data = read_compiled(text, str(target))
-            trusted = data is not None  # gialint's own set, compiled at build time, validated by its tests
+            # gialint's own set, compiled at build time, validated by its tests: in a wheel taken
+            # as its build made it, in a source tree checked against the YAML's hash.
+            data = read_built(str(target)) if isinstance(target, Path) else None
             if data is None:
-                data = read_yaml_cached(text, str(target))
+                text = target.read_text(encoding="utf-8")
+                data = read_compiled(text, str(target))
+            trusted = data is not None
+            if data is None:
+                data = read_yaml_cached(text, str(target))  # type: ignore[arg-type]
             layer = self._layer_from(data, str(target), base, (*chain, key), implicit=False, trusted=trusted)
         except ConfigError as exc:
             if exc.line:
                 raise
             # The cached copy has no positions: read the YAML again to locate the error.
+            text = target.read_text(encoding="utf-8") if text is None else text
             layer = self._layer_from(read_yaml(text, str(target)), str(target), base, (*chain, key), implicit=False)
         layer.files.insert(0, str(target))
         return layer

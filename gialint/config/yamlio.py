@@ -252,6 +252,57 @@ def compiled_json(text: str, path: str) -> str:
     return json.dumps(entry, ensure_ascii=False, indent=1) + "\n"
 
 
+BUILT_SETS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "builtin_sets.bin")
+"""In a wheel only (the build hook writes it; git-ignored): the sets it compiled, marshalled."""
+
+SHIPPED_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.realpath(__file__))), "_rules")
+"""Where a wheel ships ``rules/``, resolved as :func:`gialint.config.builtin.builtin_dir` resolves
+it (a symlinked ``lib64`` …); absent in a source tree."""
+
+_built: dict[str, Any] | None = None
+
+
+def built_sets(sets: dict[str, tuple[int, Any]]) -> bytes:
+    """The wheel's :data:`BUILT_SETS`: ``<name>.yaml`` → (its size in bytes, its data as
+    :func:`compiled_json` holds it), for the ``rules/`` the wheel ships (``scripts/compile_rules.py``)."""
+    import binascii
+    import marshal
+
+    payload = marshal.dumps(dict(sets), 4)
+    return marshal.dumps((1, binascii.crc32(payload), payload), 4)
+
+
+def read_built(path: str) -> Any | None:
+    """The data of the built-in set at ``path`` when it is the file an installed wheel ships
+    (``gialint/_rules/<name>.yaml``) and the wheel's build compiled it (:data:`BUILT_SETS`):
+    neither the YAML is read nor its hash taken, nor ``json`` imported. The build made both from
+    the same file; a changed size (an edit in site-packages) falls back to :func:`read_compiled`.
+    Else None: a source checkout, a plugin's set, a missing or damaged table."""
+    global _built
+    folder, name = os.path.split(path)
+    if folder != SHIPPED_DIR:
+        return None
+    if _built is None:
+        _built = {}
+        try:
+            import binascii
+            import marshal
+
+            with open(BUILT_SETS, "rb") as fh:
+                version, crc, payload = marshal.loads(fh.read())
+            if version == 1 and binascii.crc32(payload) == crc:
+                _built = marshal.loads(payload)
+        except Exception:  # noqa: BLE001 - missing (a source tree), unreadable, damaged: hash the YAML as before
+            _built = {}
+    entry = _built.get(name)
+    try:
+        if entry is None or os.stat(path).st_size != entry[0]:
+            return None
+    except (OSError, TypeError, IndexError):
+        return None
+    return entry[1]
+
+
 def read_compiled(text: str, path: str) -> Any | None:
     """The data the set at ``path`` was compiled to, if it was compiled from exactly ``text``
     (else None: a plugin's set, or a source checkout whose rules/ changed since)."""

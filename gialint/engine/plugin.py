@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from types import ModuleType
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import pluggy
@@ -28,6 +29,30 @@ hookimpl = cast(Callable[..., Callable[[F], F]] | Any, pluggy.HookimplMarker(PRO
 
 BUILTIN_PLUGINS: tuple[str, ...] = ("gialint.read.parse", "gialint.checks", "gialint.config.rulesets")
 """Imported and registered explicitly, so a source checkout works without being installed."""
+
+
+_OWN: frozenset[str] = frozenset((*BUILTIN_PLUGINS, "gialint.hookspecs"))
+
+
+class _Manager(pluggy.PluginManager):
+    """pluggy's manager, but gialint's own modules are searched for hooks by name first: every
+    specification and implementation there is named ``gialint_*``, and pluggy looks each of a
+    module's names up with ``inspect.getattr_static`` (most of a registration's cost). Another
+    plugin is searched as pluggy does, so a misnamed hook of its own is still reported."""
+
+    def parse_hookimpl_opts(self, plugin: Any, name: str) -> Any:
+        if not name.startswith("gialint_") and _own(plugin):
+            return None
+        return super().parse_hookimpl_opts(plugin, name)
+
+    def parse_hookspec_opts(self, module_or_class: Any, name: str) -> Any:
+        if not name.startswith("gialint_") and _own(module_or_class):
+            return None
+        return super().parse_hookspec_opts(module_or_class, name)
+
+
+def _own(plugin: object) -> bool:
+    return isinstance(plugin, ModuleType) and plugin.__name__ in _OWN
 
 
 class PluginProblem(Record):
@@ -68,7 +93,7 @@ def get_plugin_manager(load_entry_points: bool = True, extra: tuple[object, ...]
 
     import gialint.hookspecs as hookspecs
 
-    pm = pluggy.PluginManager(PROJECT)
+    pm = _Manager(PROJECT)
     pm.add_hookspecs(hookspecs)
     problems: list[PluginProblem] = []
     for name in BUILTIN_PLUGINS:

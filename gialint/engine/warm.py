@@ -24,7 +24,6 @@ writes the same entries. Entries are untrusted data checked field by field
 
 from __future__ import annotations
 
-import json
 import os
 import stat
 from pathlib import Path
@@ -81,6 +80,8 @@ class Keys:
             "corpus": o.corpus,
             "unused": o.report_unused_disables,
         }
+        import json  # here: a --no-cache check imports this module, and needs no json
+
         return json.dumps(material, ensure_ascii=False, sort_keys=True, default=repr)
 
     def for_file(self, path: str) -> str:

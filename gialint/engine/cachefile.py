@@ -199,30 +199,35 @@ def _result(body: Any) -> FileResult:
     )
 
 
-def _read_all(fd: int, size: int) -> bytes:
-    """The descriptor's bytes (``size`` as ``fstat`` said, never more than the limit)."""
-    chunks = [os.read(fd, size + 1)]  # one call for an entry as large as it said it was
+def _read_all(fd: int, size: int, limit: int) -> bytes:
+    """The descriptor's bytes to its end (``size`` as ``fstat`` said; past ``limit`` the rest is
+    not read, and what is returned is longer than ``limit``: never a prefix taken for the file)."""
+    chunks = [os.read(fd, size + 1)]  # one call for a file as large as it said it was
     total = len(chunks[0])
     if total <= size:
-        return chunks[0]  # a short read of a regular file is its end (were it not, the JSON is cut: a miss)
-    while chunks[-1] and total <= MAX_ENTRY_BYTES:
-        chunks.append(os.read(fd, MAX_ENTRY_BYTES + 1 - total))
+        return chunks[0]  # a short read of a regular file is its end
+    while chunks[-1] and total <= limit:
+        chunks.append(os.read(fd, min(limit + 1 - total, 1 << 20)))
         total += len(chunks[-1])
     return b"".join(chunks)
 
 
-def _read(path: str | os.PathLike[str]) -> bytes | None:
-    """The bytes of the regular file at ``path`` (never through a link), None if there is none."""
-    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+def read_regular(path: str | os.PathLike[str], limit: int = MAX_ENTRY_BYTES, follow_links: bool = False) -> bytes | None:
+    """The bytes of the regular file at ``path``, or None: none there, not a regular file (a FIFO
+    or a device is never waited on), larger than ``limit``, unreadable, or a link unless
+    ``follow_links``. A cache entry is never read through a link; a report may be one."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    if not follow_links:
+        flags |= getattr(os, "O_NOFOLLOW", 0)
     try:
         fd = os.open(path, flags)
     except OSError:
         return None
     try:
         st = os.fstat(fd)
-        if not stat.S_ISREG(st.st_mode) or st.st_size > MAX_ENTRY_BYTES:
+        if not stat.S_ISREG(st.st_mode) or st.st_size > limit:
             return None
-        return _read_all(fd, st.st_size)
+        return _read_all(fd, st.st_size, limit)
     except OSError:
         return None
     finally:
@@ -231,7 +236,7 @@ def _read(path: str | os.PathLike[str]) -> bytes | None:
 
 def _body(path: str | os.PathLike[str], key: str, form: str, version: int) -> Any:
     """The body of the entry of format ``form`` stored at ``path`` for ``key`` (unchecked), or None."""
-    raw = _read(path)
+    raw = read_regular(path)
     if raw is None:
         return None
     entry = json.loads(raw)

@@ -25,7 +25,6 @@ writes the same entries. Entries are untrusted data checked field by field
 from __future__ import annotations
 
 import os
-import stat
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -167,23 +166,9 @@ def _report_bytes(path: str) -> bytes | None:
     (:func:`gialint.read.inputs.read_report`): a result is found under these bytes only if the
     normal way read the same bytes with the same code and stored what it found, and it stores
     nothing for a file it refuses."""
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
-    try:
-        fd = os.open(path, flags)
-    except OSError:
-        return None
-    try:
-        st = os.fstat(fd)
-        if not stat.S_ISREG(st.st_mode) or st.st_size > _LARGEST:
-            return None
-        chunks = [os.read(fd, st.st_size + 1)]
-        while chunks[-1] and sum(map(len, chunks)) <= _LARGEST:  # to the end: never a prefix of the file
-            chunks.append(os.read(fd, 1 << 20))
-        return b"".join(chunks)
-    except OSError:
-        return None
-    finally:
-        os.close(fd)
+    from gialint.engine.cachefile import read_regular
+
+    return read_regular(path, _LARGEST, follow_links=True)
 
 
 def serve(options: RunOptions) -> Served | None:

@@ -8,7 +8,6 @@ forwards --runs to each reader's script.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import statistics
 import subprocess
@@ -25,6 +24,7 @@ if str(BENCH) not in sys.path:
 
 import paired
 import results
+from sourcefile import load
 
 
 def test_rounds_alternate_the_order_and_keep_each_round_together() -> None:
@@ -129,11 +129,7 @@ def test_smallest_run_prints_every_target_paired(tmp_path: Path) -> None:
 
 
 def _load(name: str) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(f"gialint_bench_{name}", BENCH / f"{name}.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load(f"bench/{name}.py", f"gialint_bench_{name}")
 
 
 def test_readers_forward_runs(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -6,15 +6,14 @@ twelve independently written reports share only the format's sentences and commo
 
 from __future__ import annotations
 
-import importlib.util
 import io
 import json
 import re
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
+from sourcefile import load
 
 from gialint.cli.program import main
 
@@ -22,12 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def _generator() -> Any:
-    spec = importlib.util.spec_from_file_location("gialint_bench_generate", ROOT / "bench" / "generate.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+    return load("bench/generate.py", "gialint_bench_generate")
 
 
 def _audit(folder: Path) -> list[dict[str, Any]]:

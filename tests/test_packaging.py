@@ -3,7 +3,6 @@ so that no run parses their YAML."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import shutil
@@ -16,6 +15,7 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
+from sourcefile import load
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -64,19 +64,11 @@ def test_console_script_and_module_agree() -> None:
 
 
 def _compile_rules() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("compile_rules", ROOT / "scripts" / "compile_rules.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load("scripts/compile_rules.py", "compile_rules")
 
 
 def _compile_regexes() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("compile_regexes", ROOT / "scripts" / "compile_regexes.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load("scripts/compile_regexes.py", "compile_regexes")
 
 
 def test_committed_compiled_rule_sets_are_current() -> None:

@@ -5,7 +5,6 @@ mismatch or damage falls back to ``re.compile`` silently, for that pattern or fo
 from __future__ import annotations
 
 import binascii
-import importlib.util
 import marshal
 import re
 import subprocess
@@ -15,6 +14,7 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
+from sourcefile import load
 
 from gialint import _regexcode, _retree
 from gialint._lazy import compile_re, lazy_re
@@ -24,11 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def _script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("compile_regexes", ROOT / "scripts" / "compile_regexes.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load("scripts/compile_regexes.py", "compile_regexes")
 
 
 ENTRIES: list[tuple[str, int]] = _script().read_list()

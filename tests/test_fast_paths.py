@@ -6,6 +6,8 @@ from __future__ import annotations
 import random
 import re
 
+import pytest
+
 from gialint.formats.labels import builtin_formats, is_value, label_like, vocabulary
 from gialint.formats.matchfacts import facts, table_of, text_kind
 from gialint.model.document import Cell, Row, Span
@@ -94,3 +96,24 @@ def test_tokenize_memo_hands_out_new_tokens() -> None:
         if first:
             first[0].kind = "text"
             assert tokenize(line, vocab)[0].kind == _tokenize(line, vocab)[0].kind
+
+
+def test_table_ends_where_the_untried_rules_would_end_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A table row starting with none of the terminating rules' first characters is not tried
+    against them: the tables found are those found when every row is tried."""
+    from gialint.read.parse import mdit
+
+    starts = ["|", "a", "规", " ", "   ", "    ", "-", "*", "_", "+", "#", ">", "<", "`", "~", "1", "1.", "2)", "<div>", "```", "***", "- x", "# h", ""]
+    rnd = random.Random(7)
+    texts = []
+    for _ in range(400):
+        rows = [f"{rnd.choice(starts)}{rnd.choice(['', ' ', '|'])}{rnd.choice(['a', '1', '规', ''])} | b |" for _ in range(rnd.randint(0, 5))]
+        texts.append("\n".join(["| h | k |", "|---|---|", *rows, rnd.choice(["", "after", "| x | y |"])]) + "\n")
+    md = mdit.parser()
+
+    def maps() -> list[list[tuple[str, list[int] | None]]]:
+        return [[(t.type, t.map) for t in md.parse(text)] for text in texts]
+
+    fast = maps()
+    monkeypatch.setattr(mdit, "_starts", lambda names: None)
+    assert fast == maps()

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Literal
 
 from gialint.model.origin import Origin, Place
-from gialint.model.record import OrderedRecord, Record, setfield
+from gialint.model.record import OrderedRecord, Record, field_setters, setfield
 
 if TYPE_CHECKING:
     from gialint.formats.tablematch import FormatMatch
@@ -38,10 +38,13 @@ class Span(OrderedRecord):
     """Column just past the last character, 1-based (exclusive)."""
 
     def __init__(self, line: int, column: int, end_line: int, end_column: int) -> None:
-        setfield(self, "line", line)
-        setfield(self, "column", column)
-        setfield(self, "end_line", end_line)
-        setfield(self, "end_column", end_column)
+        _span_line(self, line)
+        _span_column(self, column)
+        _span_end_line(self, end_line)
+        _span_end_column(self, end_column)
+
+
+_span_line, _span_column, _span_end_line, _span_end_column = field_setters(Span)  # made by the ten thousand
 
 
 class Block(Record):
@@ -74,9 +77,12 @@ class Cell(Record):
     crawl of a table): the table matcher splits them by the table's arithmetic."""
 
     def __init__(self, text: str, span: Span, joined: bool = False) -> None:
-        setfield(self, "text", text)
-        setfield(self, "span", span)
-        setfield(self, "joined", joined)
+        _cell_text(self, text)
+        _cell_span(self, span)
+        _cell_joined(self, joined)
+
+
+_cell_text, _cell_span, _cell_joined = field_setters(Cell)
 
 
 class Row(Record):

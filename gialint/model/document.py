@@ -60,10 +60,13 @@ class Block(Record):
     """Markdown heading depth (1 for ``#``), 0 when the block is not a Markdown heading."""
 
     def __init__(self, kind: BlockKind, text: str, span: Span, md_level: int = 0) -> None:
-        setfield(self, "kind", kind)
-        setfield(self, "text", text)
-        setfield(self, "span", span)
-        setfield(self, "md_level", md_level)
+        _block_kind(self, kind)
+        _block_text(self, text)
+        _block_span(self, span)
+        _block_md_level(self, md_level)
+
+
+_block_kind, _block_text, _block_span, _block_md_level = field_setters(Block)
 
 
 class Cell(Record):
@@ -93,12 +96,15 @@ class Row(Record):
     """Line of the row's first cell."""
 
     def __init__(self, cells: tuple[Cell, ...], line: int) -> None:
-        setfield(self, "cells", cells)
-        setfield(self, "line", line)
+        _row_cells(self, cells)
+        _row_line(self, line)
 
     @property
     def texts(self) -> tuple[str, ...]:
         return tuple(c.text for c in self.cells)
+
+
+_row_cells, _row_line = field_setters(Row)
 
 
 class Table(Record):

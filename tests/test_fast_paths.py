@@ -6,6 +6,8 @@ from __future__ import annotations
 import random
 import re
 
+import pytest
+
 from gialint.formats.labels import builtin_formats, is_value, label_like, vocabulary
 from gialint.formats.matchfacts import facts, table_of, text_kind
 from gialint.model.document import Cell, Row, Span
@@ -94,3 +96,58 @@ def test_tokenize_memo_hands_out_new_tokens() -> None:
         if first:
             first[0].kind = "text"
             assert tokenize(line, vocab)[0].kind == _tokenize(line, vocab)[0].kind
+
+
+def test_table_ends_where_the_untried_rules_would_end_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A table row starting with none of the terminating rules' first characters is not tried
+    against them: the tables found are those found when every row is tried."""
+    from gialint.read.parse import mdit
+
+    starts = ["|", "a", "规", " ", "   ", "    ", "-", "*", "_", "+", "#", ">", "<", "`", "~", "1", "1.", "2)", "<div>", "```", "***", "- x", "# h", ""]
+    rnd = random.Random(7)
+    texts = []
+    for _ in range(400):
+        rows = [f"{rnd.choice(starts)}{rnd.choice(['', ' ', '|'])}{rnd.choice(['a', '1', '规', ''])} | b |" for _ in range(rnd.randint(0, 5))]
+        texts.append("\n".join(["| h | k |", "|---|---|", *rows, rnd.choice(["", "after", "| x | y |"])]) + "\n")
+    md = mdit.parser()
+
+    def maps() -> list[list[tuple[str, list[int] | None]]]:
+        return [[(t.type, t.map) for t in md.parse(text)] for text in texts]
+
+    fast = maps()
+    monkeypatch.setattr(mdit, "_starts", lambda names: None)
+    assert fast == maps()
+
+
+def test_bare_figures_read_as_before() -> None:
+    """parse_number and is_value answer a bare ASCII figure without normalising it: the same
+    answer as the full path (NFKC, units, separators, the number pattern)."""
+    from gialint.formats import labels
+
+    number = re.compile(r"^[+\-−－]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:[.．]\d+)?\s*(?:万元|元|万|件|条|个|项)?$")
+    for text in _strings(["0", "1", "9", "²", "１", "٣", " ", "件"], 3_000, 6, 2):
+        t = labels._UNIT_SUFFIX.sub("", labels.nfkc(text).strip().replace("−", "-").replace(",", "")).strip()
+        try:
+            expected: float | None = float(t)
+        except ValueError:
+            expected = None
+        assert labels.parse_number(text) == expected, repr(text)
+        assert labels.is_value(text) == bool(number.match(labels.nfkc(text).strip())), repr(text)
+
+
+def _clauses_by_match(line: str) -> list[tuple[int, int, str]]:
+    """doubled-word's clause scan as it was: every clause compared with the one before it."""
+    found, previous_text, previous_end = [], None, -2
+    for m in re.finditer(r"[^，,。；;！？：:\n]+", line):
+        text = m.group().strip()
+        if len(text) >= 4 and text == previous_text and m.start() - previous_end == 1:
+            found.append((m.start(), m.end(), text))
+        previous_text, previous_end = text, m.end()
+    return found
+
+
+def test_repeated_clauses_as_before() -> None:
+    from gialint.checks.doubled_word import _clause_repeats
+
+    for line in _strings(["审核把关", "审核把关", "公开", " ", "，", "，", "。", "\n", "公"], 5_000, 8, 3):
+        assert list(_clause_repeats(line)) == _clauses_by_match(line), repr(line)

@@ -211,3 +211,23 @@ def test_plugins_written_for_dataclasses_keep_working() -> None:
     assert (moved.line, moved.column, moved.message_zh) == (5, 1, "缺") and d.line == 3
     assert dataclasses.is_dataclass(d) and [f.name for f in dataclasses.fields(d)][:3] == ["path", "line", "column"]
     assert dataclasses.asdict(Span(1, 2, 3, 4)) == {"line": 1, "column": 2, "end_line": 3, "end_column": 4}
+
+
+def test_records_set_through_slot_setters_are_whole() -> None:
+    """Span, Cell, CellValue and MatchedRow set their fields through their slots' setters
+    (field_setters): every field is set, in order, and assignment is still refused."""
+    import dataclasses
+
+    from gialint.formats.matched import CellValue
+    from gialint.model.document import Cell, Span
+    from gialint.model.record import field_setters
+
+    span = Span(1, 2, 3, 4)
+    assert (span.line, span.column, span.end_line, span.end_column) == (1, 2, 3, 4)
+    cell = Cell("x", span, True)
+    assert (cell.text, cell.span, cell.joined) == ("x", span, True)
+    value = CellValue("c", "5", span, True, 5.0)  # type: ignore[arg-type]
+    assert value._values(value) == ("c", "5", span, True, 5.0, False, False)
+    assert len(field_setters(CellValue)) == len(CellValue.__slots__)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        span.line = 5  # type: ignore[misc]

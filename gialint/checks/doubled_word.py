@@ -39,6 +39,9 @@ _CLAUSE = lazy_re(r"[^，,。；;！？：:\n]+")
 
 
 def _clause_repeats(line: str) -> Iterator[tuple[int, int, str]]:
+    clauses = _CLAUSE.findall(line)
+    if len({text.strip() for text in clauses}) == len(clauses):
+        return  # no clause written twice anywhere on the line (most lines)
     previous_text, previous_end = None, -2
     for m in _CLAUSE.finditer(line):
         text = m.group().strip()

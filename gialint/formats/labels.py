@@ -38,6 +38,8 @@ def core(text: str) -> str:
 
 @lru_cache(maxsize=512)  # bounded: a run over thousands of reports keeps no more
 def parse_number(text: str) -> float | None:
+    if text.isdigit() and text.isascii():  # a bare figure: no width, sign, separator or unit to undo
+        return float(text)
     t = nfkc(text).strip().replace("−", "-").replace(",", "")
     t = _UNIT_SUFFIX.sub("", t).strip()
     try:
@@ -48,6 +50,8 @@ def parse_number(text: str) -> float | None:
 
 @lru_cache(maxsize=4096)  # bounded like core: figures differ from report to report
 def is_value(text: str) -> bool:
+    if text.isdigit() and text.isascii():  # a bare figure (the most common cell)
+        return True
     return bool(_NUMBER.match(nfkc(text).strip()))
 
 

@@ -10,12 +10,11 @@ from collections.abc import Mapping
 from gialint.formats.normalise import norm_label
 from gialint.formats.templates import Format, Label, TableTemplate
 from gialint.model.document import Row, Span
-from gialint.model.record import Record
+from gialint.model.record import Record, field_setters, setfield
 from gialint.read.parse.joined import JoinedRow
 
-_set = object.__setattr__
-"""Records made for every table row of every report set their fields one by one (faster than
-:meth:`Record._init`'s loop)."""
+# Records made for every table row of every report set their fields one by one, through their
+# slots' setters (see field_setters): faster than Record._init's loop or setfield.
 
 
 class CellValue(Record):
@@ -36,13 +35,16 @@ class CellValue(Record):
     def __init__(
         self, column: Label, text: str, span: Span, present: bool, value: float | None, joined: bool = False, split: bool = False
     ) -> None:
-        _set(self, "column", column)
-        _set(self, "text", text)
-        _set(self, "span", span)
-        _set(self, "present", present)
-        _set(self, "value", value)
-        _set(self, "joined", joined)
-        _set(self, "split", split)
+        _cv_column(self, column)
+        _cv_text(self, text)
+        _cv_span(self, span)
+        _cv_present(self, present)
+        _cv_value(self, value)
+        _cv_joined(self, joined)
+        _cv_split(self, split)
+
+
+_cv_column, _cv_text, _cv_span, _cv_present, _cv_value, _cv_joined, _cv_split = field_setters(CellValue)  # one a figure cell
 
 
 class MatchedRow(Record):
@@ -72,15 +74,18 @@ class MatchedRow(Record):
         own: str = "",
         own_span: Span | None = None,
     ) -> None:
-        _set(self, "template", template)
-        _set(self, "written", written)
-        _set(self, "label_span", label_span)
-        _set(self, "line", line)
-        _set(self, "values", values)
-        _set(self, "exact", exact)
-        _set(self, "row", row)
-        _set(self, "own", own)
-        _set(self, "own_span", own_span)
+        _mr_template(self, template)
+        _mr_written(self, written)
+        _mr_label_span(self, label_span)
+        _mr_line(self, line)
+        _mr_values(self, values)
+        _mr_exact(self, exact)
+        _mr_row(self, row)
+        _mr_own(self, own)
+        _mr_own_span(self, own_span)
+
+
+_mr_template, _mr_written, _mr_label_span, _mr_line, _mr_values, _mr_exact, _mr_row, _mr_own, _mr_own_span = field_setters(MatchedRow)
 
 
 class HeaderCell(Record):
@@ -89,8 +94,8 @@ class HeaderCell(Record):
     span: Span
 
     def __init__(self, text: str, span: Span) -> None:
-        _set(self, "text", text)
-        _set(self, "span", span)
+        setfield(self, "text", text)
+        setfield(self, "span", span)
 
 
 class MatchedTable(Record):
@@ -117,13 +122,13 @@ class MatchedTable(Record):
         fragments: int = 1,
         joined: tuple[JoinedRow, ...] = (),
     ) -> None:
-        _set(self, "template", template)
-        _set(self, "rows", rows)
-        _set(self, "header", header)
-        _set(self, "first_line", first_line)
-        _set(self, "last_line", last_line)
-        _set(self, "fragments", fragments)
-        _set(self, "joined", joined)
+        setfield(self, "template", template)
+        setfield(self, "rows", rows)
+        setfield(self, "header", header)
+        setfield(self, "first_line", first_line)
+        setfield(self, "last_line", last_line)
+        setfield(self, "fragments", fragments)
+        setfield(self, "joined", joined)
 
     @property
     def broken(self) -> bool:
@@ -160,9 +165,9 @@ class Foreign(Record):
     evidence: tuple[tuple[str, Span], ...]
 
     def __init__(self, part: str, other: Format, evidence: tuple[tuple[str, Span], ...]) -> None:
-        _set(self, "part", part)
-        _set(self, "other", other)
-        _set(self, "evidence", evidence)
+        setfield(self, "part", part)
+        setfield(self, "other", other)
+        setfield(self, "evidence", evidence)
 
 
 class FormatMatch(Record):
@@ -175,10 +180,10 @@ class FormatMatch(Record):
     def __init__(
         self, format: Format, tables: Mapping[str, MatchedTable], foreign: Mapping[str, Foreign] | None = None, unmatched: tuple[Row, ...] = ()
     ) -> None:
-        _set(self, "format", format)
-        _set(self, "tables", tables)
-        _set(self, "foreign", {} if foreign is None else foreign)
-        _set(self, "unmatched", unmatched)
+        setfield(self, "format", format)
+        setfield(self, "tables", tables)
+        setfield(self, "foreign", {} if foreign is None else foreign)
+        setfield(self, "unmatched", unmatched)
 
     def value(self, table: str, row: str, column: str) -> CellValue | None:
         matched = self.tables.get(table)

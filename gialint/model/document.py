@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Literal
 
 from gialint.model.origin import Origin, Place
-from gialint.model.record import OrderedRecord, Record, setfield
+from gialint.model.record import OrderedRecord, Record, field_setters, setfield
 
 if TYPE_CHECKING:
     from gialint.formats.tablematch import FormatMatch
@@ -38,10 +38,13 @@ class Span(OrderedRecord):
     """Column just past the last character, 1-based (exclusive)."""
 
     def __init__(self, line: int, column: int, end_line: int, end_column: int) -> None:
-        setfield(self, "line", line)
-        setfield(self, "column", column)
-        setfield(self, "end_line", end_line)
-        setfield(self, "end_column", end_column)
+        _span_line(self, line)
+        _span_column(self, column)
+        _span_end_line(self, end_line)
+        _span_end_column(self, end_column)
+
+
+_span_line, _span_column, _span_end_line, _span_end_column = field_setters(Span)  # made by the ten thousand
 
 
 class Block(Record):
@@ -57,10 +60,13 @@ class Block(Record):
     """Markdown heading depth (1 for ``#``), 0 when the block is not a Markdown heading."""
 
     def __init__(self, kind: BlockKind, text: str, span: Span, md_level: int = 0) -> None:
-        setfield(self, "kind", kind)
-        setfield(self, "text", text)
-        setfield(self, "span", span)
-        setfield(self, "md_level", md_level)
+        _block_kind(self, kind)
+        _block_text(self, text)
+        _block_span(self, span)
+        _block_md_level(self, md_level)
+
+
+_block_kind, _block_text, _block_span, _block_md_level = field_setters(Block)
 
 
 class Cell(Record):
@@ -74,9 +80,12 @@ class Cell(Record):
     crawl of a table): the table matcher splits them by the table's arithmetic."""
 
     def __init__(self, text: str, span: Span, joined: bool = False) -> None:
-        setfield(self, "text", text)
-        setfield(self, "span", span)
-        setfield(self, "joined", joined)
+        _cell_text(self, text)
+        _cell_span(self, span)
+        _cell_joined(self, joined)
+
+
+_cell_text, _cell_span, _cell_joined = field_setters(Cell)
 
 
 class Row(Record):
@@ -87,12 +96,15 @@ class Row(Record):
     """Line of the row's first cell."""
 
     def __init__(self, cells: tuple[Cell, ...], line: int) -> None:
-        setfield(self, "cells", cells)
-        setfield(self, "line", line)
+        _row_cells(self, cells)
+        _row_line(self, line)
 
     @property
     def texts(self) -> tuple[str, ...]:
         return tuple(c.text for c in self.cells)
+
+
+_row_cells, _row_line = field_setters(Row)
 
 
 class Table(Record):

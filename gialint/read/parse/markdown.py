@@ -62,19 +62,25 @@ def _pipe_row(line_no: int, line: str) -> Row:
     else:
         segments = line.split("|")
     stripped = line.strip()
-    skip_first, skip_last = stripped.startswith("|"), stripped.endswith("|")
     bold, escaped = "**" in line, "\\|" in line  # a cell holds them only if its line does
-    last = len(segments) - 1
+    # A leading pipe opens the row (the text before it is blank); a trailing one closes it.
+    first = 1 if stripped.startswith("|") else 0
+    stop = len(segments)
+    if stop - 1 >= first and stripped.endswith("|") and not segments[-1].strip():
+        stop -= 1
+    a = len(segments[0]) + 1 if first else 0  # where the next segment starts
     cells: list[Cell] = []
-    a = 0
-    for i, raw in enumerate(segments):
-        at, a = a, a + len(raw) + 1
+    append = cells.append
+    for raw in segments[first:stop] if first or stop < len(segments) else segments:
         text = raw.strip()
-        if i == 0 and skip_first or i == last and skip_last and not text:
-            continue
-        col = at + 1 if len(text) == len(raw) else at + len(raw) - len(raw.lstrip()) + 1
-        shown = text.replace("**", "") if bold else text
-        cells.append(Cell(shown.replace("\\|", "|") if escaped else shown, Span(line_no, col, line_no, col + len(text))))
+        width = len(raw)
+        col = a + 1 if len(text) == width else a + width - len(raw.lstrip()) + 1
+        a += width + 1
+        if bold:
+            text_shown = text.replace("**", "")
+            append(Cell(text_shown.replace("\\|", "|") if escaped else text_shown, Span(line_no, col, line_no, col + len(text))))
+        else:
+            append(Cell(text.replace("\\|", "|") if escaped else text, Span(line_no, col, line_no, col + len(text))))
     return Row(tuple(cells), line_no)
 
 

@@ -89,6 +89,26 @@ def _emphasis(state: StateInline, silent: bool) -> bool:
     return True
 
 
+# The first character (after indentation) each rule that ends a table needs: a row starting with
+# none of them (a pipe, a CJK character …) is not tried against the rules, which answer False.
+_TERMINATOR_STARTS = {
+    "fence": "`~",
+    "blockquote": ">",
+    "hr": "*-_",
+    "list": "*-+0123456789",
+    "html_block": "<",
+    "heading": "#",
+}
+
+
+def _starts(names: list[str]) -> str | None:
+    """The characters a line must start with for one of the rules ``names`` to apply, or None
+    when one of them is not known here (then every line is tried)."""
+    if any(name not in _TERMINATOR_STARTS for name in names):
+        return None
+    return "".join(_TERMINATOR_STARTS[name] for name in names)
+
+
 def _table(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     """markdown-it's GFM ``table`` rule, recognising exactly the same tables, but emitting only
     ``table_open`` (its ``map`` covers the table) and ``table_close``: no row, cell or inline
@@ -132,14 +152,19 @@ def _table(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     if silent:
         return True
     parent, state.parentType = state.parentType, "table"
-    terminators = state.md.block.ruler.getRules("blockquote")  # what ends a table, as upstream
+    ruler = state.md.block.ruler
+    terminators = ruler.getRules("blockquote")  # what ends a table, as upstream
+    starts = _starts([rule.name for rule in ruler.__rules__ if "blockquote" in rule.alt])
     token = state.push("table_open", "table", 1)
     token.map = lines = [start, 0]
     line = start + 2
     while line < end:
-        if state.sCount[line] < state.blkIndent or any(rule(state, line, end, True) for rule in terminators):
+        if state.sCount[line] < state.blkIndent:
             break
-        if not src[state.bMarks[line] + state.tShift[line] : state.eMarks[line]].strip() or state.is_code_block(line):
+        first = state.bMarks[line] + state.tShift[line]
+        if (starts is None or src[first : first + 1] in starts) and any(rule(state, line, end, True) for rule in terminators):
+            break
+        if not src[first : state.eMarks[line]].strip() or state.is_code_block(line):
             break
         line += 1
     state.push("table_close", "table", -1)

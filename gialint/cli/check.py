@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from gialint.engine.options import RunOptions
     from gialint.engine.session import RunResult, Session
     from gialint.engine.warm import Served
-    from gialint.model.diagnostic import Diagnostic
+    from gialint.model.diagnostic import Diagnostic, Severity
 
 HELP = "lint report files and directories"
 
@@ -91,8 +91,7 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO, corpus: bool) -> in
         diagnostics = [*result.diagnostics, *not_written]
         sources = result.sources()
         rules = {name: rule for c in configs.values() for name, rule in c.rules.items()}
-        any_config = next(iter(configs.values()), None)
-        lang_set, fail_set = (any_config.lang, any_config.fail_on) if any_config else (None, None)
+        lang_set, fail_set = _configured(configs)
     diagnostics.sort(key=lambda d: (d.path, d.line, d.column, d.code))
     if args.write_baseline or args.baseline:
         from gialint.cli.baseline import apply_baseline
@@ -101,8 +100,7 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO, corpus: bool) -> in
         if isinstance(filtered, int):
             return filtered
         diagnostics = filtered
-    lang = args.lang or lang_set or "zh"
-    fail_on = Severity.parse(args.fail_on) if args.fail_on else (fail_set or Severity.WARNING)
+    lang, fail_on = _chosen(args, lang_set, fail_set)
     report = Report(diagnostics, files, lang, False, args.quiet, rules, sources, show_source=show_source)
     annotated = True
     if getattr(args, "annotate", False):
@@ -193,13 +191,24 @@ def _streamed(
     (:func:`gialint.cli.running.streams` says when): the exit code."""
     from gialint.cli.running import each_file
     from gialint.cli.writing import shows_source, stream_report
-    from gialint.model.diagnostic import Severity
     from gialint.output import Report
 
-    any_config = next(iter(configs.values()), None)
-    lang = args.lang or (any_config.lang if any_config and any_config.lang else "zh")
-    fail_set = any_config.fail_on if any_config and any_config.fail_on else Severity.WARNING
-    fail_on = Severity.parse(args.fail_on) if args.fail_on else fail_set
+    lang, fail_on = _chosen(args, *_configured(configs))
     rules = {name: rule for c in configs.values() for name, rule in c.rules.items()}
     report = Report((), files, lang, False, args.quiet, rules, show_source=shows_source(args, out))
     return stream_report(args, out, report, fail_on, each_file(args, session, files, configs, err))
+
+
+def _configured(configs: dict[str, Config]) -> tuple[str | None, Severity | None]:
+    """The language and failure threshold the configuration sets (the first file's), if any."""
+    any_config = next(iter(configs.values()), None)
+    return (any_config.lang, any_config.fail_on) if any_config else (None, None)
+
+
+def _chosen(args: argparse.Namespace, lang_set: str | None, fail_set: Severity | None) -> tuple[str, Severity]:
+    """The language and failure threshold of the run: the command line's, else the configuration's,
+    else Chinese and warnings."""
+    from gialint.model.diagnostic import Severity
+
+    fail_on = Severity.parse(args.fail_on) if args.fail_on else (fail_set or Severity.WARNING)
+    return args.lang or lang_set or "zh", fail_on

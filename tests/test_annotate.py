@@ -105,7 +105,7 @@ def test_english_comments_and_a_folder_of_their_own(tmp_path: Path) -> None:
 
 
 def test_a_clean_report_gets_a_copy_without_comments_and_other_files_are_skipped(tmp_path: Path) -> None:
-    source = write_report_docx(EXAMPLES / "clean-2021.md", tmp_path / "clean.docx", auto_numbering=True)
+    write_report_docx(EXAMPLES / "clean-2021.md", tmp_path / "clean.docx", auto_numbering=True)
     (tmp_path / "notes.md").write_text((EXAMPLES / "clean-2021.md").read_text(encoding="utf-8"), encoding="utf-8")
     code, _, err = _run("--annotate", str(tmp_path))
     assert code == 0

@@ -22,9 +22,9 @@ BENCH = ROOT / "bench"
 if str(BENCH) not in sys.path:
     sys.path.insert(0, str(BENCH))  # bench/run.py's modules import each other as a script's siblings
 
-import paired
-import results
-from sourcefile import load
+import paired  # noqa: E402 (bench/ goes on the path first)
+import results  # noqa: E402
+from sourcefile import load  # noqa: E402
 
 
 def test_rounds_alternate_the_order_and_keep_each_round_together() -> None:

@@ -36,7 +36,7 @@ def _gialint(site: Path, *args: str, cwd: Path | None = None) -> subprocess.Comp
 def test_plugin_rule_is_listed(plugin_site: Path) -> None:
     result = _gialint(plugin_site, "rules")
     assert result.returncode == 0, result.stderr
-    line = next(l for l in result.stdout.splitlines() if "province-hotline" in l)
+    line = next(row for row in result.stdout.splitlines() if "province-hotline" in row)
     assert line.startswith("FX001")
     assert "fixture_province" not in result.stderr
 

@@ -189,7 +189,7 @@ def _r(text: str) -> str:
 
 def test_tracked_changes_read_as_accepted() -> None:
     xml = _p(_r("共收到申请") + f'<w:ins w:id="1" w:author="a">{_r("3")}</w:ins>'
-             + f'<w:del w:id="2" w:author="a"><w:r><w:delText>5</w:delText></w:r></w:del>' + _r("件。"))
+             + '<w:del w:id="2" w:author="a"><w:r><w:delText>5</w:delText></w:r></w:del>' + _r("件。"))
     extracted = read("r.docx", _docx(xml), None)  # type: ignore[arg-type]
     assert extracted.lines == ["共收到申请3件。"]
     assert any("修订" in n and "accepted" in n for n in extracted.notes)

@@ -8,9 +8,9 @@ import re
 
 import pytest
 
+from gialint._lazy import LazyPattern, lazy_re
 from gialint.checks._prefilter import gate, literals, needed, prefilter, starts_plainly
 from gialint.model.document import Document
-from gialint._lazy import LazyPattern, lazy_re
 from gialint.model.scan import digit_lines, lines_where, scan, year_lines
 from gialint.read.parse.structure import split_lines
 

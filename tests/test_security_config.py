@@ -81,7 +81,7 @@ def config_error(*argv: str | Path, within: float = 1.0) -> str:
 def test_billion_laughs_exits_2_in_under_a_second(work: Path) -> None:
     lines = ["lol0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
     lines += [f"lol{i}: &l{i} [" + ", ".join([f"*l{i - 1}"] * 10) + "]" for i in range(1, 10)]
-    write(work / "bomb.yaml", "rules:\n  absent-contact:\n    options:\n      require: *l9\n" + "\n".join(f"# {l}" for l in lines) + "\n")
+    write(work / "bomb.yaml", "rules:\n  absent-contact:\n    options:\n      require: *l9\n" + "\n".join(f"# {line}" for line in lines) + "\n")
     write(work / "bomb.yaml", "\n".join(lines) + "\nrules: {}\n")
     err = config_error("--config", "bomb.yaml", "r.md")
     assert "bomb.yaml:" in err and "aliases" in err and "expand to more than" in err

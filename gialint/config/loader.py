@@ -12,6 +12,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
+from gialint.config.model import Config, Override, RuleSetting
 from gialint.config.pattern_config import pattern_rule_from_yaml
 from gialint.config.rulesetting import setting as rule_setting
 from gialint.config.toplevel import LANGS, MAX_RULE_TIMEOUT, top_level
@@ -39,8 +40,6 @@ DEFAULT_SET = "default"
 
 __all__ = ["DEFAULT_SET", "LANGS", "MAX_RULE_TIMEOUT", "TOP_LEVEL_KEYS", "ConfigError", "Loader"]
 
-
-from gialint.config.model import Config, Override, RuleSetting
 
 # --------------------------------------------------------------------------- merging
 

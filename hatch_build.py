@@ -13,6 +13,9 @@ its own sets' YAML (see ``yamlio.read_built``).
 engine; standard library only, see ``gialint/_regexcode.py``), so that an installed gialint
 parses and compiles none of its own patterns when run by that Python; with them the patterns of
 ``scripts/startup_regexes.json``, which the console puts into ``re``'s cache at start.
+
+``gialint/_bundle.bin`` holds the code of every module of the package compiled by the building
+Python: the console imports gialint's modules from it (see ``gialint/_bundle.py``).
 """
 
 from __future__ import annotations
@@ -24,6 +27,17 @@ from pathlib import Path
 from typing import Any
 
 from hatchling.builders.hooks.plugin.interface import BuildHookInterface
+
+
+def _bundle(package: Path) -> Any:
+    """``gialint/_bundle.py`` alone (standard library only), not the package."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("_gialint_bundle", package / "_bundle.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 class CompileRuleSets(BuildHookInterface):  # type: ignore[misc]
@@ -47,6 +61,8 @@ class CompileRuleSets(BuildHookInterface):  # type: ignore[misc]
         build_data["force_include"][str(self._out / "builtin_sets.bin")] = "gialint/config/builtin_sets.bin"
         (self._out / "_regexcode.bin").write_bytes(table(read_list(), read_startup()))
         build_data["force_include"][str(self._out / "_regexcode.bin")] = "gialint/_regexcode.bin"
+        (self._out / "_bundle.bin").write_bytes(_bundle(Path(self.root) / "gialint").build(str(Path(self.root) / "gialint")))
+        build_data["force_include"][str(self._out / "_bundle.bin")] = "gialint/_bundle.bin"
 
     def finalize(self, version: str, build_data: dict[str, Any], artifact_path: str) -> None:
         out = getattr(self, "_out", None)

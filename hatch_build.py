@@ -11,7 +11,11 @@ its own sets' YAML (see ``yamlio.read_built``).
 ``scripts/compile_regexes.py`` turns the committed list ``scripts/builtin_regexes.json`` into
 ``gialint/_regexcode.bin`` (the sre code of each pattern, keyed by this Python's regular-expression
 engine; standard library only, see ``gialint/_regexcode.py``), so that an installed gialint
-parses and compiles none of its own patterns when run by that Python.
+parses and compiles none of its own patterns when run by that Python; with them the patterns of
+``scripts/startup_regexes.json``, which the console puts into ``re``'s cache at start.
+
+``gialint/_bundle.bin`` holds the code of every module of the package compiled by the building
+Python: the console imports gialint's modules from it (see ``gialint/_bundle.py``).
 """
 
 from __future__ import annotations
@@ -25,6 +29,17 @@ from typing import Any
 from hatchling.builders.hooks.plugin.interface import BuildHookInterface
 
 
+def _bundle(package: Path) -> Any:
+    """``gialint/_bundle.py`` alone (standard library only), not the package."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("_gialint_bundle", package / "_bundle.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 class CompileRuleSets(BuildHookInterface):  # type: ignore[misc]
     PLUGIN_NAME = "custom"
 
@@ -33,7 +48,7 @@ class CompileRuleSets(BuildHookInterface):  # type: ignore[misc]
             return  # an editable install reads the committed copy in the source tree
         sys.path.insert(0, str(Path(self.root) / "scripts"))
         try:
-            from compile_regexes import read_list, table
+            from compile_regexes import read_list, read_startup, table
             from compile_rules import built, compiled
         finally:
             sys.path.pop(0)
@@ -44,8 +59,10 @@ class CompileRuleSets(BuildHookInterface):  # type: ignore[misc]
             build_data["force_include"][str(self._out / name)] = f"gialint/config/compiled/{name}"
         (self._out / "builtin_sets.bin").write_bytes(built(Path(self.root) / "rules"))
         build_data["force_include"][str(self._out / "builtin_sets.bin")] = "gialint/config/builtin_sets.bin"
-        (self._out / "_regexcode.bin").write_bytes(table(read_list()))
+        (self._out / "_regexcode.bin").write_bytes(table(read_list(), read_startup()))
         build_data["force_include"][str(self._out / "_regexcode.bin")] = "gialint/_regexcode.bin"
+        (self._out / "_bundle.bin").write_bytes(_bundle(Path(self.root) / "gialint").build(str(Path(self.root) / "gialint")))
+        build_data["force_include"][str(self._out / "_bundle.bin")] = "gialint/_bundle.bin"
 
     def finalize(self, version: str, build_data: dict[str, Any], artifact_path: str) -> None:
         out = getattr(self, "_out", None)

@@ -26,6 +26,15 @@ When it falls back to ``re.compile`` (silently, for that pattern or for all): a 
 unreadable, truncated or damaged file, a key of another Python, a pattern or flags not in the
 table, a bytes pattern, or any exception while building the Pattern.
 
+The same file carries a second, smaller table: the patterns the command's process compiles at
+start-up through ``re`` itself — markdown-it-py's and mdurl's at import, argparse's, a few of the
+standard library's (``scripts/startup_regexes.json``, recorded from fresh ``gialint check``
+processes). A console run puts them into ``re``'s own cache before importing anything
+(:func:`seed_re_cache`), so ``re.compile`` finds them there instead of parsing and compiling them
+(about 60 M instructions, an eighth of a one-file check). Each goes in under the key ``re`` itself
+would use, as the Pattern ``re.compile`` would have made; one ``re`` no longer has, or a
+pattern a library no longer compiles, costs a lookup and nothing else.
+
 This module needs the standard library only: the build hook loads it alone.
 """
 
@@ -37,16 +46,21 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import re
+    from collections.abc import Iterable
 
 TABLE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "_regexcode.bin")
 """The compiled table: git-ignored in a source checkout, made by the build hook in a wheel."""
 
-_FORMAT = 2
+_FORMAT = 3
 
 _UNICODE = 32
 """``re.UNICODE``, without importing ``re``."""
+_DEBUG = 128
+"""``re.DEBUG``: such a compile prints the parse and is never cached."""
 
 _table: dict[tuple[str, int], Any] | None = None
+_startup: dict[tuple[str, int], Any] = {}
+"""The start-up table: (pattern, flags) -> the first five fields of an entry (no facts)."""
 _typecode_loaded = "I"
 _recording: set[tuple[str, int]] | None = None
 
@@ -96,8 +110,9 @@ def _retree() -> Any:
     return module
 
 
-def build(entries: list[tuple[str, int]]) -> bytes:
-    """The table file for ``entries`` (pattern, flags), for the Python that runs this."""
+def build(entries: list[tuple[str, int]], startup: Iterable[tuple[str, int]] = ()) -> bytes:
+    """The table file for ``entries`` (pattern, flags) and the start-up patterns ``startup``, for
+    the Python that runs this."""
     import binascii
     import marshal
 
@@ -108,12 +123,25 @@ def build(entries: list[tuple[str, int]]) -> bytes:
             table[pattern, int(flags)] = _entry(pattern, int(flags), analyse)
         except Exception:  # noqa: BLE001, S112 - e.g. invalid for this Python's re: compiled at run time, as before
             continue
-    payload = marshal.dumps(table)
+    early = {}
+    for pattern, flags in startup:
+        if int(flags) & _DEBUG:
+            continue  # re caches no pattern compiled with re.DEBUG
+        try:
+            early[pattern, int(flags)] = _entry(pattern, int(flags), _no_facts)[:5]
+        except Exception:  # noqa: BLE001, S112 - invalid for this Python's re: left to re, as before
+            continue
+    payload = marshal.dumps((table, early))
     return marshal.dumps((key(), binascii.crc32(payload), payload))
 
 
+def _no_facts(tree: Any) -> None:
+    return None
+
+
 def _load() -> dict[tuple[str, int], Any]:
-    global _typecode_loaded
+    """gialint's own table; the start-up table goes to ``_startup``."""
+    global _typecode_loaded, _startup
     try:
         import binascii
         import marshal
@@ -122,20 +150,16 @@ def _load() -> dict[tuple[str, int], Any]:
             built, crc, payload = marshal.loads(file.read())
         if built != key() or binascii.crc32(payload) != crc:
             return {}
-        table = marshal.loads(payload)
+        table, early = marshal.loads(payload)
         _typecode_loaded = _typecode()
+        _startup = early if isinstance(early, dict) else {}
         return table if isinstance(table, dict) else {}
     except Exception:  # noqa: BLE001 - missing, unreadable, truncated: compile as re does
         return {}
 
 
-def _from_table(pattern: str, flags: int) -> re.Pattern[str] | None:
-    global _table
-    if _table is None:
-        _table = _load()
-    entry = _table.get((pattern, flags)) if type(pattern) is str else None
-    if entry is None:
-        return None
+def _built(pattern: str, entry: Any) -> re.Pattern[str] | None:
+    """The Pattern of a table entry, or None when the entry is damaged."""
     try:
         import _sre
         import array
@@ -144,6 +168,14 @@ def _from_table(pattern: str, flags: int) -> re.Pattern[str] | None:
         return _sre.compile(pattern, final, array.array(_typecode_loaded, code).tolist(), groups, groupindex, indexgroup)  # type: ignore[no-any-return]
     except Exception:  # noqa: BLE001 - a damaged entry (the CRC matched): compile as re does
         return None
+
+
+def _from_table(pattern: str, flags: int) -> re.Pattern[str] | None:
+    global _table
+    if _table is None:
+        _table = _load()
+    entry = _table.get((pattern, flags)) if type(pattern) is str else None
+    return None if entry is None else _built(pattern, entry)
 
 
 def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
@@ -179,3 +211,30 @@ def record() -> set[tuple[str, int]]:
     global _recording
     _recording = set()
     return _recording
+
+
+def seed_re_cache() -> int:
+    """Put the start-up table's Patterns into ``re``'s cache where ``re.compile`` looks first
+    (the key ``re._compile`` uses: type, pattern, int flags): the console's process does it before
+    importing the libraries that compile them. Entries ``re`` holds already stay; nothing is done
+    when ``re`` keeps no such dict or it has no room. The number of Patterns put in."""
+    global _table
+    import re
+
+    cache = getattr(re, "_cache", None)
+    room = getattr(re, "_MAXCACHE", 0) - (len(cache) if type(cache) is dict else 0)
+    if type(cache) is not dict or type(room) is not int:
+        return 0
+    if _table is None:
+        _table = _load()
+    if len(_startup) > room:
+        return 0  # re would drop its oldest entries to make room: leave it to re
+    put = 0
+    for (pattern, flags), entry in _startup.items():
+        cache_key = (str, pattern, flags)
+        if cache_key not in cache:
+            built = _built(pattern, entry)
+            if built is not None:
+                cache[cache_key] = built
+                put += 1
+    return put

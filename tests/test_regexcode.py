@@ -28,6 +28,7 @@ def _script() -> ModuleType:
 
 
 ENTRIES: list[tuple[str, int]] = _script().read_list()
+STARTUP: list[tuple[str, int]] = _script().read_startup()
 
 # Text the patterns can bite on: a report's title, prose, table rows of both shapes, a date range.
 SAMPLES = [
@@ -45,9 +46,10 @@ def table(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """A table built from the committed list, in place of the package's own (which a source
     checkout may lack); the module's loaded table is reset before and after."""
     path = tmp_path / "_regexcode.bin"
-    path.write_bytes(_regexcode.build(ENTRIES))
+    path.write_bytes(_regexcode.build(ENTRIES, STARTUP))
     monkeypatch.setattr(_regexcode, "TABLE", str(path))
     monkeypatch.setattr(_regexcode, "_table", None)
+    monkeypatch.setattr(_regexcode, "_startup", {})
     yield path
     monkeypatch.setattr(_regexcode, "_table", None)
 
@@ -123,6 +125,101 @@ def test_the_committed_list_is_current() -> None:
     assert result.returncode == 0, result.stderr + "\nrun: python scripts/compile_regexes.py"
 
 
+# --------------------------------------------------------------------------- start-up patterns
+
+
+def test_the_startup_list_holds_markdown_its_patterns_and_none_of_gialints() -> None:
+    assert len(STARTUP) > 40 and len(set(STARTUP)) == len(STARTUP)
+    assert not set(STARTUP) & set(ENTRIES)
+    header = _script().startup_header()
+    assert set(header) == {"python", "markdown-it-py"}
+    from markdown_it.common import html_re
+
+    assert (html_re.HTML_TAG_RE.pattern, 0) in STARTUP  # compiled at markdown-it-py's import
+
+
+@pytest.fixture
+def re_cache(monkeypatch: pytest.MonkeyPatch) -> dict[object, object]:
+    """``re``'s cache, empty, for this test only."""
+    cache: dict[object, object] = {}
+    monkeypatch.setattr(re, "_cache", cache)
+    if hasattr(re, "_cache2"):  # 3.12+: a second, first-in-first-out cache looked at first
+        monkeypatch.setattr(re, "_cache2", {})
+    return cache
+
+
+def test_seeded_patterns_are_what_re_compile_makes(table: Path, re_cache: dict[object, object]) -> None:
+    """Every start-up entry this Python can compile goes into re's cache under re's own key, and
+    re.compile then returns it: equal to what re compiles itself, matching alike."""
+    assert _regexcode.seed_re_cache() == len(re_cache) > 40
+    for pattern, flags in STARTUP:
+        seeded = re_cache.get((str, pattern, flags))
+        if seeded is None:
+            continue  # e.g. invalid for this Python's re: left to re
+        assert re.compile(pattern, flags) is seeded
+        assert re.compile(pattern, re.RegexFlag(flags)) is seeded if flags else True
+        re_cache.clear()
+        if hasattr(re, "_cache2"):
+            re._cache2.clear()
+        _same(seeded, pattern, flags)  # type: ignore[arg-type]
+        re_cache[str, pattern, flags] = seeded
+
+
+def test_seeding_keeps_what_re_has_and_stops_without_room(table: Path, re_cache: dict[object, object], monkeypatch: pytest.MonkeyPatch) -> None:
+    pattern, flags = STARTUP[0]
+    mine = re.compile("x")
+    re_cache.clear()
+    re_cache[str, pattern, flags] = mine
+    assert _regexcode.seed_re_cache() == len(re_cache) - 1
+    assert re_cache[str, pattern, flags] is mine
+    re_cache.clear()
+    monkeypatch.setattr(re, "_MAXCACHE", len(_regexcode._startup) - 1)
+    assert _regexcode.seed_re_cache() == 0 and not re_cache
+    monkeypatch.delattr(re, "_cache")
+    assert _regexcode.seed_re_cache() == 0
+
+
+def test_a_table_without_startup_patterns_seeds_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, re_cache: dict[object, object]) -> None:
+    path = tmp_path / "t.bin"
+    path.write_bytes(_regexcode.build(ENTRIES[:3]))
+    monkeypatch.setattr(_regexcode, "TABLE", str(path))
+    monkeypatch.setattr(_regexcode, "_table", None)
+    monkeypatch.setattr(_regexcode, "_startup", {})
+    assert _regexcode.seed_re_cache() == 0 and not re_cache
+    monkeypatch.setattr(_regexcode, "_table", None)
+
+
+def test_a_console_run_compiles_none_of_the_startup_patterns(table: Path) -> None:
+    """A fresh process that seeds as the console does, then checks a clean report: no pattern of
+    markdown-it-py, mdurl or argparse reaches re's compiler (the list is current for this Python
+    and markdown-it-py)."""
+    if _script().startup_header() != _script().recorded_with():
+        pytest.skip("the start-up list was recorded with another Python or markdown-it-py")
+    code = f"""
+import io, re, sys
+from gialint import _regexcode
+_regexcode.TABLE = {str(table)!r}
+print(_regexcode.seed_re_cache() > 0)
+compile_ = re._compile
+seen = []
+def spy(pattern, flags):
+    value = flags.value if isinstance(flags, re.RegexFlag) else flags
+    if (type(pattern), pattern, value) not in re._cache:
+        caller = sys._getframe(1)
+        while caller.f_code.co_filename.endswith(("re/__init__.py", "functools.py")):
+            caller = caller.f_back
+        if any(name in caller.f_code.co_filename for name in ("markdown_it", "mdurl", "argparse")):
+            seen.append(pattern)
+    return compile_(pattern, flags)
+re._compile = spy
+from gialint.cli.program import main
+main(["check", "--no-cache", {str(ROOT / "examples" / "clean-2021.md")!r}], io.StringIO(), io.StringIO())
+print(seen)
+"""
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False)
+    assert done.stdout.split("\n")[:2] == ["True", "[]"], done.stdout + done.stderr
+
+
 # --------------------------------------------------------------------------- falling back
 
 
@@ -166,11 +263,11 @@ def test_a_missing_or_damaged_file_falls_back(table: Path, damage: str) -> None:
 
 def test_a_damaged_entry_falls_back_for_that_pattern_only(table: Path) -> None:
     _, _, payload = marshal.loads(table.read_bytes())
-    entries = marshal.loads(payload)
+    entries, early = marshal.loads(payload)
     (bad, bad_flags), (good, good_flags) = ENTRIES[0], ENTRIES[1]
     final, code, groups, groupindex, indexgroup, found = entries[bad, bad_flags]
     entries[bad, bad_flags] = (final, b"\xff\xff\xff\x7f" * (len(code) // 4), groups, groupindex, indexgroup, found)
-    _rewrite(table, payload=marshal.dumps(entries))
+    _rewrite(table, payload=marshal.dumps((entries, early)))
     assert _regexcode._from_table(bad, bad_flags) is None  # _sre.compile refused the code
     assert _regexcode.compile(bad, bad_flags) == re.compile(bad, bad_flags)
     assert _regexcode._from_table(good, good_flags) is not None

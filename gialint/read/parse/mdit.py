@@ -10,17 +10,35 @@
 * Pipe tables are recognised as markdown-it recognises them, but only their extent is recorded:
   gialint reads the cells from the source lines (see :mod:`gialint.read.parse.markdown`), so
   no row, cell or inline token is made, and no cell's inline text is parsed.
+
+:func:`parser` is that parser as markdown-it runs it. gialint's reader goes through
+:func:`parse_blocks` and :func:`inline_text` instead, which give the same blocks and the same
+text with less work: the block state's line marks are computed a line at a time, not a
+character at a time; inline text is parsed only for the blocks gialint reads, and a block
+with no character any inline rule but text and line breaks starts at is not parsed at all.
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
+
+from gialint._lazy import lazy_re
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from markdown_it import MarkdownIt
     from markdown_it.rules_block.state_block import StateBlock
+    from markdown_it.rules_core.state_core import StateCore
     from markdown_it.rules_inline.state_inline import StateInline
+    from markdown_it.token import Token
+
+# markdown-it's text rule stops at these characters (rules_inline/text.py, _TerminatorChars);
+# every other inline rule starts at one of them.
+_TERMINATOR = lazy_re(r"[\n!#$%&*+\-:<=>@\[\\\]^_`{}~]")
+# The same without the line break: text without any of them is plain text and line breaks.
+_NOT_PLAIN = lazy_re(r"[!#$%&*+\-:<=>@\[\\\]^_`{}~]")
 
 def _cjk(ch: str) -> bool:
     """CJK symbols and punctuation, kana, ideographs (with extensions A and B, compatibility
@@ -174,12 +192,134 @@ def _table(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     return True
 
 
+def _text(state: StateInline, silent: bool) -> bool:
+    """markdown-it's ``text`` rule: the run of text up to the next terminator character, found by
+    one search instead of a loop per character."""
+    pos = state.pos
+    found = _TERMINATOR.search(state.src, pos, state.posMax)
+    end = found.start() if found else state.posMax
+    if end == pos:
+        return False
+    if not silent:
+        state.pending += state.src[pos:end]
+    state.pos = end
+    return True
+
+
 @lru_cache(maxsize=1)
 def parser() -> MarkdownIt:
     """The Markdown parser for reports (HTML blocks kept as blocks)."""
     from markdown_it import MarkdownIt
 
     md = MarkdownIt("commonmark", {"html": True}).enable("table")
+    md.inline.ruler.at("text", _text)
     md.inline.ruler.at("emphasis", _emphasis)
     md.block.ruler.at("table", _table, {"alt": ["paragraph", "reference"]})
     return md
+
+
+@lru_cache(maxsize=1)
+def _line_state() -> type[StateBlock]:
+    """markdown-it's block state with its line marks computed a line at a time (upstream walks
+    the source a character at a time), and ``src`` a plain attribute (upstream: a property)."""
+    from markdown_it.rules_block.state_block import StateBlock
+
+    class LineState(StateBlock):
+        src = ""  # not a descriptor: an instance's src is read from its __dict__
+
+        def __init__(self, src: str, md: MarkdownIt, env: Any, tokens: list[Token]) -> None:
+            super().__init__("", md, env, tokens)  # every other field as upstream sets it
+            self.src = self._src = src
+            self._srcCharCode = None
+            begins: list[int] = []
+            ends: list[int] = []
+            shifts: list[int] = []
+            counts: list[int] = []
+            pieces = src.split("\n")
+            last = pieces.pop()
+            if last.strip(" \t"):
+                # Upstream ends the last line at the end of the text; a last line of blanks
+                # only (no newline after it) is no line to it.
+                pieces.append(last)
+            begin = 0
+            for piece in pieces:
+                shift = len(piece) - len(piece.lstrip(" \t"))
+                count = shift
+                if shift and "\t" in piece[:shift]:
+                    count = 0
+                    for ch in piece[:shift]:
+                        count += 4 - count % 4 if ch == "\t" else 1
+                begins.append(begin)
+                begin += len(piece)
+                ends.append(begin)
+                begin += 1
+                shifts.append(shift)
+                counts.append(count)
+            lines = len(begins)
+            length = len(src)
+            self.bMarks = [*begins, length]
+            self.eMarks = [*ends, length]
+            self.tShift = [*shifts, 0]
+            self.sCount = [*counts, 0]
+            self.bsCount = [0] * (lines + 1)
+            self.lineMax = lines
+
+    return LineState
+
+
+def _block(state: StateCore) -> None:
+    """markdown-it's core ``block`` rule (never in inline mode here) with :func:`_line_state`."""
+    if state.src:  # upstream's block parser makes no state for an empty text
+        md = state.md
+        block = _line_state()(state.src, md, state.env, state.tokens)
+        md.block.tokenize(block, block.line, block.lineMax)
+
+
+# The core rules of :func:`parser` in order; parse_blocks runs those before "inline".
+_CORE_RULES = ("normalize", "block", "inline", "text_join")
+
+
+@lru_cache(maxsize=1)
+def _block_rules() -> tuple[Callable[[StateCore], None], ...]:
+    ruler = parser().core.ruler
+    names = tuple(ruler.get_active_rules())
+    if names != _CORE_RULES:  # a rule after "inline" would read children parse_blocks does not make
+        raise RuntimeError(f"unexpected markdown-it core rules: {names}")
+    return tuple(_block if rule.name == "block" else rule.fn for rule in ruler.__rules__ if rule.name in ("normalize", "block"))
+
+
+def parse_blocks(text: str) -> tuple[list[Token], dict[str, Any]]:
+    """The tokens ``parser().parse(text)`` gives, but with inline tokens' children not parsed,
+    and the environment (link references) :func:`inline_text` needs to parse them."""
+    from markdown_it.rules_core.state_core import StateCore
+
+    env: dict[str, Any] = {}
+    state = StateCore(text, parser(), env)
+    for rule in _block_rules():
+        rule(state)
+    return state.tokens, env
+
+
+def inline_text(content: str, env: dict[str, Any]) -> str:
+    """The text of an inline token's ``content`` as :func:`parser` parses it: its text, code
+    spans and images' alt text, a line break as ``\n`` (markup and entities resolved)."""
+    if _NOT_PLAIN.search(content) is None:
+        # Only the text and newline rules apply: each line as written, without the blanks the
+        # newline rule drops (spaces before a break, spaces and tabs after it).
+        if "\n" not in content:
+            return content
+        first, *rest = content.split("\n")
+        lines = [first, *(line.lstrip(" \t") for line in rest)]
+        last = lines.pop()
+        return "\n".join([*(line.rstrip(" ") for line in lines), last])
+    md = parser()
+    tokens: list[Token] = []
+    md.inline.parse(content, md, env, tokens)
+    parts: list[str] = []
+    for child in tokens:
+        kind = child.type
+        if kind in ("text", "text_special", "code_inline", "image"):  # text_join makes text of text_special
+            parts.append(child.content)
+        elif kind in ("softbreak", "hardbreak"):
+            parts.append("\n")
+    return "".join(parts)

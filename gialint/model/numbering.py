@@ -21,6 +21,8 @@ def cn_to_int(text: str) -> int | None:
             value = value * 10 + CN_DIGITS[ch]
         return value
     tens, _, units = text.partition("十")
+    if "十" in units:  # 十十、 二十十: no numeral (and no crash of the reader)
+        return None
     return (CN_DIGITS.get(tens, 1) if tens else 1) * 10 + (CN_DIGITS[units] if units else 0)
 
 

@@ -99,3 +99,36 @@ def test_text_rule_by_search_is_upstreams() -> None:
         assert _fields(ours) == _fields(theirs), repr(text)
         for a, b in zip(ours, theirs):
             assert _fields(a.children or []) == _fields(b.children or []), repr(text)
+
+
+def _numbering_as_was(text: str) -> object:
+    """match_numbering without its first-character test: every style tried after the decoration."""
+    from gialint.model.numbering import _DECOR, _STYLES, Numbering, cn_to_int
+
+    decor = _DECOR.match(text)
+    start = decor.end() if decor else 0
+    for style, level, pattern in _STYLES:
+        m = pattern.match(text, start)
+        if not m:
+            continue
+        raw = m.group(1)
+        number = int(raw) if raw.isdigit() else cn_to_int(raw)
+        if number is None or number == 0:
+            continue
+        return Numbering(style, level, number, text[m.start() : m.end()].strip(" \u3000"), m.start(), m.end())
+    return None
+
+
+def test_numbering_first_character_test() -> None:
+    from gialint.model.numbering import match_numbering
+
+    rnd = random.Random(8)
+    alphabet = [" ", "\u3000", "\xa0", "\t", "\n", "#", "*", "_", "-", "+", "一", "十", "（", "(", "）", ")", "、", ".",
+                "．", "1", "0", "１", "٣", "²", "a", "规", "零"]
+    texts = ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 8))) for _ in range(30_000)]
+    found = 0
+    for text in [*texts, *(line for doc in _real_documents() for line in doc.splitlines())]:
+        expected = _numbering_as_was(text)
+        assert match_numbering(text) == expected, repr(text)
+        found += expected is not None
+    assert found > 500

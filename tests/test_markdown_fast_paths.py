@@ -22,6 +22,8 @@ _PIECES = [
     "", "", "***", "---", "===", "a\\*b", "&amp; &#20013; &copy;", "[链接](http://x.cn)", "[ref]", "[ref]: http://r.cn",
     "![图](a.png)", "<http://a.cn>", "`代码`", "__强调__", "*斜体*", "a_b_c", "统计：100%", "1)  第一", "中 \t 文",
     "\u3000\u3000全角空格开头", "行尾全角\u3000", "2021-01-01", "a~b", "{x}", "a^b", "a=b", "@人", "$1", "+1", "!",
+    "> # 标题", "- > 引用", "  - 子项", "1. - a", "> - a", "    - x", "  \t```", ">     代码", "- ---", "2) **（一）**情况",
+    "   [ref]: /u", "> | a | b |", "> |---|---|", "- | a | b |", "  |--|--|", "\t\t深缩进", "<table>", "  > 续",
 ]
 
 
@@ -89,12 +91,14 @@ def test_plain_inline_text_is_the_parsers() -> None:
         assert mdit.inline_text(content, {}) == _upstream_text(tokens[0].children or []), repr(content)
 
 
-def test_text_rule_by_search_is_upstreams() -> None:
-    """The parser with upstream's character-by-character text rule gives the same tokens."""
+def test_text_rule_and_block_rules_are_upstreams() -> None:
+    """The parser with upstream's block parser (every rule tried at every line) and its
+    character-by-character text rule gives the same tokens."""
     upstream = MarkdownIt("commonmark", {"html": True}).enable("table")
     upstream.inline.ruler.at("emphasis", mdit._emphasis)
     upstream.block.ruler.at("table", mdit._table, {"alt": ["paragraph", "reference"]})
-    for text in [*_documents(2_000, 7), *_real_documents()]:
+    assert type(upstream.block) is not type(mdit.parser().block)
+    for text in [*_documents(3_000, 7), *_real_documents()]:
         ours, theirs = mdit.parser().parse(text), upstream.parse(text)
         assert _fields(ours) == _fields(theirs), repr(text)
         for a, b in zip(ours, theirs):

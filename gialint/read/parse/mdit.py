@@ -21,6 +21,8 @@ with no character any inline rule but text and line breaks starts at is not pars
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import accumulate
+from operator import add
 from typing import TYPE_CHECKING, Any
 
 from gialint._lazy import lazy_re
@@ -107,8 +109,9 @@ def _emphasis(state: StateInline, silent: bool) -> bool:
     return True
 
 
-# The first character (after indentation) each rule that ends a table needs: a row starting with
-# none of them (a pipe, a CJK character …) is not tried against the rules, which answer False.
+# The first character (after indentation) each of these block rules needs: at a line starting with
+# none of them (a pipe, a CJK character …) the rule answers False, so it is not tried (to end a
+# table, see _table; to open a block, see _Blocks).
 _TERMINATOR_STARTS = {
     "fence": "`~",
     "blockquote": ">",
@@ -116,6 +119,7 @@ _TERMINATOR_STARTS = {
     "list": "*-+0123456789",
     "html_block": "<",
     "heading": "#",
+    "reference": "[",
 }
 
 
@@ -206,6 +210,64 @@ def _text(state: StateInline, silent: bool) -> bool:
     return True
 
 
+def _dispatch(names: list[str], rules: list[Any]) -> tuple[dict[str, tuple[Any, ...]], tuple[Any, ...]]:
+    """The block rules worth trying at a line that is no indented code, by the line's first
+    character (the rest: for any other character), each list in the ruler's order: a rule of
+    _TERMINATOR_STARTS only where the character is one it starts with, ``code`` never."""
+    chars = "".join(_TERMINATOR_STARTS.values())
+    by_first = {
+        ch: tuple(rule for name, rule in zip(names, rules) if name != "code" and ch in _TERMINATOR_STARTS.get(name, ch))
+        for ch in chars
+    }
+    rest = tuple(rule for name, rule in zip(names, rules) if name != "code" and name not in _TERMINATOR_STARTS)
+    return by_first, rest
+
+
+@lru_cache(maxsize=1)
+def _blocks() -> type:
+    from markdown_it.parser_block import ParserBlock
+
+    class Blocks(ParserBlock):
+        """markdown-it's block parser, trying at each line only the rules that can apply there
+        (see :func:`_dispatch`); every other rule would answer False."""
+
+        def tokenize(self, state: StateBlock, startLine: int, endLine: int) -> None:
+            # Upstream's ParserBlock.tokenize, with the rules tried chosen by _dispatch.
+            rules = self.ruler.getRules("")
+            if self.__dict__.get("_rules") is not rules:
+                self._rules, self._by_first = rules, _dispatch(self.ruler.get_active_rules(), rules)
+            by_first, rest = self._by_first
+            line = startLine
+            maxNesting = state.md.options.maxNesting
+            hasEmptyLines = False
+            while line < endLine:
+                state.line = line = state.skipEmptyLines(line)
+                if line >= endLine:
+                    break
+                if state.sCount[line] < state.blkIndent:
+                    break
+                if state.level >= maxNesting:
+                    state.line = endLine
+                    break
+                if state.sCount[line] - state.blkIndent >= 4:  # indented code: every rule
+                    tried = rules
+                else:
+                    tried = by_first.get(state.src[state.bMarks[line] + state.tShift[line]], rest)
+                for rule in tried:
+                    if rule(state, line, endLine, False):
+                        break
+                state.tight = not hasEmptyLines
+                line = state.line
+                if (line - 1) < endLine and state.isEmpty(line - 1):
+                    hasEmptyLines = True
+                if line < endLine and state.isEmpty(line):
+                    hasEmptyLines = True
+                    line += 1
+                    state.line = line
+
+    return Blocks
+
+
 @lru_cache(maxsize=1)
 def parser() -> MarkdownIt:
     """The Markdown parser for reports (HTML blocks kept as blocks)."""
@@ -215,7 +277,18 @@ def parser() -> MarkdownIt:
     md.inline.ruler.at("text", _text)
     md.inline.ruler.at("emphasis", _emphasis)
     md.block.ruler.at("table", _table, {"alt": ["paragraph", "reference"]})
+    blocks = _blocks()()
+    blocks.ruler = md.block.ruler
+    md.block = blocks
     return md
+
+
+def _columns(indent: str) -> int:
+    """The width of an indentation of blanks and tabs, a tab to the next multiple of 4."""
+    count = 0
+    for ch in indent:
+        count += 4 - count % 4 if ch == "\t" else 1
+    return count
 
 
 @lru_cache(maxsize=1)
@@ -231,38 +304,23 @@ def _line_state() -> type[StateBlock]:
             super().__init__("", md, env, tokens)  # every other field as upstream sets it
             self.src = self._src = src
             self._srcCharCode = None
-            begins: list[int] = []
-            ends: list[int] = []
-            shifts: list[int] = []
-            counts: list[int] = []
             pieces = src.split("\n")
-            last = pieces.pop()
-            if last.strip(" \t"):
+            if not pieces[-1].strip(" \t"):
                 # Upstream ends the last line at the end of the text; a last line of blanks
-                # only (no newline after it) is no line to it.
-                pieces.append(last)
-            begin = 0
-            for piece in pieces:
-                shift = len(piece) - len(piece.lstrip(" \t"))
-                count = shift
-                if shift and "\t" in piece[:shift]:
-                    count = 0
-                    for ch in piece[:shift]:
-                        count += 4 - count % 4 if ch == "\t" else 1
-                begins.append(begin)
-                begin += len(piece)
-                ends.append(begin)
-                begin += 1
-                shifts.append(shift)
-                counts.append(count)
-            lines = len(begins)
+                # only (no newline after it), or the nothing after a final newline, is no line.
+                pieces.pop()
             length = len(src)
-            self.bMarks = [*begins, length]
-            self.eMarks = [*ends, length]
+            widths = [len(piece) for piece in pieces]
+            begins = [*accumulate([width + 1 for width in widths], initial=0)]
+            begins[-1] = length  # the fake line past the end
+            shifts = [width - len(piece.lstrip(" \t")) for piece, width in zip(pieces, widths)]
+            self.bMarks = begins
+            self.eMarks = [*map(add, begins, widths), length]
             self.tShift = [*shifts, 0]
-            self.sCount = [*counts, 0]
-            self.bsCount = [0] * (lines + 1)
-            self.lineMax = lines
+            self.sCount = [_columns(piece[:shift]) if shift and "\t" in piece[:shift] else shift for piece, shift in zip(pieces, shifts)]
+            self.sCount.append(0)
+            self.bsCount = [0] * len(begins)
+            self.lineMax = len(pieces)
 
     return LineState
 

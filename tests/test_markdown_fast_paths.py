@@ -84,11 +84,18 @@ def test_plain_inline_text_is_the_parsers() -> None:
     without parsing: the same text as parsed."""
     md = mdit.parser()
     rnd = random.Random(6)
-    alphabet = [" ", " ", "\t", "\n", "\n", "a", "中", "。", "\u3000", "|", "1", "(", ")", ".", "*", "&amp;"]
-    for _ in range(10_000):
+    alphabet = [" ", " ", "\t", "\n", "\n", "a", "中", "。", "\u3000", "|", "1", "(", ")", ".", "*", "&amp;", ":", "-", "%",
+                "#", "+", "=", "@", "$", "^", "{", "}", "~", ">", "]", "!", "![x](y)", "[", "<b>", "<", "&", "\\", "`", "_"]
+    for _ in range(20_000):
         content = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 12)))
         tokens = md.parseInline(content)
         assert mdit.inline_text(content, {}) == _upstream_text(tokens[0].children or []), repr(content)
+
+
+def test_markup_characters_are_where_the_inline_rules_start() -> None:
+    assert mdit._markup() is mdit._MARKUP
+    starts = "".join(mdit._INLINE_STARTS.values())
+    assert {ch for ch in map(chr, range(0x80)) if mdit._MARKUP.match(ch)} == set(starts)
 
 
 def test_text_rule_and_block_rules_are_upstreams() -> None:

@@ -87,6 +87,7 @@ def parse_markdown(path: str, text: str, options: ParseOptions) -> Document:
     if view is not None:
         text, lines = view.text, split_lines(view.text)
     tokens, env = parse_blocks(text)
+    tabs = "\t" in text  # else no block is a tab-separated table
     items: list[Block | Table] = []
     in_list = 0
     marker = ""
@@ -106,7 +107,7 @@ def parse_markdown(path: str, text: str, options: ParseOptions) -> Document:
             i += 1  # its table_close
         elif kind in ("heading_open", "paragraph_open") and tok.map is not None:
             start, end = tok.map
-            if kind == "paragraph_open" and any("\t" in lines[n] for n in range(start, end)):
+            if tabs and kind == "paragraph_open" and any("\t" in lines[n] for n in range(start, end)):
                 items.extend(segment(lines[start:end], start + 1))
             else:
                 inline = tokens[i + 1]
@@ -115,7 +116,7 @@ def parse_markdown(path: str, text: str, options: ParseOptions) -> Document:
                 content = inline_text(inline.content, env)
                 if marker and block_kind == "list_item":
                     content, marker = marker + content, ""
-                cuts = _part_heading_lines(content) if block_kind == "paragraph" else []
+                cuts = _part_heading_lines(content) if block_kind == "paragraph" and "\n" in content else []
                 if not cuts:
                     items.append(Block(block_kind, content, _span(lines, start, end), md_level))  # type: ignore[arg-type]
                 else:
@@ -129,7 +130,7 @@ def parse_markdown(path: str, text: str, options: ParseOptions) -> Document:
             i += 2
         elif kind in ("code_block", "fence") and tok.map is not None:
             start, end = tok.map
-            if kind == "code_block" and any("\t" in lines[n] for n in range(start, end)):
+            if tabs and kind == "code_block" and any("\t" in lines[n] for n in range(start, end)):
                 items.extend(segment(lines[start:end], start + 1))
             else:
                 items.append(Block("code", tok.content, _span(lines, start, end)))

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 from gialint._lazy import lazy_re
 
 if TYPE_CHECKING:
+    import re
     from collections.abc import Callable
 
     from markdown_it import MarkdownIt
@@ -41,6 +42,22 @@ if TYPE_CHECKING:
 _TERMINATOR = lazy_re(r"[\n!#$%&*+\-:<=>@\[\\\]^_`{}~]")
 # The same without the line break: text without any of them is plain text and line breaks.
 _NOT_PLAIN = lazy_re(r"[!#$%&*+\-:<=>@\[\\\]^_`{}~]")
+# Where each inline rule of parser() can apply: at one of these characters. At any other
+# terminator (a colon, a hyphen, a per cent sign …) no rule applies and markdown-it adds it to
+# the text, so text without any of them is still plain text and line breaks.
+_INLINE_STARTS = {
+    "text": "",
+    "newline": "",
+    "escape": "\\",
+    "backticks": "`",
+    "emphasis": "*_",
+    "link": "[",
+    "image": "!",
+    "autolink": "<",
+    "html_inline": "<",
+    "entity": "&",
+}
+_MARKUP = lazy_re(r"[\\`*_\[!<&]")  # the characters of _INLINE_STARTS
 
 def _cjk(ch: str) -> bool:
     """CJK symbols and punctuation, kana, ideographs (with extensions A and B, compatibility
@@ -164,7 +181,7 @@ def _table(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     header = src[state.bMarks[start] + state.tShift[start] : state.eMarks[start]].strip()
     if "|" not in header or state.is_code_block(start):
         return False
-    cells = escapedSplit(header)
+    cells = escapedSplit(header) if "\\" in header else header.split("|")  # no escape: the same cut
     if cells and cells[0] == "":
         cells.pop(0)
     if cells and cells[-1] == "":
@@ -358,10 +375,19 @@ def parse_blocks(text: str) -> tuple[list[Token], dict[str, Any]]:
     return state.tokens, env
 
 
+@lru_cache(maxsize=1)
+def _markup() -> re.Pattern[str]:
+    """The characters that make inline text more than plain text and line breaks to
+    :func:`parser`: where one of its inline rules can apply (every terminator of the text rule
+    if a rule is not one of _INLINE_STARTS)."""
+    names = parser().inline.ruler.get_active_rules()
+    return _MARKUP if all(name in _INLINE_STARTS for name in names) else _NOT_PLAIN
+
+
 def inline_text(content: str, env: dict[str, Any]) -> str:
     """The text of an inline token's ``content`` as :func:`parser` parses it: its text, code
     spans and images' alt text, a line break as ``\n`` (markup and entities resolved)."""
-    if _NOT_PLAIN.search(content) is None:
+    if _markup().search(content) is None:
         # Only the text and newline rules apply: each line as written, without the blanks the
         # newline rule drops (spaces before a break, spaces and tabs after it).
         if "\n" not in content:

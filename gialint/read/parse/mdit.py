@@ -128,7 +128,7 @@ def _emphasis(state: StateInline, silent: bool) -> bool:
 
 # The first character (after indentation) each of these block rules needs: at a line starting with
 # none of them (a pipe, a CJK character …) the rule answers False, so it is not tried (to end a
-# table, see _table; to open a block, see _Blocks).
+# table, see _table; to open a block, see _blocks).
 _TERMINATOR_STARTS = {
     "fence": "`~",
     "blockquote": ">",
@@ -386,7 +386,7 @@ def _markup() -> re.Pattern[str]:
 
 def inline_text(content: str, env: dict[str, Any]) -> str:
     """The text of an inline token's ``content`` as :func:`parser` parses it: its text, code
-    spans and images' alt text, a line break as ``\n`` (markup and entities resolved)."""
+    spans and images' alt text, a line break as ``\\n`` (markup and entities resolved)."""
     if _markup().search(content) is None:
         # Only the text and newline rules apply: each line as written, without the blanks the
         # newline rule drops (spaces before a break, spaces and tabs after it).

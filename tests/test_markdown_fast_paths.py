@@ -92,6 +92,23 @@ def test_plain_inline_text_is_the_parsers() -> None:
         assert mdit.inline_text(content, {}) == _upstream_text(tokens[0].children or []), repr(content)
 
 
+def test_bold_then_text_is_the_parsers() -> None:
+    """``**X**R`` (no other markup) is read without parsing: X R when the asterisks pair, the
+    text as written when they do not (a space inside, punctuation outside …)."""
+    md = mdit.parser()
+    rnd = random.Random(9)
+    alphabet = [" ", "a", "中", "。", "，", "（", "）", "(", ")", ".", ",", ":", "-", "\u3000", "\xa0", "「", "」", "1", "あ", "%", "\t"]
+    paired = 0
+    for _ in range(20_000):
+        inner, after = ("".join(rnd.choice(alphabet) for _ in range(rnd.randint(a, 5))) for a in (1, 0))
+        content = f"**{inner}**{after}"
+        assert mdit._BOLD.fullmatch(content)
+        expected = _upstream_text(md.parseInline(content)[0].children or [])
+        assert mdit.inline_text(content, {}) == expected, repr(content)
+        paired += expected != content
+    assert paired > 5_000
+
+
 def test_markup_characters_are_where_the_inline_rules_start() -> None:
     assert mdit._markup() is mdit._MARKUP
     starts = "".join(mdit._INLINE_STARTS.values())

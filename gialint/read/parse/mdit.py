@@ -58,6 +58,8 @@ _INLINE_STARTS = {
     "entity": "&",
 }
 _MARKUP = lazy_re(r"[\\`*_\[!<&]")  # the characters of _INLINE_STARTS
+# Bold text then plain text (**（一）主动公开**情况), on one line: no other markup.
+_BOLD = lazy_re(r"\*\*([^\\`*_\[!<&\n]+)\*\*([^\\`*_\[!<&\n]*)")
 
 def _cjk(ch: str) -> bool:
     """CJK symbols and punctuation, kana, ideographs (with extensions A and B, compatibility
@@ -74,13 +76,12 @@ def _cjk(ch: str) -> bool:
     )
 
 
-def _flanking(state: StateInline, start: int, can_split_word: bool) -> tuple[bool, bool, int]:
-    """(can open, can close, length) of the delimiter run at ``start``: CommonMark's rule, or the
-    CJK-friendly one when a CJK character stands next to the run and CommonMark does not let it
-    both open and close."""
+def _flanking(src: str, maximum: int, start: int, can_split_word: bool) -> tuple[bool, bool, int]:
+    """(can open, can close, length) of the delimiter run at ``start`` of the inline text ``src``
+    (``maximum``: its end): CommonMark's rule, or the CJK-friendly one when a CJK character stands
+    next to the run and CommonMark does not let it both open and close."""
     from markdown_it.common.utils import isMdAsciiPunct, isPunctChar, isWhiteSpace
 
-    src, maximum = state.src, state.posMax
     marker = src[start]
     pos = start
     while pos < maximum and src[pos] == marker:
@@ -115,7 +116,7 @@ def _emphasis(state: StateInline, silent: bool) -> bool:
     marker = state.src[start]
     if silent or marker not in ("_", "*"):
         return False
-    can_open, can_close, length = _flanking(state, start, marker == "*")
+    can_open, can_close, length = _flanking(state.src, state.posMax, start, marker == "*")
     for _ in range(length):
         token = state.push("text", "", 0)
         token.content = marker
@@ -387,7 +388,8 @@ def _markup() -> re.Pattern[str]:
 def inline_text(content: str, env: dict[str, Any]) -> str:
     """The text of an inline token's ``content`` as :func:`parser` parses it: its text, code
     spans and images' alt text, a line break as ``\\n`` (markup and entities resolved)."""
-    if _markup().search(content) is None:
+    markup = _markup()
+    if markup.search(content) is None:
         # Only the text and newline rules apply: each line as written, without the blanks the
         # newline rule drops (spaces before a break, spaces and tabs after it).
         if "\n" not in content:
@@ -396,6 +398,15 @@ def inline_text(content: str, env: dict[str, Any]) -> str:
         lines = [first, *(line.lstrip(" \t") for line in rest)]
         last = lines.pop()
         return "\n".join([*(line.rstrip(" ") for line in lines), last])
+    if markup is _MARKUP:
+        bold = _BOLD.fullmatch(content)
+        if bold is not None:
+            # Two runs of two asterisks: the only delimiters, so they pair (as strong emphasis)
+            # when the first can open and the second can close, and are text otherwise.
+            size = len(content)
+            if _flanking(content, size, 0, True)[0] and _flanking(content, size, bold.end(1), True)[1]:
+                return bold.group(1) + bold.group(2)
+            return content
     md = parser()
     tokens: list[Token] = []
     md.inline.parse(content, md, env, tokens)

@@ -121,6 +121,13 @@ def test_long_level_one_sentence_is_not_a_section() -> None:
     assert doc.sections == ()
 
 
+def test_doubled_ten_is_no_numbering() -> None:
+    """十十、 is no Chinese numeral: a paragraph, not a reader crash (KeyError: '十')."""
+    for parse in (txt, md):
+        doc = parse("十十、总体情况\n二十十、公开\n\n十一、其他\n")
+        assert flat(doc) == [(1, 11, "十一、", "cn", "其他")]
+
+
 @pytest.mark.parametrize(
     ("line", "column", "end_column"),
     [

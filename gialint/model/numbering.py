@@ -21,6 +21,8 @@ def cn_to_int(text: str) -> int | None:
             value = value * 10 + CN_DIGITS[ch]
         return value
     tens, _, units = text.partition("十")
+    if "十" in units:  # 十十、 二十十: no numeral (and no crash of the reader)
+        return None
     return (CN_DIGITS.get(tens, 1) if tens else 1) * 10 + (CN_DIGITS[units] if units else 0)
 
 
@@ -66,8 +68,18 @@ class Numbering(Record):
         setfield(self, "rest_offset", rest_offset)
 
 
+# What the decoration is made of, and the first characters of a numbering after it: a text whose
+# first character past these blanks and marks is not one of those starts with no numbering.
+_LEAD = lazy_re(r"[\s#*+\-_]*")
+_NUMBERING_STARTS = frozenset("一二三四五六七八九十（(")
+
+
 def match_numbering(text: str) -> Numbering | None:
     """Recognise the numbering at the start of ``text`` (after #, bullets or ** around it)."""
+    lead = _LEAD.match(text).end()  # type: ignore[union-attr]  # matches the empty text too
+    first = text[lead : lead + 1]
+    if first not in _NUMBERING_STARTS and not first.isdecimal():  # ("" is not decimal)
+        return None
     decor = _DECOR.match(text)
     start = decor.end() if decor else 0
     for style, level, pattern in _STYLES:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from gialint._lazy import lazy_re
 from gialint.formats.labels import vocabulary
 from gialint.model.document import Block, Cell, Document, Row, Span, Table
-from gialint.read.parse.mdit import parser
+from gialint.read.parse.mdit import inline_text, parse_blocks
 from gialint.read.parse.normalize import normalize
 from gialint.read.parse.options import ParseOptions
 from gialint.read.parse.structure import build_document, split_lines
@@ -24,18 +24,6 @@ if TYPE_CHECKING:
     from markdown_it.token import Token
 
 _PIPE = lazy_re(r"(?<!\\)\|")
-
-
-def _inline_text(token: Token) -> str:
-    parts: list[str] = []
-    for child in token.children or ():
-        if child.type in ("text", "code_inline"):
-            parts.append(child.content)
-        elif child.type in ("softbreak", "hardbreak"):
-            parts.append("\n")
-        elif child.type == "image":
-            parts.append(child.content)
-    return "".join(parts)
 
 
 _PART_LINE = lazy_re(r"^\s*[一二三四五六七八九十]{1,2}\s*、\s*\S.{0,28}$")
@@ -98,7 +86,8 @@ def parse_markdown(path: str, text: str, options: ParseOptions) -> Document:
     view = normalize(text, lines, "markdown", options.formats)
     if view is not None:
         text, lines = view.text, split_lines(view.text)
-    tokens = parser().parse(text)
+    tokens, env = parse_blocks(text)
+    tabs = "\t" in text  # else no block is a tab-separated table
     items: list[Block | Table] = []
     in_list = 0
     marker = ""
@@ -118,16 +107,16 @@ def parse_markdown(path: str, text: str, options: ParseOptions) -> Document:
             i += 1  # its table_close
         elif kind in ("heading_open", "paragraph_open") and tok.map is not None:
             start, end = tok.map
-            if kind == "paragraph_open" and any("\t" in lines[n] for n in range(start, end)):
+            if tabs and kind == "paragraph_open" and any("\t" in lines[n] for n in range(start, end)):
                 items.extend(segment(lines[start:end], start + 1))
             else:
                 inline = tokens[i + 1]
                 block_kind = "heading" if kind == "heading_open" else ("list_item" if in_list else "paragraph")
                 md_level = int(tok.tag[1]) if kind == "heading_open" else 0
-                content = _inline_text(inline)
+                content = inline_text(inline.content, env)
                 if marker and block_kind == "list_item":
                     content, marker = marker + content, ""
-                cuts = _part_heading_lines(content) if block_kind == "paragraph" else []
+                cuts = _part_heading_lines(content) if block_kind == "paragraph" and "\n" in content else []
                 if not cuts:
                     items.append(Block(block_kind, content, _span(lines, start, end), md_level))  # type: ignore[arg-type]
                 else:
@@ -141,7 +130,7 @@ def parse_markdown(path: str, text: str, options: ParseOptions) -> Document:
             i += 2
         elif kind in ("code_block", "fence") and tok.map is not None:
             start, end = tok.map
-            if kind == "code_block" and any("\t" in lines[n] for n in range(start, end)):
+            if tabs and kind == "code_block" and any("\t" in lines[n] for n in range(start, end)):
                 items.extend(segment(lines[start:end], start + 1))
             else:
                 items.append(Block("code", tok.content, _span(lines, start, end)))

@@ -89,7 +89,9 @@ class _Draft:
 def _heading_of(block: Block, lines: tuple[str, ...]) -> _Draft | None:
     if block.kind not in ("heading", "paragraph", "list_item"):
         return None
-    first = block.text.split("\n", 1)[0]
+    text = block.text
+    cut = text.find("\n")
+    first = text if cut < 0 else text[:cut]
     numbering = match_numbering(first)
     if numbering is None:
         return None

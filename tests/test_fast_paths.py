@@ -151,3 +151,19 @@ def test_repeated_clauses_as_before() -> None:
 
     for line in _strings(["审核把关", "审核把关", "公开", " ", "，", "，", "。", "\n", "公"], 5_000, 8, 3):
         assert list(_clause_repeats(line)) == _clauses_by_match(line), repr(line)
+
+
+def test_patterns_that_start_with_a_character_set_match_as_before() -> None:
+    """Patterns rewritten to start with a character set (re then skips what is outside it) find
+    what the plainer forms found."""
+    from gialint.read.parse.flattened import _PART_NUMERAL
+    from gialint.read.parse.texttables import _ROW_FIGURES
+
+    numeral = re.compile(r"([一二三四五六七八九十]{1,2})[ \u3000\xa0]*[、．.][ \u3000\xa0]*")
+    figures = re.compile(r"[|｜]|\d[ \u3000\xa0]+[-—–/0-9]|\d{3,}(?![\d年月日号件条个项元%％])")
+    for text in _strings(["一", "二", "十", "、", "．", ".", " ", "\u3000", "\xa0", "\n", "本", "。"], 20_000, 12, 7):
+        old = [(m.span(), m.groups()) for m in numeral.finditer(text)]
+        assert [(m.span(), m.groups()) for m in _PART_NUMERAL.finditer(text)] == old, repr(text)
+    alphabet = ["0", "1", "9", "０", "٣", "|", "｜", " ", "\u3000", "\xa0", "-", "—", "/", "年", "件", "%", "a", "。"]
+    for text in _strings(alphabet, 30_000, 10, 8):
+        assert (_ROW_FIGURES.search(text) is None) == (figures.search(text) is None), repr(text)

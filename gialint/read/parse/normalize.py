@@ -95,7 +95,8 @@ def _chrome(text: str) -> tuple[str, Pass | None]:
 
 # ---------------------------------------------------------------------------------------- pinyin
 
-_TONE = lazy_re(r"[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]")
+_TONES = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+_TONE = lazy_re(f"[{_TONES}]")
 @lru_cache(maxsize=1)
 def _pinyin_after_characters() -> re.Pattern[str]:
     return re.compile(
@@ -118,17 +119,21 @@ def _pinyin(text: str) -> tuple[str, Pass | None]:
 # Traditional forms that simplified text does not use, among the characters reports are written
 # with (what OpenCC s2t changes in report text). A few in a text is a coincidence; more is a
 # traditional-character text.
-_TRADITIONAL = lazy_re(
-    "[並亂佈佔併來係倉個備傳價償優兌兒內兩別刪則創劃動務勝勢勵區協參員問單嚴國圍園圖團執堅報場壓壩壽夠婦學實"
+_TRADITIONAL_CHARS = (
+    "並亂佈佔併來係倉個備傳價償優兌兒內兩別刪則創劃動務勝勢勵區協參員問單嚴國圍園圖團執堅報場壓壩壽夠婦學實"
     "寧審寫寬寶將專對導屍層屬崗嶺巖幫幹幾庫廢廣廳張強彙後從復徹態懇應戶掃掛採揚換揮撥擋擔據擬擴數斷時暢"
     "暫曉書會東條業極構樂樓標樣橋機橫檔檢欄權歡歷歸殘殯氣決沒況減測準溝滯滾滿濟濱灘灣災無熱營爭牽獎獨獲現"
     "環產畢異當療發盡監確碼礎種稱積穩竊節範簡簽籌籤糧糾紀約紅納級紮細終組結絕絡給統經綜維綱網緊線編緩練"
     "縣總績織繞繪繫繳繼續罰聞聯職聽脫腦臨臺與興舉舊莊華萬蓋藥處號術衛補製複覈見規視親觀訂計訓託記訟訪設"
     "許訴註評詢試話該認語說誰調談諉請論諮謀講證識議護讀變讓豐負財貧貫責費貼貿資賓質賬購蹤車軍較載輿轉辦"
     "農迴這連週進運過達違遞適遷選還邊郵鄉醫釋針銜銷鋪錄錯鎮鏈長門開間閱關陣陳陽隊階際隨險隱雖雙雜離難雲"
-    "電響項順須預領頭頻題額願類顧顯風養餘饋馬駐駕驗驟體點黨齊龍]"
+    "電響項順須預領頭頻題額願類顧顯風養餘饋馬駐駕驗驟體點黨齊龍"
 )
+_TRADITIONAL = lazy_re(f"[{_TRADITIONAL_CHARS}]")
 _TRADITIONAL_MIN = 5
+_RARE = lazy_re(f"[{_TONES}{_TRADITIONAL_CHARS}]")
+"""A tone mark or a traditional character: a text with neither (the common case) needs neither
+the pinyin nor the traditional pass, and one scan tells."""
 _CHUNK = lazy_re(r"[^\s。，、；：！？,.;:!?（）()“”\"'《》【】]+")
 
 
@@ -232,6 +237,8 @@ def normalize(source: str, lines: tuple[str, ...], syntax: str, formats: Iterabl
     notes: list[str] = []
     text = source
     newline = "\n\n" if syntax == "markdown" else "\n"
+    plain = False
+    """Neither a tone mark nor a traditional character in the text (after the chrome pass)."""
     for name, step in (
         ("chrome", _chrome),
         ("pinyin", _pinyin),
@@ -239,6 +246,10 @@ def normalize(source: str, lines: tuple[str, ...], syntax: str, formats: Iterabl
         ("vocabulary", lambda t: _vocabulary(t) if "traditional" in notes else (t, None)),
         ("split", lambda t: split(t, specs, numbered_row_labels(known), newline)),
     ):
+        if name == "pinyin":
+            plain = _RARE.search(text) is None
+        if plain and name in ("pinyin", "traditional"):
+            continue
         text, done = step(text)
         if done is not None:
             passes.append(done)

@@ -74,7 +74,10 @@ def _cell_line(line: str) -> int:
 
 
 def segment(lines: Sequence[str], first_line: int) -> list[Block | Table]:
-    """Split ``lines`` (the first being line ``first_line``) into one-line paragraphs and tables."""
+    """Split ``lines`` (the first being line ``first_line``) into one-line paragraphs and tables.
+
+    One ``str.find`` of a tab per line decides its kind (:func:`_is_blank` and :func:`_cell_line`
+    inlined, as is :func:`_cell` for the cells of one-cell lines: a Word export has thousands)."""
     out: list[Block | Table] = []
     rows: list[Row] = []
     shape = ""
@@ -89,59 +92,68 @@ def segment(lines: Sequence[str], first_line: int) -> list[Block | Table]:
     while i < n:
         line = lines[i]
         line_no = first_line + i
-        if _is_blank(line):
-            if shape == "tabs":
+        tab = line.find("\t")
+        if tab < 0:
+            stripped = line.strip()
+            if not stripped:  # blank
+                if shape == "tabs":
+                    close()
+            else:
                 close()
+                lead = 0 if len(stripped) == len(line) else len(line) - len(line.lstrip())
+                out.append(Block("paragraph", stripped, Span(line_no, lead + 1, line_no, lead + 1 + len(stripped))))
             i += 1
             continue
-        if _cell_line(line) >= 0:
-            cells: list[Cell] = []
-            j = i
-            while j < n and not _is_blank(lines[j]):
-                current = lines[j]
-                at = _cell_line(current)
-                if at >= 0:
-                    cells.append(_cell(first_line + j, current, at, len(current)))
-                elif cells and not _PART_HEADING.match(current) and "\t" not in current:
-                    prev = cells[-1]
-                    text = current.strip()
-                    lead = len(current) - len(current.lstrip())
-                    span = Span(
-                        prev.span.line if prev.text else first_line + j,
-                        prev.span.column if prev.text else lead + 1,
-                        first_line + j,
-                        lead + 1 + len(text),
-                    )
-                    cells[-1] = Cell((prev.text + text) if prev.text else text, span)
-                else:
-                    break
-                j += 1
-            lone = cells[0].text if len(cells) == 1 else ""
-            if lone and (
-                not rows and len(lone) > 40 and _SENTENCE_END.search(lone)
-                or len(lone) <= 40 and _HEADING.match(lone)
-            ):
-                # A tab-indented paragraph or heading, not a one-cell row.
-                close()
-                out.append(Block("paragraph", cells[0].text, cells[0].span))
-            else:
-                if shape != "cell-per-line":
-                    close()
-                    shape = "cell-per-line"
-                rows.append(Row(tuple(cells), cells[0].span.line))
-            i = j
-            continue
-        if "\t" in line:
+        if line.find("\t", tab + 1) >= 0 or tab and line[:tab].strip(_INDENT):
             if shape != "tabs":
                 close()
                 shape = "tabs"
             rows.append(split_tab_row(line_no, line))
             i += 1
             continue
-        close()
-        stripped = line.strip()
-        lead = len(line) - len(line.lstrip())
-        out.append(Block("paragraph", stripped, Span(line_no, lead + 1, line_no, lead + 1 + len(stripped))))
-        i += 1
+        cells: list[Cell] = []
+        j = i
+        while j < n:
+            current = lines[j]
+            at = current.find("\t")
+            if at >= 0 and current.find("\t", at + 1) < 0 and (not at or not current[:at].strip(_INDENT)):
+                # a one-cell line: its cell (_cell, inlined)
+                at += 1
+                raw = current[at:]
+                text = raw.strip()
+                ln = first_line + j
+                if not text:
+                    cells.append(Cell("", Span(ln, at + 1, ln, at + 1)))
+                else:
+                    col = at + 1 if len(text) == len(raw) else at + len(raw) - len(raw.lstrip()) + 1
+                    cells.append(Cell(text, Span(ln, col, ln, col + len(text))))
+            elif at >= 0 or not current.strip() or _PART_HEADING.match(current):
+                break  # a tab row, a blank line or a part heading ends the row
+            else:  # the wrapped text of the cell above
+                prev = cells[-1]
+                text = current.strip()
+                lead = len(current) - len(current.lstrip())
+                span = Span(
+                    prev.span.line if prev.text else first_line + j,
+                    prev.span.column if prev.text else lead + 1,
+                    first_line + j,
+                    lead + 1 + len(text),
+                )
+                cells[-1] = Cell((prev.text + text) if prev.text else text, span)
+            j += 1
+        lone = cells[0].text if len(cells) == 1 else ""
+        if lone and (
+            not rows and len(lone) > 40 and _SENTENCE_END.search(lone)
+            or len(lone) <= 40 and _HEADING.match(lone)
+        ):
+            # A tab-indented paragraph or heading, not a one-cell row.
+            close()
+            out.append(Block("paragraph", cells[0].text, cells[0].span))
+        else:
+            if shape != "cell-per-line":
+                close()
+                shape = "cell-per-line"
+            rows.append(Row(tuple(cells), cells[0].span.line))
+        i = j
     close()
     return out

@@ -32,9 +32,11 @@ from gialint.read.parse.texttokens import Tok, inline_unknown_labels, tokenize, 
 _PROSE_MEMO = 2_000  # the lines that recur (headings, boilerplate) come with the first reports; unique paragraphs never hit again
 _DIGIT = lazy_re(r"[0-9０-９]")
 _BARE = lazy_re(r"^[\s\u3000\xa0*|｜0-9０-９.．+\-−－—–/／无万元]*$")
-_ROW_FIGURES = lazy_re(r"[|｜]|\d[ \u3000\xa0]+[-—–/0-9]|\d{3,}(?![\d年月日号件条个项元%％])")
-"""Figures as a table row sets them out: two separated by blanks, or three or more digits run
-together (``规章000``) — not a year (2021年) or a count in a sentence (5件)."""
+_ROW_FIGURES = lazy_re(r"[|｜\d](?:(?<=[|｜])|(?<=\d)(?:[ \u3000\xa0]+[-—–/0-9]|\d{2,}(?![\d年月日号件条个项元%％])))")
+"""Figures as a table row sets them out: a pipe, two figures separated by blanks, or three or more
+digits run together (``规章000``) — not a year (2021年) or a count in a sentence (5件). Written as
+one character set and what follows it (``[|｜]|\\d…|\\d{3,}…`` in effect) so that re skips the
+characters outside the set: two and a half times faster over a report's sentences."""
 _ELIGIBLE = ("paragraph", "list_item", "code")
 
 _TABLE_KINDS = frozenset({"row", "header", "caption", "value", "filler", "empty", "text"})
@@ -178,14 +180,16 @@ def _find(numbered: Sequence[tuple[int, str]], vocab: Vocabulary) -> list[_Found
     for index, (n, line) in enumerate(numbered):
         if not line.strip():
             continue
-        if not region and (
-            line in vocab.prose
-            or not _BARE.match(line)
-            and (not vocab.prefilter(line) or "。" in line and not _ROW_FIGURES.search(line))
-        ):
-            close()  # no label, or sentences without figures set out as a table row's: prose
-            continue
-        tokens = tokenize(line, vocab)
+        words = False  # outside a table, the line holds other words than figures
+        if not region:
+            if line in vocab.prose:
+                continue
+            words = not _BARE.match(line)
+            if words and (not vocab.prefilter(line) or "。" in line and not _ROW_FIGURES.search(line)):
+                continue  # no label, or sentences without figures set out as a table row's: prose
+        # Outside a table, other words and no label and no pipe: no table starts on the line (its
+        # figures make rows of bare values, which need a header), so tokenize reads no further.
+        tokens = tokenize(line, vocab, unless_labelled=words)
         if not tokens or not any(t.kind in ("row", "header", "caption", "value") for t in tokens):
             if len(vocab.prose) < _PROSE_MEMO:
                 vocab.prose.add(line)

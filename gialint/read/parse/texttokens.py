@@ -90,9 +90,12 @@ _MEMO_LINES = 500
 _MEMOS: dict[int, tuple[Vocabulary, dict[str, tuple[tuple[str, int, int, str, bool, bool], ...]]]] = {}
 
 
-def tokenize(line: str, vocab: Vocabulary) -> list[Tok]:
+def tokenize(line: str, vocab: Vocabulary, unless_labelled: bool = False) -> list[Tok]:
     """The line's labels, figures, fillers and other text, in order (separators dropped): new
-    tokens each time (the reader adjusts them), from a memo for the lines that recur."""
+    tokens each time (the reader adjusts them), from a memo for the lines that recur.
+
+    ``unless_labelled``: none for a line with no label and no pipe (the caller knows it holds
+    other words, so that no table starts there), without reading its figures."""
     entry = _MEMOS.get(id(vocab))
     if entry is None or entry[0] is not vocab:
         entry = _MEMOS[id(vocab)] = (vocab, {})
@@ -100,14 +103,18 @@ def tokenize(line: str, vocab: Vocabulary) -> list[Tok]:
     known = memo.get(line)
     if known is not None:
         return [Tok(*fields) for fields in known]
-    tokens = _tokenize(line, vocab)
+    labels = _label_tokens(line, vocab) if vocab.prefilter(line) else []
+    if unless_labelled and not labels and "|" not in line and "｜" not in line:
+        return []
+    tokens = _tokenize(line, vocab, labels)
     if len(memo) < _MEMO_LINES:
         memo[line] = tuple((t.kind, t.start, t.end, t.text, t.glued, t.unknown) for t in tokens)
     return tokens
 
 
-def _tokenize(line: str, vocab: Vocabulary) -> list[Tok]:
-    labels = _label_tokens(line, vocab) if vocab.prefilter(line) else []
+def _tokenize(line: str, vocab: Vocabulary, labels: list[Tok] | None = None) -> list[Tok]:
+    if labels is None:
+        labels = _label_tokens(line, vocab) if vocab.prefilter(line) else []
     tokens: list[Tok] = []
     pipes = False
     pos = 0

@@ -19,6 +19,7 @@ from gialint.formats.labels import core
 from gialint.formats.labelscore import Candidate, matcher, scored
 from gialint.formats.matchfacts import FormatFacts, facts, text_kind
 from gialint.formats.normalise import norm_label
+from gialint.formats.rowvalues import Plan
 from gialint.formats.templates import Format, TableTemplate
 from gialint.model.document import Row
 
@@ -53,6 +54,7 @@ class RowShape:
     __slots__ = (
         "has_values", "labelled", "filled", "header", "caption_next", "kept", "kept_filled", "first_label",
         "last_label", "written", "label_norm", "caption", "scored", "item_figures", "continues", "foreign",
+        "plans",
     )  # fmt: skip
 
     has_values: bool
@@ -85,6 +87,9 @@ class RowShape:
     foreign: tuple[tuple[tuple[int, ...], int], ...]
     """Per other format of the run: the cells carrying its signatures, and how many carry this
     format's."""
+    plans: dict[tuple[int, int], Plan | None]
+    """The figures' plans (:func:`gialint.formats.rowvalues.value_plan`) of the cells after the
+    label, by (id of the template, lead), as the matcher met them."""
 
 
 class RowShapes:
@@ -134,6 +139,7 @@ class RowShapes:
         s.first_label = s.last_label = 0
         s.written = s.label_norm = ""
         s.caption, s.scored = None, []
+        s.plans = {}
         if not label_idx:
             return s
         kept = list(range(len(texts)))

@@ -14,6 +14,7 @@ all table rules.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from typing import Any
 
 from gialint.formats.labelscore import Candidate
 from gialint.formats.matched import (
@@ -27,12 +28,14 @@ from gialint.formats.matched import (
 from gialint.formats.matchfacts import facts
 from gialint.formats.normalise import norm_label
 from gialint.formats.rowshape import RowShape, RowShapes, row_shapes
-from gialint.formats.rowvalues import Builder, figures_start, row_values
+from gialint.formats.rowvalues import Builder, figures_start, planned_values, row_values, value_plan
 from gialint.formats.templates import Format, TableTemplate
 from gialint.model.document import Cell, Document, Row, Span, Table
 
 Shaped = list[tuple[Table, list[RowShape]]]
 """A document's tables, each with the shapes of its rows."""
+
+_UNPLANNED: Any = object()
 
 __all__ = ["CellValue", "Foreign", "FormatMatch", "HeaderCell", "MatchedRow", "MatchedTable", "match"]
 
@@ -221,7 +224,16 @@ def match(doc: Document, fmt: Format, others: Sequence[Format] = ()) -> FormatMa
         if id(table) not in starts:
             starts[id(table)] = figures_start(table)
         lead = starts[id(table)] - (last_label + 1)
-        values = () if cand.row.group == "group" else row_values(template, row, zone, own.text, lead)
+        values: tuple[CellValue, ...] = ()
+        if cand.row.group != "group":
+            plan_key = (id(template), lead)  # the cells after the label are the shape's: so is their plan
+            plan = shape.plans.get(plan_key, _UNPLANNED)
+            if plan is _UNPLANNED:
+                plan = shape.plans[plan_key] = value_plan(len(template.columns), [c.text for c in zone], own.text, lead)
+            if plan is None:  # one filled cell: joined figures or not, the cell says
+                values = row_values(template, row, zone, own.text, lead)
+            else:
+                values = planned_values(template.columns, row, zone, plan)
         b.rows[cand.row.key] = MatchedRow(cand.row, shape.written, span, row.line, values, exact, row, own.text, own.span)
         current = template
     return FormatMatch(fmt, {k: b.freeze(fmt.relations) for k, b in builders.items()}, foreign, tuple(unmatched))

@@ -11,12 +11,12 @@ from pathlib import Path
 import pytest
 
 from gialint.formats import rowshape
-from gialint.formats.labels import builtin_formats, item_number, parse_number
+from gialint.formats.labels import builtin_formats, is_value, item_number, parse_number
 from gialint.formats.matched import CellValue
-from gialint.formats.rowvalues import row_values
+from gialint.formats.rowvalues import common_start, figures_start, row_values
 from gialint.formats.tablematch import match
 from gialint.formats.templates import TableTemplate
-from gialint.model.document import Cell, Document, Row, Span
+from gialint.model.document import Cell, Document, Row, Span, Table
 from gialint.model.record import replace
 from gialint.testing import _environment, make_config
 
@@ -135,3 +135,27 @@ def test_a_table_of_one_row_kind_has_one_shape() -> None:
     a = Row((Cell("行政许可", Span(1, 1, 1, 5)), Cell("3", Span(1, 6, 1, 7))), 1)
     b = Row((Cell("行政许可", Span(9, 1, 9, 5)), Cell("3", Span(9, 6, 9, 7))), 9)
     assert shapes.of(a) is shapes.of(b)
+
+
+def _figures_start_as_was(table: Table) -> int:
+    starts: dict[int, int] = {}
+    for row in table.rows:
+        at = [i for i, c in enumerate(row.cells) if is_value(c.text)]
+        if len(at) >= 2:
+            starts[at[0]] = starts.get(at[0], 0) + 1
+    return max(starts, key=lambda k: (starts[k], -k)) if starts else 0
+
+
+def test_figures_start_as_before() -> None:
+    rnd = random.Random(5)
+    fmt = builtin_formats()[-1]
+    shapes = rowshape.row_shapes(fmt, ())
+    for n in range(3_000):
+        rows = tuple(
+            Row(tuple(Cell(rnd.choice(["", "0", "7", "规章", "-", "1.2"]), Span(1, 1, 1, 1)) for _ in range(rnd.randint(0, 6))), 1)
+            for _ in range(rnd.randint(0, 5))
+        )
+        table = Table(rows, Span(1, 1, 1, 1), "pipe", ())
+        expected = _figures_start_as_was(table)
+        assert figures_start(table) == expected, n
+        assert common_start(shapes.of(row).figures_at for row in rows) == expected, n

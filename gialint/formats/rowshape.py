@@ -19,7 +19,7 @@ from gialint.formats.labels import core
 from gialint.formats.labelscore import Candidate, matcher, scored
 from gialint.formats.matchfacts import FormatFacts, facts, text_kind
 from gialint.formats.normalise import norm_label
-from gialint.formats.rowvalues import Plan
+from gialint.formats.rowvalues import Plan, first_figure
 from gialint.formats.templates import Format, TableTemplate
 from gialint.model.document import Row
 
@@ -54,7 +54,7 @@ class RowShape:
     __slots__ = (
         "has_values", "labelled", "filled", "header", "caption_next", "kept", "kept_filled", "first_label",
         "last_label", "written", "label_norm", "caption", "scored", "item_figures", "continues", "foreign",
-        "plans",
+        "figures_at", "plans",
     )  # fmt: skip
 
     has_values: bool
@@ -87,6 +87,8 @@ class RowShape:
     foreign: tuple[tuple[tuple[int, ...], int], ...]
     """Per other format of the run: the cells carrying its signatures, and how many carry this
     format's."""
+    figures_at: int
+    """Where its figures start (:func:`gialint.formats.rowvalues.first_figure`)."""
     plans: dict[tuple[int, int], Plan | None]
     """The figures' plans (:func:`gialint.formats.rowvalues.value_plan`) of the cells after the
     label, by (id of the template, lead), as the matcher met them."""
@@ -134,6 +136,7 @@ class RowShapes:
         filled = [i for i, t in enumerate(texts) if t]
         s.item_figures = bool(filled) and len(first := texts[filled[0]]) <= 2 and first.isdecimal() and all(kinds[i][0] for i in filled)
         s.continues = bool(filled) and texts[filled[0]].startswith((".", "．", "·")) and not any(kinds[i][0] for i in filled)
+        s.figures_at = first_figure([value for value, _ in kinds])
         s.foreign = tuple(self._signed(texts, theirs) for _, theirs in self.theirs)
         s.caption_next, s.kept, s.kept_filled = None, None, s.filled
         s.first_label = s.last_label = 0

@@ -4,7 +4,7 @@ from them (figures joined with no separator are split here by the table's arithm
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from gialint.formats.labels import is_value, item_number, parse_number
 from gialint.formats.matched import CellValue, HeaderCell, MatchedRow, MatchedTable
@@ -123,9 +123,20 @@ def figures_start(table: Table) -> int:
 
     On a Word or web page grid a label merged across columns (``colspan``) is followed by blank
     cells; this tells them from a blank first figure in a row that lacks a cell."""
+    return common_start(first_figure([is_value(c.text) for c in row.cells]) for row in table.rows)
+
+
+def first_figure(figures: Sequence[bool]) -> int:
+    """Where a row whose cells are figures or not (``figures``) starts its figures: -1 unless
+    it has two or more (:func:`figures_start` counts those rows only)."""
+    at = [i for i, figure in enumerate(figures) if figure]
+    return at[0] if len(at) >= 2 else -1
+
+
+def common_start(firsts: Iterable[int]) -> int:
+    """The start most rows share (of their :func:`first_figure`; the leftmost of a tie), else 0."""
     starts: dict[int, int] = {}
-    for row in table.rows:
-        at = [i for i, c in enumerate(row.cells) if is_value(c.text)]
-        if len(at) >= 2:
-            starts[at[0]] = starts.get(at[0], 0) + 1
+    for first in firsts:
+        if first >= 0:
+            starts[first] = starts.get(first, 0) + 1
     return max(starts, key=lambda k: (starts[k], -k)) if starts else 0

@@ -28,7 +28,7 @@ from gialint.formats.matched import (
 from gialint.formats.matchfacts import facts
 from gialint.formats.normalise import norm_label
 from gialint.formats.rowshape import RowShape, RowShapes, row_shapes
-from gialint.formats.rowvalues import Builder, figures_start, planned_values, row_values, value_plan
+from gialint.formats.rowvalues import Builder, common_start, planned_values, row_values, value_plan
 from gialint.formats.templates import Format, TableTemplate
 from gialint.model.document import Cell, Document, Row, Span, Table
 
@@ -118,6 +118,7 @@ def match(doc: Document, fmt: Format, others: Sequence[Format] = ()) -> FormatMa
     last_group: str = ""
     caption_lines = sorted(captions)
     starts: dict[int, int] = {}
+    table_shapes = {id(table): found for table, found in shaped}
     part = ""
 
     def builder(t: TableTemplate) -> Builder:
@@ -222,7 +223,7 @@ def match(doc: Document, fmt: Format, others: Sequence[Format] = ()) -> FormatMa
         span = Span(first.line, first.column, own.span.end_line, own.span.end_column)
         exact = shape.label_norm.endswith(cand.norm)
         if id(table) not in starts:
-            starts[id(table)] = figures_start(table)
+            starts[id(table)] = common_start(s.figures_at for s in table_shapes[id(table)])  # figures_start(table)
         lead = starts[id(table)] - (last_label + 1)
         values: tuple[CellValue, ...] = ()
         if cand.row.group != "group":

@@ -101,6 +101,24 @@ def _foreign(shaped: Shaped, shapes: RowShapes) -> dict[str, Foreign]:
     return out
 
 
+def _best(found: list[tuple[float, Candidate]], has_figures: bool, last_group: str, current: TableTemplate | None) -> Candidate:
+    """The best of the template rows a label fits, after the bonuses and the penalty that
+    depend on the row's place (the first of equals; a label that fits one row gets it)."""
+    best: tuple[float, Candidate] | None = None
+    for base, cand in found:
+        s = base
+        if cand.row.group == "group" and has_figures:
+            s -= 0.5
+        if cand.row.parent and cand.row.parent == last_group:
+            s += 0.05
+        if current is not None and cand.table.id == current.id:
+            s += 0.02
+        if best is None or s > best[0]:
+            best = (s, cand)
+    assert best is not None
+    return best[1]
+
+
 def match(doc: Document, fmt: Format, others: Sequence[Format] = ()) -> FormatMatch:
     """Match every table row of ``doc`` to ``fmt``'s templates."""
     shapes = row_shapes(fmt, others)
@@ -189,24 +207,14 @@ def match(doc: Document, fmt: Format, others: Sequence[Format] = ()) -> FormatMa
             continue
         last_label = shape.last_label
         zone = cells[last_label + 1 :]
-        best: tuple[float, Candidate] | None = None
-        for base, cand in shape.scored:
-            s = base
-            if cand.row.group == "group" and (has_values or zone):
-                s -= 0.5
-            if cand.row.parent and cand.row.parent == last_group:
-                s += 0.05
-            if current is not None and cand.table.id == current.id:
-                s += 0.02
-            if best is None or s > best[0]:
-                best = (s, cand)
-        if best is None:
+        found = shape.scored
+        if not found:
             if not has_values and shape.kept_filled >= 2:
                 pending_header.extend(HeaderCell(c.text, c.span) for c in cells if c.text)
             else:
                 unmatched.append(row)
             continue
-        cand = best[1]
+        cand = found[0][1] if len(found) == 1 else _best(found, has_values or bool(zone), last_group, current)
         template = cand.table
         b = builder(template)
         b.touch(row.line, table)

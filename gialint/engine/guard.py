@@ -93,14 +93,26 @@ class Alarm:
             except Overtime:
                 continue
 
-    @contextmanager
-    def limit(self, seconds: float | None) -> Iterator[None]:
+    def arm(self, seconds: float | None) -> bool:
+        """Start a limit of ``seconds`` (what :meth:`limit` does on entry; end it with
+        :meth:`disarm`): False, and nothing armed, where there is no limit or no alarm. The
+        engine arms one per rule per file, where a context manager cost more than the rule."""
         if not self.usable or not seconds or seconds <= 0:
-            yield
-            return
+            return False
         self.armed = True
         # Repeats every quarter second in case the rule swallows the first Overtime.
         signal.setitimer(signal.ITIMER_REAL, seconds, 0.25)
+        return True
+
+    def disarm(self) -> None:
+        """End the limit :meth:`arm` started."""
+        self._disarm()
+
+    @contextmanager
+    def limit(self, seconds: float | None) -> Iterator[None]:
+        if not self.arm(seconds):
+            yield
+            return
         try:
             yield
         finally:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from gialint.config.model import Config
+from gialint.config.model import Config, RuleSetting
 from gialint.engine.corpusrun import finish_corpus, rule_error
 from gialint.engine.findings import one_per_cause, order, suppress, suppression_ranges
 from gialint.engine.guard import Alarm
@@ -31,7 +31,7 @@ from gialint.engine.selection import Selection
 from gialint.model.diagnostic import Diagnostic
 from gialint.model.document import Document
 from gialint.model.record import replace
-from gialint.model.rule import Context
+from gialint.model.rule import Context, Rule
 from gialint.read.decode import DecodeError, decode
 from gialint.read.parse.options import ParseOptions
 
@@ -85,6 +85,7 @@ class Linter:
         self.report_unused_disables = report_unused_disables
         self.corpus = corpus
         """Whether corpus rules collect features (``gialint audit``, ``check --corpus``)."""
+        self._plans: dict[int, tuple[Config, Selection, list[tuple[Rule, RuleSetting, str]]]] = {}
 
     def lint_path(self, path: str, config: Config, selection: Selection = EVERYTHING) -> FileResult:
         from gialint.read.inputs import InputError, read_report
@@ -186,12 +187,10 @@ class Linter:
         features: dict[str, Any] = {}
         yields: dict[str, tuple[str, ...]] = {}
         view = document.view
+        lines = view.line if view is not None else None
         with Alarm() as alarm:
             runner = RuleRunner(config, alarm, rule_error)
-            for rule, setting in config.enabled_rules():
-                if (rule.name, rule.code) in (UNREADABLE, RULE_ERROR, UNUSED_DISABLE) or not selection.allows(rule.name, rule.code):
-                    continue
-                what = f"rule {rule.name} ({rule.code}) of plugin {rule.plugin}"
+            for rule, setting, what in self._rules(config, selection):
                 if rule.corpus is not None:
                     if self.corpus:
                         collect, options = rule.corpus.collect, setting.options
@@ -199,13 +198,29 @@ class Linter:
                         if found:
                             features[rule.name] = found[0]
                     continue
-                ctx = Context(rule, setting.severity, path, lines=view.line if view is not None else None)
+                ctx = Context(rule, setting.severity, path, lines)
                 if rule.yields_to:
                     yields[rule.name] = rule.yields_to
                 check, options = rule.check, setting.options
                 produced = runner.run(path, what, lambda: check(document, options, ctx), diagnostics)
                 runner.vet(path, what, produced, document.lines, setting.severity, diagnostics)
         return features, yields
+
+    def _rules(self, config: Config, selection: Selection) -> list[tuple[Rule, RuleSetting, str]]:
+        """The enabled rules ``selection`` allows, each with the name rule-error findings give it:
+        the same for every file of a configuration, so worked out once per configuration."""
+        entry = self._plans.get(id(config))
+        if entry is not None and entry[0] is config and entry[1] is selection:
+            return entry[2]
+        rules = [
+            (rule, setting, f"rule {rule.name} ({rule.code}) of plugin {rule.plugin}")
+            for rule, setting in config.enabled_rules()
+            if (rule.name, rule.code) not in (UNREADABLE, RULE_ERROR, UNUSED_DISABLE) and selection.allows(rule.name, rule.code)
+        ]
+        if len(self._plans) >= 64:  # a long-lived linter (gialint serve) meets new configurations
+            self._plans.clear()
+        self._plans[id(config)] = (config, selection, rules)
+        return rules
 
     def finish_corpus(self, results: Sequence[FileResult], config: Config, selection: Selection = EVERYTHING) -> list[Diagnostic]:
         """Run every corpus rule's ``finish`` over the features the documents gave."""

@@ -54,10 +54,15 @@ class RuleRunner:
         becomes a rule-error in ``problems``; what it yielded before is kept."""
         seconds = limit if limit is not None else self.timeout
         produced: list[object] = []
+        alarm = self.alarm
         try:
-            with self.alarm.limit(seconds):
+            armed = alarm.arm(seconds)  # Alarm.limit's work without a context manager per rule
+            try:
                 for item in produce():
                     produced.append(item)
+            finally:
+                if armed:
+                    alarm.disarm()
         except Overtime:
             problems.append(
                 self.error(
@@ -89,6 +94,8 @@ class RuleRunner:
     ) -> None:
         """The valid findings of ``produced`` into ``into``; one rule-error (into ``problems``,
         else ``into``) saying what was wrong with the others."""
+        if not produced:  # most rules find nothing in most files
+            return
         vetted = vet(produced, path, lines, severity)
         into.extend(vetted.diagnostics)
         if not vetted.problems:

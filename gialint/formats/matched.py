@@ -94,8 +94,11 @@ class HeaderCell(Record):
     span: Span
 
     def __init__(self, text: str, span: Span) -> None:
-        setfield(self, "text", text)
-        setfield(self, "span", span)
+        _hc_text(self, text)
+        _hc_span(self, span)
+
+
+_hc_text, _hc_span = field_setters(HeaderCell)  # one per cell of a header row
 
 
 class MatchedTable(Record):

@@ -14,9 +14,9 @@ all table rules.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from typing import Any
 
-from gialint.formats.labels import core
-from gialint.formats.labelscore import Candidate, matcher, scored
+from gialint.formats.labelscore import Candidate
 from gialint.formats.matched import (
     CellValue,
     Foreign,
@@ -25,11 +25,17 @@ from gialint.formats.matched import (
     MatchedRow,
     MatchedTable,
 )
-from gialint.formats.matchfacts import FormatFacts, facts, text_kind
+from gialint.formats.matchfacts import facts
 from gialint.formats.normalise import norm_label
-from gialint.formats.rowvalues import Builder, figures_start, row_values
+from gialint.formats.rowshape import RowShape, RowShapes, row_shapes
+from gialint.formats.rowvalues import Builder, common_start, planned_values, row_values, value_plan
 from gialint.formats.templates import Format, TableTemplate
 from gialint.model.document import Cell, Document, Row, Span, Table
+
+Shaped = list[tuple[Table, list[RowShape]]]
+"""A document's tables, each with the shapes of its rows."""
+
+_UNPLANNED: Any = object()
 
 __all__ = ["CellValue", "Foreign", "FormatMatch", "HeaderCell", "MatchedRow", "MatchedTable", "match"]
 
@@ -37,34 +43,28 @@ __all__ = ["CellValue", "Foreign", "FormatMatch", "HeaderCell", "MatchedRow", "M
 # --------------------------------------------------------------------------- matching
 
 
-def _rows_in_order(doc: Document) -> Iterator[tuple[Table, Row]]:
-    """Every table row in order, re-joining rows that a PDF export split in two.
+def _rows_in_order(shaped: Shaped, shapes: RowShapes) -> Iterator[tuple[Table, Row, RowShape]]:
+    """Every table row in order with its shape, re-joining rows that a PDF export split in two.
 
     ``→→2→0→0…`` followed by ``→→.其他法律行政法规禁止公开→→…``: the item number and the
     figures on one line, the rest of the label on the next.
     """
-    for table in doc.tables:
-        rows = list(table.rows)
+    for table, table_shapes in shaped:
+        rows = table.rows
         i = 0
         while i < len(rows):
-            row = rows[i]
-            nxt = rows[i + 1] if i + 1 < len(rows) else None
-            if (
-                nxt is not None
-                and (filled := [c for c in row.cells if c.text])
-                and len(first := filled[0].text) <= 2
-                and first.isdecimal()  # re's \d{1,2}, whole
-                and all(text_kind(c.text)[0] for c in filled)
-                and (nxt_filled := [c for c in nxt.cells if c.text])
-                and nxt_filled[0].text.startswith((".", "．", "·"))
-                and not any(text_kind(c.text)[0] for c in nxt_filled)
-            ):
+            row, shape = rows[i], table_shapes[i]
+            if shape.item_figures and i + 1 < len(rows) and table_shapes[i + 1].continues:
+                nxt = rows[i + 1]
+                filled = [c for c in row.cells if c.text]
+                nxt_filled = [c for c in nxt.cells if c.text]
                 label = Cell(filled[0].text + nxt_filled[0].text.strip(), nxt_filled[0].span)
                 cells = [label, *row.cells[row.cells.index(filled[0]) + 1 :]]
-                yield table, Row(tuple(cells), row.line)
+                joined = Row(tuple(cells), row.line)
+                yield table, joined, shapes.of(joined)
                 i += 2
                 continue
-            yield table, row
+            yield table, row, shape
             i += 1
 
 
@@ -78,25 +78,22 @@ def _captions(doc: Document, fmt: Format) -> dict[int, TableTemplate]:
     return out
 
 
-def _foreign(doc: Document, fmt: Format, others: Sequence[Format]) -> dict[str, Foreign]:
+def _foreign(shaped: Shaped, shapes: RowShapes) -> dict[str, Foreign]:
     """Parts whose table labels carry another format's signatures more than this format's."""
     out: dict[str, Foreign] = {}
-    mine = facts(fmt).signatures
-    for other in others:
-        theirs = facts(other).signatures - mine
+    for k, (other, theirs) in enumerate(shapes.theirs):
         if not theirs:
             continue
         per_part: dict[str, tuple[list[tuple[str, Span]], int]] = {}
-        for table in doc.tables:
+        for table, table_shapes in shaped:
             part = table.section[0] if table.section else ""
             hits, own = per_part.get(part, ([], 0))
-            for row in table.rows:
-                for cell in row.cells:
-                    text = norm_label(cell.text)
-                    if text in theirs:
-                        hits.append((cell.text, cell.span))
-                    elif text in mine:
-                        own += 1
+            for row, shape in zip(table.rows, table_shapes):
+                signed, mine = shape.foreign[k]
+                own += mine
+                for i in signed:
+                    cell = row.cells[i]
+                    hits.append((cell.text, cell.span))
             per_part[part] = (hits, own)
         for part, (hits, own) in per_part.items():
             if len(hits) >= 2 and len(hits) > own and part not in out:
@@ -104,29 +101,32 @@ def _foreign(doc: Document, fmt: Format, others: Sequence[Format]) -> dict[str, 
     return out
 
 
-def _header_hits(cells: Sequence[Cell], known: FormatFacts) -> dict[str, int]:
-    hits: dict[str, int] = {}
-    vocab = known.vocab
-    for cell in cells:
-        if not cell.text:
-            continue
-        text = norm_label(cell.text)
-        owners = vocab.get(text)
-        if owners is None and len(text) > 12:  # the long 勾稽 note, however it is bracketed
-            owners = next((ids for word_core, ids in known.long_words if word_core == core(text)), None)
-        for owner in owners or ():
-            hits[owner] = hits.get(owner, 0) + 1
-    return hits
+def _best(found: list[tuple[float, Candidate]], has_figures: bool, last_group: str, current: TableTemplate | None) -> Candidate:
+    """The best of the template rows a label fits, after the bonuses and the penalty that
+    depend on the row's place (the first of equals; a label that fits one row gets it)."""
+    best: tuple[float, Candidate] | None = None
+    for base, cand in found:
+        s = base
+        if cand.row.group == "group" and has_figures:
+            s -= 0.5
+        if cand.row.parent and cand.row.parent == last_group:
+            s += 0.05
+        if current is not None and cand.table.id == current.id:
+            s += 0.02
+        if best is None or s > best[0]:
+            best = (s, cand)
+    assert best is not None
+    return best[1]
 
 
 def match(doc: Document, fmt: Format, others: Sequence[Format] = ()) -> FormatMatch:
     """Match every table row of ``doc`` to ``fmt``'s templates."""
-    candidates, memo = matcher(fmt)
-    known = facts(fmt)
+    shapes = row_shapes(fmt, others)
+    known = shapes.known
+    shaped = [(table, [shapes.of(row) for row in table.rows]) for table in doc.tables]
     pending_template: TableTemplate | None = None
-    foreign = _foreign(doc, fmt, others)
+    foreign = _foreign(shaped, shapes)
     captions = _captions(doc, fmt)
-    caption_rows = known.caption_rows
     unlabeled = known.unlabeled
     builders: dict[str, Builder] = {}
     unmatched: list[Row] = []
@@ -136,6 +136,8 @@ def match(doc: Document, fmt: Format, others: Sequence[Format] = ()) -> FormatMa
     last_group: str = ""
     caption_lines = sorted(captions)
     starts: dict[int, int] = {}
+    table_shapes = {id(table): found for table, found in shaped}
+    part = ""
 
     def builder(t: TableTemplate) -> Builder:
         found = builders.get(t.id)
@@ -143,30 +145,26 @@ def match(doc: Document, fmt: Format, others: Sequence[Format] = ()) -> FormatMa
             found = builders[t.id] = Builder(t)
         return found
 
-    for table, row in _rows_in_order(doc):
+    for table, row, shape in _rows_in_order(shaped, shapes):
         if table is not previous_table:
             # A caption paragraph just above this table names its template.
             above = [line for line in caption_lines if line < table.span.line]
             if above and (previous_table is None or above[-1] > previous_table.span.end_line):
                 current = captions[above[-1]]
             previous_table = table
-        part = table.section[0] if table.section else ""
+            part = table.section[0] if table.section else ""
         if part in foreign:
             continue
-        cells = list(row.cells)
-        kinds = [text_kind(c.text) for c in cells]
-        label_idx = [i for i, (_, label) in enumerate(kinds) if label]
-        has_values = any(value for value, _ in kinds)
-        if not has_values:
-            hits = _header_hits(cells, known)
-            if hits and (max(hits.values()) >= 2 or len([c for c in cells if c.text]) == 1):
-                pending_header.extend(HeaderCell(c.text, c.span) for c in cells if c.text)
-                best_owner = max(hits, key=lambda k: (hits[k], k == (current.id if current else "")))
-                pending_template = known.tables.get(best_owner)
-                continue
-        if not label_idx:
-            filled = [c for c in cells if c.text]
-            if not filled:
+        has_values = shape.has_values
+        hits = shape.header
+        if hits is not None:
+            pending_header.extend(HeaderCell(c.text, c.span) for c in row.cells if c.text)
+            best_owner = max(hits, key=lambda k: (hits[k], k == (current.id if current else "")))
+            pending_template = known.tables.get(best_owner)
+            continue
+        if not shape.labelled:
+            cells = row.cells
+            if not shape.filled:
                 blank_target = pending_template or current
                 if (
                     blank_target is not None
@@ -186,7 +184,7 @@ def match(doc: Document, fmt: Format, others: Sequence[Format] = ()) -> FormatMa
             if target is None and pending_template is not None and pending_template.id in unlabeled:
                 target = pending_template
             if target is None and has_values:
-                target = next((known.tables[t] for t in unlabeled if len(known.tables[t].columns) == len(filled)), None)
+                target = next((known.tables[t] for t in unlabeled if len(known.tables[t].columns) == shape.filled), None)
             if target is None or not has_values:
                 unmatched.append(row)
                 continue
@@ -200,42 +198,23 @@ def match(doc: Document, fmt: Format, others: Sequence[Format] = ()) -> FormatMa
             pending_header, pending_template = [], None
             current = target
             continue
-        caption_cells = [i for i in label_idx if norm_label(cells[i].text) in caption_rows]
-        if caption_cells and len(label_idx) > len(caption_cells):
-            # 行政处罚 then 第二十条第（八）项 run together: the caption starts the next block.
-            next_caption = caption_rows[norm_label(cells[caption_cells[0]].text)]
-            builder(next_caption).touch(row.line)
-            label_idx = [i for i in label_idx if i not in caption_cells]
-            cells = [c for i, c in enumerate(cells) if i not in caption_cells]
-            label_idx = [i for i, c in enumerate(cells) if text_kind(c.text)[1]]
-        label_cells = cells[label_idx[0] : label_idx[-1] + 1]
-        written = "".join(c.text for c in label_cells if c.text)
-        zone = cells[label_idx[-1] + 1 :]
-        label_norm = norm_label(written)
-        if label_norm in caption_rows:
-            current = caption_rows[label_norm]
+        if shape.caption_next is not None:
+            builder(shape.caption_next).touch(row.line)
+        cells = row.cells if shape.kept is None else tuple(row.cells[i] for i in shape.kept)
+        if shape.caption is not None:
+            current = shape.caption
             builder(current).touch(row.line)
             continue
-        label_core = core(written)
-        last_core = core(label_cells[-1].text) if label_cells[-1].text else label_core
-        best: tuple[float, Candidate] | None = None
-        for base, cand in scored(memo, candidates, label_norm, label_core, last_core):
-            s = base
-            if cand.row.group == "group" and (has_values or zone):
-                s -= 0.5
-            if cand.row.parent and cand.row.parent == last_group:
-                s += 0.05
-            if current is not None and cand.table.id == current.id:
-                s += 0.02
-            if best is None or s > best[0]:
-                best = (s, cand)
-        if best is None:
-            if not has_values and len([c for c in cells if c.text]) >= 2:
+        last_label = shape.last_label
+        zone = cells[last_label + 1 :]
+        found = shape.scored
+        if not found:
+            if not has_values and shape.kept_filled >= 2:
                 pending_header.extend(HeaderCell(c.text, c.span) for c in cells if c.text)
             else:
                 unmatched.append(row)
             continue
-        cand = best[1]
+        cand = found[0][1] if len(found) == 1 else _best(found, has_values or bool(zone), last_group, current)
         template = cand.table
         b = builder(template)
         b.touch(row.line, table)
@@ -248,13 +227,22 @@ def match(doc: Document, fmt: Format, others: Sequence[Format] = ()) -> FormatMa
             pending_header, pending_template = [], None
         if cand.row.key in b.rows:
             continue
-        span = Span(label_cells[0].span.line, label_cells[0].span.column, label_cells[-1].span.end_line, label_cells[-1].span.end_column)
-        exact = label_norm.endswith(cand.norm)
+        first, own = cells[shape.first_label].span, cells[last_label]
+        span = Span(first.line, first.column, own.span.end_line, own.span.end_column)
+        exact = shape.label_norm.endswith(cand.norm)
         if id(table) not in starts:
-            starts[id(table)] = figures_start(table)
-        lead = starts[id(table)] - (label_idx[-1] + 1)
-        values = () if cand.row.group == "group" else row_values(template, row, zone, label_cells[-1].text, lead)
-        own = label_cells[-1]
-        b.rows[cand.row.key] = MatchedRow(cand.row, written, span, row.line, values, exact, row, own.text, own.span)
+            starts[id(table)] = common_start(s.figures_at for s in table_shapes[id(table)])  # figures_start(table)
+        lead = starts[id(table)] - (last_label + 1)
+        values: tuple[CellValue, ...] = ()
+        if cand.row.group != "group":
+            plan_key = (id(template), lead)  # the cells after the label are the shape's: so is their plan
+            plan = shape.plans.get(plan_key, _UNPLANNED)
+            if plan is _UNPLANNED:
+                plan = shape.plans[plan_key] = value_plan(len(template.columns), [c.text for c in zone], own.text, lead)
+            if plan is None:  # one filled cell: joined figures or not, the cell says
+                values = row_values(template, row, zone, own.text, lead)
+            else:
+                values = planned_values(template.columns, row, zone, plan)
+        b.rows[cand.row.key] = MatchedRow(cand.row, shape.written, span, row.line, values, exact, row, own.text, own.span)
         current = template
     return FormatMatch(fmt, {k: b.freeze(fmt.relations) for k, b in builders.items()}, foreign, tuple(unmatched))

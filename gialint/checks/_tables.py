@@ -82,15 +82,20 @@ def checked_tables(doc: Document) -> Iterator[MatchedTable]:
 class TableFacts(Record):
     """What several rules ask of one matched table, found once (see :func:`facts`)."""
 
-    __slots__ = ("cells", "complete")
+    __slots__ = ("cells", "complete", "numbers")
 
     cells: Mapping[tuple[str, str], CellValue]
     """(row key, column key) → the row's (first) value for that column."""
     complete: frozenset[str]
     """Keys of the rows that have a cell for every column (none left out)."""
+    numbers: Mapping[tuple[str, str], float]
+    """The figures the table's arithmetic can use: (row key, column key) → the value of
+    ``cells[key]`` where that row is complete and the cell holds a figure."""
 
-    def __init__(self, cells: Mapping[tuple[str, str], CellValue], complete: frozenset[str]) -> None:
-        self._init(cells, complete)
+    def __init__(
+        self, cells: Mapping[tuple[str, str], CellValue], complete: frozenset[str], numbers: Mapping[tuple[str, str], float]
+    ) -> None:
+        self._init(cells, complete, numbers)
 
 
 def facts(doc: Document, table: MatchedTable) -> TableFacts:
@@ -99,11 +104,16 @@ def facts(doc: Document, table: MatchedTable) -> TableFacts:
     found = memo.get(table.template.id)
     if found is None:
         cells: dict[tuple[str, str], CellValue] = {}
+        complete: set[str] = set()
         for key, row in table.rows.items():
+            whole = True
             for v in row.values:
                 cells.setdefault((key, v.column.key), v)
-        complete = frozenset(key for key, row in table.rows.items() if all(v.present for v in row.values))
-        found = memo[table.template.id] = TableFacts(cells, complete)
+                whole = whole and v.present
+            if whole:
+                complete.add(key)
+        numbers = {at: v.value for at, v in cells.items() if v.value is not None and at[0] in complete}
+        found = memo[table.template.id] = TableFacts(cells, frozenset(complete), numbers)
     return found
 
 

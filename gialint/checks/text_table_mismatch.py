@@ -29,9 +29,10 @@ from gialint.formats.templates import Statement
 from gialint.model.diagnostic import Diagnostic, Severity
 from gialint.model.document import Document, Span
 from gialint.model.rule import Context, Message, Options, Rule
-from gialint.model.scan import digit_lines, scan
+from gialint.model.scan import scan
 
 _CLAUSE = lazy_re(r"[。；;！？，,（）()]")
+_DIGIT = lazy_re(r"\d")
 _OTHER_YEAR = lazy_re(r"(?<!\d)((?:19|20)\d{2})\s*年|上年|上一年|去年|同比|较上")
 
 
@@ -88,14 +89,23 @@ def _filters(pattern: object) -> tuple[re.Pattern[str] | None, tuple[str, ...]]:
     return entry[1], entry[2]
 
 
+def _prose(doc: Document) -> list[tuple[int, str]]:
+    """(number, text) of the lines a statement can be on: those with a digit, outside the
+    tables (about ten a report). Looked for line by line: a search of the whole text stops
+    at the hundred lines of figures in the tables."""
+    cell_lines = scan(doc).cell_lines
+    digit = _DIGIT.search
+    return [(n, line) for n, line in enumerate(doc.lines, 1) if n not in cell_lines and digit(line) is not None]
+
+
 def _hits(statement: Statement, prose: list[tuple[int, str]]) -> Iterator[tuple[int, re.Match[str]]]:
-    """(line, match) of ``statement`` on the prose lines, in order. The prose is a handful of
-    lines a report (about ten): trying each statement on each of them costs less than a scan
-    of the whole text per statement. The literals and the gate only skip lines where the
-    pattern cannot match."""
+    """(line, match) of ``statement`` on the prose lines, in order: trying each statement on
+    each of the few prose lines costs less than a scan of the whole text per statement. The
+    characters every match needs (all of its literals, one of its gate's) skip the lines where
+    it cannot match."""
     needs, every = _filters(statement.pattern)
     for line_no, line in prose:
-        if all(ch in line for ch in every) and (needs is None or needs.search(line) is not None):
+        if all(map(line.__contains__, every)) and (needs is None or needs.search(line) is not None):
             for hit in statement.pattern.finditer(line):
                 yield line_no, hit
 
@@ -105,9 +115,7 @@ def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Diagnostic]:
     if m is None or not m.format.statements:
         return
     # A statement captures a figure: only lines with a digit, outside the tables, can hold one.
-    cell_lines = scan(doc).cell_lines
-    lines = doc.lines
-    prose = [(n, lines[n - 1]) for n in digit_lines(doc) if n not in cell_lines]
+    prose = _prose(doc)
     if not prose:
         return
     for statement in m.format.statements:

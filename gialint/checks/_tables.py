@@ -80,22 +80,26 @@ def checked_tables(doc: Document) -> Iterator[MatchedTable]:
 
 
 class TableFacts(Record):
-    """What several rules ask of one matched table, found once (see :func:`facts`)."""
+    """What the table's arithmetic asks of one matched table, found once (see :func:`facts`)."""
 
-    __slots__ = ("cells", "complete", "numbers")
+    __slots__ = ("numbers",)
 
-    cells: Mapping[tuple[str, str], CellValue]
-    """(row key, column key) → the row's (first) value for that column."""
-    complete: frozenset[str]
-    """Keys of the rows that have a cell for every column (none left out)."""
-    numbers: Mapping[tuple[str, str], float]
-    """The figures the table's arithmetic can use: (row key, column key) → the value of
-    ``cells[key]`` where that row is complete and the cell holds a figure."""
+    numbers: Mapping[tuple[str, str], float | None]
+    """(row key, column key) → the figure of the row's (first) cell for that column, for the
+    rows that have a cell for every column (a row with cells left out has its figures under
+    the wrong columns: the arithmetic leaves it alone); None for a cell without a figure."""
 
-    def __init__(
-        self, cells: Mapping[tuple[str, str], CellValue], complete: frozenset[str], numbers: Mapping[tuple[str, str], float]
-    ) -> None:
-        self._init(cells, complete, numbers)
+    def __init__(self, numbers: Mapping[tuple[str, str], float | None]) -> None:
+        self._init(numbers)
+
+
+def first_cells(table: MatchedTable) -> dict[tuple[str, str], CellValue]:
+    """(row key, column key) → the row's (first) cell for that column (for a finding's words)."""
+    cells: dict[tuple[str, str], CellValue] = {}
+    for key, row in table.rows.items():
+        for v in row.values:
+            cells.setdefault((key, v.column.key), v)
+    return cells
 
 
 def facts(doc: Document, table: MatchedTable) -> TableFacts:
@@ -103,17 +107,15 @@ def facts(doc: Document, table: MatchedTable) -> TableFacts:
     memo: dict[str, TableFacts] = doc.memo.setdefault("table-facts", {})  # type: ignore[assignment]
     found = memo.get(table.template.id)
     if found is None:
-        cells: dict[tuple[str, str], CellValue] = {}
-        complete: set[str] = set()
+        numbers: dict[tuple[str, str], float | None] = {}
         for key, row in table.rows.items():
-            whole = True
-            for v in row.values:
-                cells.setdefault((key, v.column.key), v)
-                whole = whole and v.present
-            if whole:
-                complete.add(key)
-        numbers = {at: v.value for at, v in cells.items() if v.value is not None and at[0] in complete}
-        found = memo[table.template.id] = TableFacts(cells, frozenset(complete), numbers)
+            values = row.values
+            if all([v.present for v in values]):
+                for v in values:
+                    at = (key, v.column.key)
+                    if at not in numbers:  # a column's first cell
+                        numbers[at] = v.value
+        found = memo[table.template.id] = TableFacts(numbers)
     return found
 
 

@@ -44,6 +44,20 @@ def _repeated_labels(t: TableTemplate) -> frozenset[str]:
     return known[1]
 
 
+_TEXT_KIND: dict[int, tuple[TableTemplate, bool]] = {}
+"""Per template (by id, the template kept alive with it): whether any of its cells holds text."""
+
+
+def has_text_cells(t: TableTemplate) -> bool:
+    """Whether any cell of ``t`` is of kind ``text`` (a column, row or the table says so):
+    most tables have none, and a rule need not ask :meth:`TableTemplate.kind` cell by cell."""
+    known = _TEXT_KIND.get(id(t))
+    if known is None or known[0] is not t:
+        text = t.values == "text" or any(label.values == "text" for label in (*t.columns, *t.rows))
+        known = _TEXT_KIND[id(t)] = (t, text)
+    return known[1]
+
+
 def column_name(c: Label, t: TableTemplate | None = None) -> str:
     """The column's label, prefixed by its header group only where the label repeats (table 四)."""
     if t is not None and c.label not in _repeated_labels(t):

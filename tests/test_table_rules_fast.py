@@ -130,3 +130,20 @@ def test_text_cells_are_the_kinds_that_say_text() -> None:
     templates += [_template({"c1": a, "r2": b}, table) for a in kinds for b in kinds for table in ("count", "text")]
     for t in templates:
         assert has_text_cells(t) == any(t.kind(r, c) == "text" for r in t.rows for c in t.columns), t
+
+
+def test_missing_columns_fast_path_is_the_method(documents: list[Document]) -> None:
+    from gialint.checks.table_labels import _missing_columns
+    from gialint.formats.matched import HeaderCell
+    from gialint.model.document import Span
+
+    tables = [t for doc in documents if doc.match is not None for t in doc.match.tables.values()]
+    rnd = random.Random(5)
+    for fmt in builtin_formats():
+        for template in fmt.tables:
+            words = [c.label for c in template.columns] + [f"{c.group}{c.label}" for c in template.columns] + ["其他", "总计", "合计"]
+            for _ in range(200):
+                header = tuple(HeaderCell(rnd.choice(words), Span(1, 1, 1, 2)) for _ in range(rnd.randint(0, len(template.columns) + 3)))
+                tables.append(MatchedTable(template, {}, header, 1, 1))
+    for table in tables:
+        assert _missing_columns(table) == table.missing_columns()

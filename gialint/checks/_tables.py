@@ -186,8 +186,11 @@ def _labels_in_text(doc: Document, part: str, templates: list[TableTemplate]) ->
     rng = part_range(doc, cn_to_int(part) or 0)
     if rng is None:
         return None
-    rows = {core(r.label) for t in templates for r in t.rows if len(core(r.label)) >= 4}
-    words = rows | {core(w) for t in templates for c in t.columns for w in (c.label, c.group) if len(core(w)) >= 4}
+    # In the templates' order (not a set's, which changes with the hash seed): the labels a
+    # finding names first are the longest, and among those as long, the templates' first.
+    rows = dict.fromkeys(core(r.label) for t in templates for r in t.rows if len(core(r.label)) >= 4)
+    words = {**rows, **dict.fromkeys(core(w) for t in templates for c in t.columns for w in (c.label, c.group) if len(core(w)) >= 4)}
+    longest_first = sorted(words, key=len, reverse=True)
     first: Span | None = None
     seen: dict[str, None] = {}
     in_tables = {n for t in doc.tables for n in range(t.span.line, t.span.end_line + 1)}
@@ -195,7 +198,7 @@ def _labels_in_text(doc: Document, part: str, templates: list[TableTemplate]) ->
         if number in in_tables:
             continue
         text = fold_chars(collapse(doc.line(number)))  # folded like the cores
-        hits = [w for w in sorted(words, key=len, reverse=True) if w in text and not any(w in other for other in seen)]
+        hits = [w for w in longest_first if w in text and not any(w in other for other in seen)]
         for word in hits:
             seen[word] = None
         if hits and first is None:

@@ -147,3 +147,24 @@ def test_missing_columns_fast_path_is_the_method(documents: list[Document]) -> N
                 tables.append(MatchedTable(template, {}, header, 1, 1))
     for table in tables:
         assert _missing_columns(table) == table.missing_columns()
+
+
+def test_sub_item_labels_are_found_where_they_were(documents: list[Document]) -> None:
+    from gialint.checks._common import is_number
+    from gialint.checks.unbalanced_table import _SUB_ITEM, _label_at, _values
+    from gialint.model.document import Cell, Row, Span
+
+    rows = [row.cells for doc in documents for table in doc.tables for row in table.rows]
+    rnd = random.Random(7)
+    texts = ["", "0", "12", "1.5", "7.属于行政执法案卷", "1、其他", "（一）予以公开", "2 .", "无", "3．", "10.", "100.1"]
+    rows += [tuple(Cell(rnd.choice(texts), Span(1, 1, 1, 1)) for _ in range(rnd.randint(1, 9))) for _ in range(3000)]
+    labelled = 0
+    for cells in rows:
+        values = [i for i, c in enumerate(cells) if is_number(c.text)]
+        assert values == _values(Row(cells, 1))
+        if not values:
+            continue
+        old = next((i for i, c in enumerate(cells) if _SUB_ITEM.match(c.text) and not is_number(c.text)), None)
+        assert _label_at(cells, values) == old, [c.text for c in cells]
+        labelled += old is not None
+    assert labelled > 100

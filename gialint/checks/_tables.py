@@ -44,6 +44,20 @@ def _repeated_labels(t: TableTemplate) -> frozenset[str]:
     return known[1]
 
 
+_TEXT_KIND: dict[int, tuple[TableTemplate, bool]] = {}
+"""Per template (by id, the template kept alive with it): whether any of its cells holds text."""
+
+
+def has_text_cells(t: TableTemplate) -> bool:
+    """Whether any cell of ``t`` is of kind ``text`` (a column, row or the table says so):
+    most tables have none, and a rule need not ask :meth:`TableTemplate.kind` cell by cell."""
+    known = _TEXT_KIND.get(id(t))
+    if known is None or known[0] is not t:
+        text = t.values == "text" or any(label.values == "text" for label in (*t.columns, *t.rows))
+        known = _TEXT_KIND[id(t)] = (t, text)
+    return known[1]
+
+
 def column_name(c: Label, t: TableTemplate | None = None) -> str:
     """The column's label, prefixed by its header group only where the label repeats (table 四)."""
     if t is not None and c.label not in _repeated_labels(t):
@@ -80,17 +94,26 @@ def checked_tables(doc: Document) -> Iterator[MatchedTable]:
 
 
 class TableFacts(Record):
-    """What several rules ask of one matched table, found once (see :func:`facts`)."""
+    """What the table's arithmetic asks of one matched table, found once (see :func:`facts`)."""
 
-    __slots__ = ("cells", "complete")
+    __slots__ = ("numbers",)
 
-    cells: Mapping[tuple[str, str], CellValue]
-    """(row key, column key) → the row's (first) value for that column."""
-    complete: frozenset[str]
-    """Keys of the rows that have a cell for every column (none left out)."""
+    numbers: Mapping[tuple[str, str], float | None]
+    """(row key, column key) → the figure of the row's (first) cell for that column, for the
+    rows that have a cell for every column (a row with cells left out has its figures under
+    the wrong columns: the arithmetic leaves it alone); None for a cell without a figure."""
 
-    def __init__(self, cells: Mapping[tuple[str, str], CellValue], complete: frozenset[str]) -> None:
-        self._init(cells, complete)
+    def __init__(self, numbers: Mapping[tuple[str, str], float | None]) -> None:
+        self._init(numbers)
+
+
+def first_cells(table: MatchedTable) -> dict[tuple[str, str], CellValue]:
+    """(row key, column key) → the row's (first) cell for that column (for a finding's words)."""
+    cells: dict[tuple[str, str], CellValue] = {}
+    for key, row in table.rows.items():
+        for v in row.values:
+            cells.setdefault((key, v.column.key), v)
+    return cells
 
 
 def facts(doc: Document, table: MatchedTable) -> TableFacts:
@@ -98,12 +121,15 @@ def facts(doc: Document, table: MatchedTable) -> TableFacts:
     memo: dict[str, TableFacts] = doc.memo.setdefault("table-facts", {})  # type: ignore[assignment]
     found = memo.get(table.template.id)
     if found is None:
-        cells: dict[tuple[str, str], CellValue] = {}
+        numbers: dict[tuple[str, str], float | None] = {}
         for key, row in table.rows.items():
-            for v in row.values:
-                cells.setdefault((key, v.column.key), v)
-        complete = frozenset(key for key, row in table.rows.items() if all(v.present for v in row.values))
-        found = memo[table.template.id] = TableFacts(cells, complete)
+            values = row.values
+            if all([v.present for v in values]):
+                for v in values:
+                    at = (key, v.column.key)
+                    if at not in numbers:  # a column's first cell
+                        numbers[at] = v.value
+        found = memo[table.template.id] = TableFacts(numbers)
     return found
 
 
@@ -160,8 +186,11 @@ def _labels_in_text(doc: Document, part: str, templates: list[TableTemplate]) ->
     rng = part_range(doc, cn_to_int(part) or 0)
     if rng is None:
         return None
-    rows = {core(r.label) for t in templates for r in t.rows if len(core(r.label)) >= 4}
-    words = rows | {core(w) for t in templates for c in t.columns for w in (c.label, c.group) if len(core(w)) >= 4}
+    # In the templates' order (not a set's, which changes with the hash seed): the labels a
+    # finding names first are the longest, and among those as long, the templates' first.
+    rows = dict.fromkeys(core(r.label) for t in templates for r in t.rows if len(core(r.label)) >= 4)
+    words = {**rows, **dict.fromkeys(core(w) for t in templates for c in t.columns for w in (c.label, c.group) if len(core(w)) >= 4)}
+    longest_first = sorted(words, key=len, reverse=True)
     first: Span | None = None
     seen: dict[str, None] = {}
     in_tables = {n for t in doc.tables for n in range(t.span.line, t.span.end_line + 1)}
@@ -169,7 +198,7 @@ def _labels_in_text(doc: Document, part: str, templates: list[TableTemplate]) ->
         if number in in_tables:
             continue
         text = fold_chars(collapse(doc.line(number)))  # folded like the cores
-        hits = [w for w in sorted(words, key=len, reverse=True) if w in text and not any(w in other for other in seen)]
+        hits = [w for w in longest_first if w in text and not any(w in other for other in seen)]
         for word in hits:
             seen[word] = None
         if hits and first is None:

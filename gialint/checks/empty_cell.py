@@ -22,7 +22,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from gialint.checks._tables import checked_tables, column_name, row_phrase, table_name, value_rows
+from gialint.checks._tables import (
+    checked_tables,
+    column_name,
+    has_text_cells,
+    row_phrase,
+    table_name,
+    value_rows,
+)
 from gialint.formats.labels import is_value
 from gialint.model.diagnostic import Diagnostic, Severity
 from gialint.model.document import Document
@@ -31,27 +38,33 @@ from gialint.model.rule import Context, Message, Options, Rule
 
 def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Diagnostic]:
     for table in checked_tables(doc):
+        t = table.template
         rows = list(value_rows(table))
-        cells = [v for r in rows for v in r.values if table.template.kind(r.template, v.column) != "text"]
+        # The cells that take a figure, row by row (all of them unless the table has text cells).
+        if has_text_cells(t):
+            due = [[v for v in r.values if t.kind(r.template, v.column) != "text"] for r in rows]
+        else:
+            due = [r.values for r in rows]  # type: ignore[misc]
+        cells = sum(map(len, due))
         if not cells:
             continue
-        blank = [v for v in cells if not v.text]
-        name = table_name(table.template)
-        if len(blank) == len(cells) and len(rows) > 1:
+        empties = [[v for v in values if not v.text] for values in due]
+        blank = sum(map(len, empties))
+        name = table_name(t)
+        if blank == cells and len(rows) > 1:
             first = rows[0]
-            yield ctx.report(first.label_span, "all-blank", table=name, count=len(blank), rows=len(rows))
+            yield ctx.report(first.label_span, "all-blank", table=name, count=blank, rows=len(rows))
             continue
-        for row in rows:
-            empty = [v for v in row.values if not v.text and table.template.kind(row.template, v.column) != "text"]
+        for row, values, empty in zip(rows, due, empties, strict=True):
             if empty:
-                names = [column_name(v.column, table.template) for v in empty]
+                names = [column_name(v.column, t) for v in empty]
                 columns = "、".join(names) if len(names) <= 5 else ("全部" if len(names) == len(row.values) else "、".join(names[:5]) + "…")
                 zh, en = row_phrase(row.template.label)
                 yield ctx.report(empty[0].span, "blank", table=name, row=zh, row_en=en, columns=columns, count=len(empty))
-            for v in row.values:
-                if v.text and not is_value(v.text) and table.template.kind(row.template, v.column) != "text":
+            for v in values:
+                if v.text and not is_value(v.text):
                     zh, en = row_phrase(row.template.label)
-                    yield ctx.report(v.span, "text", table=name, row=zh, row_en=en, column=column_name(v.column, table.template), text=v.text)
+                    yield ctx.report(v.span, "text", table=name, row=zh, row_en=en, column=column_name(v.column, t), text=v.text)
 
 
 RULES = (

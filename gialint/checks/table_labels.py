@@ -19,12 +19,15 @@ full-width/half-width brackets and 1、/1. differences are not reported.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 
 from gialint._lazy import lazy_re
 from gialint.checks._tables import checked_tables, column_name, table_name
 from gialint.formats.labels import core
 from gialint.formats.normalise import norm_label
+from gialint.formats.tablematch import MatchedTable
+from gialint.formats.templates import Label, TableTemplate
 from gialint.model.diagnostic import Diagnostic, Edit, Severity
 from gialint.model.document import Document, Span
 from gialint.model.rule import Context, Message, Options, Rule
@@ -50,6 +53,34 @@ def _is_label_text(text: str) -> bool:
     return any(ch.isalpha() for ch in text)
 
 
+_NEEDED: dict[int, tuple[TableTemplate, Counter[str]]] = {}
+"""Per template (by id, the template kept alive with it): how often each column label is due."""
+
+
+def _needed(t: TableTemplate) -> Counter[str]:
+    known = _NEEDED.get(id(t))
+    if known is None or known[0] is not t:
+        known = _NEEDED[id(t)] = (t, Counter(norm_label(c.label) for c in t.columns if c.label))
+    return known[1]
+
+
+def _missing_columns(table: MatchedTable) -> list[Label]:
+    """:meth:`MatchedTable.missing_columns`, at once empty when each column label the template
+    has is seen in the header as often as it is due: written as such (the usual header), else
+    counted once per label rather than once per column (table 四 repeats five labels three
+    times, each header cell written with its group: 行政复议结果维持). A header that may miss a
+    column is left to the method, which says which."""
+    if not table.header:
+        return []
+    seen = [norm_label(h.text) for h in table.header]
+    exact = Counter(seen)
+    for key, due in _needed(table.template).items():
+        # as MatchedTable.missing_columns counts a header cell for a label
+        if exact[key] < due and sum(1 for s in seen if s == key or (key in s and len(s) <= len(key) + 8)) < due:
+            return table.missing_columns()
+    return []
+
+
 def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Diagnostic]:
     for table in checked_tables(doc):
         name = table_name(table.template)
@@ -71,7 +102,7 @@ def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Diagnostic]:
                 yield ctx.report(span, "numbering", table=name, written=written, canonical=canonical, fix=fix)
             else:
                 yield ctx.report(span, "punctuation", table=name, written=written, canonical=canonical, fix=fix)
-        missing = table.missing_columns()
+        missing = _missing_columns(table)
         if missing:
             first = table.header[0].span
             labels = "、".join(column_name(c, table.template) for c in missing)

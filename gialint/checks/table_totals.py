@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
+from operator import mul
 
 from gialint.checks._tables import (
     TableFacts,
@@ -32,6 +33,7 @@ from gialint.checks._tables import (
     cell_name_en,
     column_name,
     facts,
+    first_cells,
     fmt_number,
     row_name,
     table_name,
@@ -83,13 +85,32 @@ class _Failure(Record):
         return f"{side(self.left)} = {fmt_number(lsum)} ≠ {side(self.right)} = {fmt_number(rsum)}"
 
 
-_Plan = tuple[tuple[str, tuple[tuple[Term, tuple[str, str]], ...]], ...]
-_PLANS: dict[tuple[int, int], tuple[Relation, TableTemplate, _Plan]] = {}
+class _Line(Record):
+    """One line a relation runs along (a column, or a value row), worked out for a template."""
+
+    __slots__ = ("line", "terms", "cells", "left", "right")
+
+    line: str
+    """The column's or row's key."""
+    terms: tuple[Term, ...]
+    cells: tuple[tuple[str, str], ...]
+    """(row key, column key) of each term's cell, in the relation's order."""
+    left: tuple[int, ...]
+    """The signs of the left side's terms (they come first in ``cells``) …"""
+    right: tuple[int, ...]
+    """… and of the right side's."""
+
+    def __init__(self, line: str, terms: tuple[Term, ...], cells: tuple[tuple[str, str], ...], n_left: int) -> None:
+        signs = tuple(t.sign for t in terms)
+        self._init(line, terms, cells, signs[:n_left], signs[n_left:])
 
 
-def _plan(relation: Relation, template: TableTemplate) -> _Plan:
-    """For each line the relation runs along (a column, or a value row), its terms with the
-    (row key, column key) of their cells: worked out once per run, not per report."""
+_PLANS: dict[tuple[int, int], tuple[Relation, TableTemplate, tuple[_Line, ...]]] = {}
+
+
+def _plan(relation: Relation, template: TableTemplate) -> tuple[_Line, ...]:
+    """Each line the relation runs along, with the (row key, column key) of its terms' cells:
+    worked out once per run, not per report."""
     key = (id(relation), id(template))
     entry = _PLANS.get(key)
     if entry is None or entry[0] is not relation or entry[1] is not template:
@@ -97,7 +118,8 @@ def _plan(relation: Relation, template: TableTemplate) -> _Plan:
         lines = [c.key for c in template.columns] if each_column else [r.key for r in template.value_rows()]
         terms = (*relation.left, *relation.right)
         plan = tuple(
-            (line, tuple((term, (term.key, line) if each_column else (line, term.key)) for term in terms)) for line in lines
+            _Line(line, terms, tuple((term.key, line) if each_column else (line, term.key) for term in terms), len(relation.left))
+            for line in lines
         )
         entry = _PLANS[key] = (relation, template, plan)
     return entry[2]
@@ -105,31 +127,21 @@ def _plan(relation: Relation, template: TableTemplate) -> _Plan:
 
 def _evaluate(relation: Relation, table: MatchedTable, known: TableFacts) -> Iterator[_Failure]:
     template = table.template
-    cells, complete = known.cells, known.complete
+    figure = known.numbers.get
     n_left = len(relation.left)
-    for line, terms in _plan(relation, template):
-        values: list[tuple[Term, float, CellValue]] = []
-        for term, at in terms:
-            cell = cells.get(at)
-            if cell is None or cell.value is None or at[0] not in complete:
-                # blank, missing, or a row with cells left out (its figures sit under the wrong columns)
-                break
-            values.append((term, cell.value, cell))
-        else:
-            lsum = sum(t.sign * v for t, v, _ in values[:n_left])
-            rsum = sum(t.sign * v for t, v, _ in values[n_left:])
-            if abs(lsum - rsum) < 0.005:
-                continue
-            where = column_name(template.column(line), template) if relation.each == "each-column" else row_name(template.row(line))  # type: ignore[arg-type]
-            yield _Failure(
-                relation,
-                table,
-                where,
-                tuple(at for _, at in terms),
-                tuple((t, v) for t, v, _ in values[:n_left]),
-                tuple((t, v) for t, v, _ in values[n_left:]),
-                values[0][2],
-            )
+    for line in _plan(relation, template):
+        values = list(map(figure, line.cells))
+        if None in values:
+            # a blank or missing cell, or one of a row with cells left out (its figures sit
+            # under the wrong columns): the relation is not checked on this line
+            continue
+        lsum = sum(map(mul, line.left, values))
+        rsum = sum(map(mul, line.right, values[n_left:]))
+        if abs(lsum - rsum) < 0.005:
+            continue
+        where = column_name(template.column(line.line), template) if relation.each == "each-column" else row_name(template.row(line.line))  # type: ignore[arg-type]
+        pairs = tuple(zip(line.terms, values))
+        yield _Failure(relation, table, where, line.cells, pairs[:n_left], pairs[n_left:], first_cells(table)[line.cells[0]])
 
 
 def _names(fmt_table: MatchedTable) -> dict[str, str]:
@@ -158,12 +170,12 @@ def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Diagnostic]:
         group = [f for f in failures if f.table.template.id == table_id and cell in f.cells]
         failures = [f for f in failures if f not in group]
         table = group[0].table
-        value = facts(doc, table).cells.get(cell)
+        value = first_cells(table).get(cell)
         assert value is not None
         t = table.template
         row, column = t.row(cell[0]), t.column(cell[1])
         names = _names(table)
-        note, note_en = _split_note(facts(doc, table), [c for f in group for c in f.cells])
+        note, note_en = _split_note(table, [c for f in group for c in f.cells])
         details = "；".join(f"{f.relation.doc_zh or f.relation.expr}{'（' + f.where + '）' if f.where else ''}：{f.text(names)}" for f in group)
         details_en = "; ".join(f"{f.relation.doc_en or f.relation.expr}{' (' + f.where + ')' if f.where else ''}: {f.text(names)}" for f in group)
         yield ctx.report(
@@ -181,7 +193,7 @@ def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Diagnostic]:
     for f in failures:
         t = f.table.template
         names = _names(f.table)
-        note, note_en = _split_note(facts(doc, f.table), list(f.cells))
+        note, note_en = _split_note(f.table, list(f.cells))
         yield ctx.report(
             f.anchor.span,
             "relation",
@@ -198,9 +210,10 @@ def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Diagnostic]:
         )
 
 
-def _split_note(known: TableFacts, cells: list[tuple[str, str]]) -> tuple[str, str]:
+def _split_note(table: MatchedTable, cells: list[tuple[str, str]]) -> tuple[str, str]:
     """Said in a finding that relies on figures cut out of a joined run of digits."""
-    if any((v := known.cells.get(cell)) is not None and v.split for cell in cells):
+    first = first_cells(table)
+    if any((v := first.get(cell)) is not None and v.split for cell in cells):
         return "（表格数字粘连，已按勾稽关系拆分）", " (digits of this row were joined; split by the table's arithmetic)"
     return "", ""
 

@@ -29,9 +29,10 @@ from gialint.formats.templates import Statement
 from gialint.model.diagnostic import Diagnostic, Severity
 from gialint.model.document import Document, Span
 from gialint.model.rule import Context, Message, Options, Rule
-from gialint.model.scan import digit_lines, lines_where, scan
+from gialint.model.scan import scan
 
 _CLAUSE = lazy_re(r"[。；;！？，,（）()]")
+_DIGIT = lazy_re(r"\d")
 _OTHER_YEAR = lazy_re(r"(?<!\d)((?:19|20)\d{2})\s*年|上年|上一年|去年|同比|较上")
 
 
@@ -47,45 +48,65 @@ def _about_another_year(line: str, start: int, end: int, year: int | None) -> bo
     return False
 
 
-def _stated_cell(m: FormatMatch, statement: Statement) -> tuple[float, int, str, str] | None:
-    """(value, line, name, English name) of the cell the statement names, or of the sum of its cells."""
+def _stated_value(m: FormatMatch, statement: Statement) -> tuple[float, int] | None:
+    """(value, line) of the cell the statement names, or of the sum of its cells."""
     template = m.format.table(statement.table)
     if template is None or template.part in m.foreign:
         return None
-    total, line, names, names_en = 0.0, 0, [], []
+    total, line = 0.0, 0
     for row_key, column_key in ((statement.row, statement.column), *statement.plus):
         cell = m.value(statement.table, row_key, column_key)
         if cell is None or cell.value is None:
             return None
-        row, column = template.row(row_key), template.column(column_key)
         total += cell.value
         line = line or cell.span.line
+    return total, line
+
+
+def _stated_names(m: FormatMatch, statement: Statement) -> tuple[str, str]:
+    """How a finding names the statement's cell (or cells): only when a figure differs."""
+    template = m.format.table(statement.table)
+    assert template is not None  # _stated_value found the cells
+    names, names_en = [], []
+    for row_key, column_key in ((statement.row, statement.column), *statement.plus):
+        row, column = template.row(row_key), template.column(column_key)
         names.append(cell_name(template, row, column))  # type: ignore[arg-type]
         names_en.append(cell_name_en(template, row, column))  # type: ignore[arg-type]
     if len(names) > 1:
-        return total, line, "与".join(names) + "之和", " plus ".join(names_en)
-    return total, line, names[0], names_en[0]
+        return "与".join(names) + "之和", " plus ".join(names_en)
+    return names[0], names_en[0]
 
 
-_FILTERS: dict[int, tuple[object, re.Pattern[str] | None, frozenset[str]]] = {}
+_FILTERS: dict[int, tuple[object, re.Pattern[str] | None, tuple[str, ...]]] = {}
 """A statement's pattern (by identity) → its gate and literals (a format's statements are few and
 live for the run; hashing the wording for the memos of gate and literals costs more per report)."""
 
 
-def _filters(pattern: object) -> tuple[re.Pattern[str] | None, frozenset[str]]:
+def _filters(pattern: object) -> tuple[re.Pattern[str] | None, tuple[str, ...]]:
     entry = _FILTERS.get(id(pattern))
     if entry is None or entry[0] is not pattern:
-        entry = _FILTERS[id(pattern)] = (pattern, gate(pattern), literals(pattern))  # type: ignore[arg-type]
+        entry = _FILTERS[id(pattern)] = (pattern, gate(pattern), tuple(sorted(literals(pattern))))  # type: ignore[arg-type]
     return entry[1], entry[2]
 
 
-def _hits(doc: Document, statement: Statement, prose: set[int]) -> Iterator[tuple[int, re.Match[str]]]:
-    """(line, match) of ``statement`` on the prose lines, in order."""
-    lines = doc.lines
+def _prose(doc: Document) -> list[tuple[int, str]]:
+    """(number, text) of the lines a statement can be on: those with a digit, outside the
+    tables (about ten a report). Looked for line by line: a search of the whole text stops
+    at the hundred lines of figures in the tables."""
+    cell_lines = scan(doc).cell_lines
+    digit = _DIGIT.search
+    return [(n, line) for n, line in enumerate(doc.lines, 1) if n not in cell_lines and digit(line) is not None]
+
+
+def _hits(statement: Statement, prose: list[tuple[int, str]]) -> Iterator[tuple[int, re.Match[str]]]:
+    """(line, match) of ``statement`` on the prose lines, in order: trying each statement on
+    each of the few prose lines costs less than a scan of the whole text per statement. The
+    characters every match needs (all of its literals, one of its gate's) skip the lines where
+    it cannot match."""
     needs, every = _filters(statement.pattern)
-    for line_no in lines_where(doc, needs) if needs is not None else sorted(prose):
-        if line_no in prose and all(ch in lines[line_no - 1] for ch in every):
-            for hit in statement.pattern.finditer(lines[line_no - 1]):
+    for line_no, line in prose:
+        if all(map(line.__contains__, every)) and (needs is None or needs.search(line) is not None):
+            for hit in statement.pattern.finditer(line):
                 yield line_no, hit
 
 
@@ -94,28 +115,32 @@ def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Diagnostic]:
     if m is None or not m.format.statements:
         return
     # A statement captures a figure: only lines with a digit, outside the tables, can hold one.
-    cell_lines = scan(doc).cell_lines
-    prose = {n for n in digit_lines(doc) if n not in cell_lines}
+    prose = _prose(doc)
+    if not prose:
+        return
     for statement in m.format.statements:
-        found: tuple[float, int, str, str] | None = None
-        for line_no, hit in _hits(doc, statement, prose):
+        found: tuple[float, int] | None = None
+        names: tuple[str, str] | None = None
+        for line_no, hit in _hits(statement, prose):
             if found is None:  # the cell, looked up once the text states it
-                found = _stated_cell(m, statement)
+                found = _stated_value(m, statement)
                 if found is None:
                     break
-            value, cell_line, name, name_en = found
+            value, cell_line = found
             line = hit.string
             stated = float(hit.group("n"))
             if stated == value or _about_another_year(line, hit.start(), hit.end(), doc.year):
                 continue
+            if names is None:
+                names = _stated_names(m, statement)
             span = Span(line_no, hit.start("n") + 1, line_no, hit.end("n") + 1)
             yield ctx.report(
                 span,
                 "differs",
                 stated=fmt_number(stated),
                 text=hit.group(0),
-                cell=name,
-                cell_en=name_en,
+                cell=names[0],
+                cell_en=names[1],
                 value=fmt_number(value),
                 line=cell_line,
             )

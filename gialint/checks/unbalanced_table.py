@@ -29,7 +29,7 @@ from collections.abc import Iterator, Sequence
 from gialint._lazy import lazy_re
 from gialint.checks._common import is_number
 from gialint.model.diagnostic import Diagnostic, Severity
-from gialint.model.document import Document, Row, Span, Table
+from gialint.model.document import Cell, Document, Row, Span, Table
 from gialint.model.rule import Context, Message, Options, Rule
 
 _SUB_ITEM = lazy_re(r"^(\d{1,2})\s*[.、．]")
@@ -121,6 +121,18 @@ def _left_out(table: Table, numeric: list[list[int]], ctx: Context) -> Iterator[
             yield ctx.report(_row_span(row), "left-out", count=len(values), expected=expected)
 
 
+def _label_at(cells: Sequence[Cell], values: list[int]) -> int | None:
+    """The first cell holding a numbered sub-item label (``7.属于行政执法案卷``), not a figure.
+
+    ``values`` are the figures' places: the cells before the first are no figures, and after
+    it only the cells that are not figures need a look (most rows have none)."""
+    first = values[0]
+    label_at = next((i for i in range(first) if _SUB_ITEM.match(cells[i].text)), None)
+    if label_at is None and len(values) < len(cells) - first:
+        label_at = next((i for i in range(first + 1, len(cells)) if _SUB_ITEM.match(cells[i].text) and not is_number(cells[i].text)), None)
+    return label_at
+
+
 def _shifted(table: Table, numeric: list[list[int]], ctx: Context) -> Iterator[Diagnostic]:
     run_label: int | None = None
     run_value: int | None = None
@@ -128,7 +140,7 @@ def _shifted(table: Table, numeric: list[list[int]], ctx: Context) -> Iterator[D
     for row, values in zip(table.rows, numeric, strict=True):
         if not values:
             continue
-        label_at = next((i for i, c in enumerate(row.cells) if _SUB_ITEM.match(c.text) and not is_number(c.text)), None)
+        label_at = _label_at(row.cells, values)
         if label_at is None:
             continue
         number = int(_SUB_ITEM.match(row.cells[label_at].text).group(1))  # type: ignore[union-attr]

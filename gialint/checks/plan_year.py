@@ -33,7 +33,13 @@ from collections.abc import Iterator
 
 from gialint._lazy import lazy_re
 from gialint.checks._common import part_range
-from gialint.checks._text import YEAR_WRITTEN, in_book_title, lines_within, sentence_around, told_ranges
+from gialint.checks._text import (
+    YEAR_WRITTEN,
+    in_book_title,
+    lines_within,
+    sentence_around,
+    told_ranges,
+)
 from gialint.model.diagnostic import Diagnostic, Severity
 from gialint.model.document import Document, Span
 from gialint.model.rule import Context, Message, Options, Rule

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator, Sequence
 
 from gialint._lazy import lazy_re
 from gialint.checks._common import part_range
@@ -31,11 +32,25 @@ def looks_tabular(line: str) -> bool:
     return "\t" in line or "|" in line
 
 
-def told_lines(doc: Document, parts: tuple[int, ...]) -> Iterator[int]:
-    """The lines of the preamble, then of each of ``parts`` (numbered or bare-title headings),
-    where a report tells its year's work."""
-    yield from range(1, doc.preamble_end + 1)
+def told_ranges(doc: Document, parts: tuple[int, ...]) -> list[tuple[int, int]]:
+    """The first and last line of the preamble, then of each of ``parts`` (numbered or
+    bare-title headings), where a report tells its year's work (a range may be empty)."""
+    ranges = [(1, doc.preamble_end)]
     for number in parts:
         found = part_range(doc, number)
         if found is not None:
-            yield from range(found[0].line, found[1] + 1)
+            ranges.append((found[0].line, found[1]))
+    return ranges
+
+
+def told_lines(doc: Document, parts: tuple[int, ...]) -> Iterator[int]:
+    """The lines of :func:`told_ranges`, in its order."""
+    for first, last in told_ranges(doc, parts):
+        yield from range(first, last + 1)
+
+
+def lines_within(lines: Sequence[int], ranges: list[tuple[int, int]]) -> Iterator[int]:
+    """Of ``lines`` (sorted), those in each of ``ranges`` in turn: :func:`told_lines` that are
+    among ``lines``, in the same order (a line in two ranges comes twice, as there)."""
+    for first, last in ranges:
+        yield from lines[bisect_left(lines, first) : bisect_right(lines, last)]

@@ -26,9 +26,14 @@ from gialint.model.diagnostic import Diagnostic, Severity
 from gialint.model.document import Document, Span
 from gialint.model.numbering import cn_to_int, int_to_cn
 from gialint.model.rule import Context, Message, Options, Rule
+from gialint.model.scan import lines_where
 
 # 一是 after a sentence or clause boundary (not 统一是, 唯一是, 之一是).
 _MARKER = lazy_re(r"(?:^|(?<=[。；;：:，,！？、\s（(）)“”]))(?P<n>[一二三四五六七八九十]{1,2})是(?![否非])")
+
+
+_NUMERAL_IS = lazy_re("[一二三四五六七八九十]是")
+"""The end of every marker: a line without it holds none, and (not blank) ends an enumeration."""
 
 
 def _markers(line: str) -> list[tuple[int, int, int]]:
@@ -43,9 +48,15 @@ def _markers(line: str) -> list[tuple[int, int, int]]:
 
 def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Diagnostic]:
     last = 0  # the number of the last marker of the running enumeration (0: none)
-    for number, line in enumerate(doc.lines, 1):
-        if "是" not in line or looks_tabular(line):
-            last = 0 if line.strip() else last
+    lines = doc.lines
+    previous = 0
+    for number in lines_where(doc, _NUMERAL_IS):
+        if any(map(str.strip, lines[previous : number - 1])):
+            last = 0  # a line between, not blank, holds no marker: a new paragraph
+        previous = number
+        line = lines[number - 1]
+        if looks_tabular(line):
+            last = 0
             continue
         markers = _markers(line)
         starts_with_marker = bool(markers) and not line[: markers[0][1]].strip(" \u3000\t*（(-+·•>#")

@@ -23,7 +23,10 @@ from gialint._lazy import lazy_re
 from gialint.model.diagnostic import Diagnostic, Severity
 from gialint.model.document import Document, Span
 from gialint.model.rule import Context, Message, Options, Rule
+from gialint.model.scan import lines_where
 
+_CITING = lazy_re("国办公开办函")
+"""How every cited document number starts: the lines worth reading for one."""
 _DOC_NUMBER = lazy_re(r"国办公开办函\s*[〔\[［(（【]\s*(\d{4})\s*[〕\]］)）】]\s*(\d+)\s*号")
 
 
@@ -55,7 +58,9 @@ def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Diagnostic]:
         )
     known = {n: f for f in (fmt, *doc.other_formats) if (n := _number(f.document)) is not None}
     own = _number(fmt.document)
-    for line_no, line in enumerate(doc.lines, 1):
+    lines = doc.lines
+    for line_no in lines_where(doc, _CITING):
+        line = lines[line_no - 1]
         for hit in _DOC_NUMBER.finditer(line):
             cited = (int(hit.group(1)), int(hit.group(2)))
             if cited == own:

@@ -33,7 +33,13 @@ from collections.abc import Iterator
 
 from gialint._lazy import lazy_re
 from gialint.checks._common import part_range
-from gialint.checks._text import YEAR_WRITTEN, in_book_title, sentence_around, told_lines
+from gialint.checks._text import (
+    YEAR_WRITTEN,
+    in_book_title,
+    lines_within,
+    sentence_around,
+    told_ranges,
+)
 from gialint.model.diagnostic import Diagnostic, Severity
 from gialint.model.document import Document, Span
 from gialint.model.rule import Context, Message, Options, Rule
@@ -58,8 +64,8 @@ def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Diagnostic]:
     year = doc.year
     if year is None:
         return
-    told = set(told_lines(doc, (1, 2, 3, 4)))
     with_year = year_lines(doc)  # both patterns need a year written 2021年
+    told = set(lines_within(with_year, told_ranges(doc, (1, 2, 3, 4))))
     for number in with_year:
         if number not in told:
             continue

@@ -30,6 +30,9 @@ from gialint.model.document import Block, Cell, Row, Span, Table, TableShape
 from gialint.read.parse.texttokens import Tok, inline_unknown_labels, tokenize, unknown_label
 
 _PROSE_MEMO = 2_000  # the lines that recur (headings, boilerplate) come with the first reports; unique paragraphs never hit again
+_PROSE_LINE = 80
+"""The longest line :data:`_PROSE_MEMO` keeps: the lines that recur are short; a long one is a
+report's own paragraph, which would only grow a long run's memory."""
 _DIGIT = lazy_re(r"[0-9０-９]")
 _BARE = lazy_re(r"^[\s\u3000\xa0*|｜0-9０-９.．+\-−－—–/／无万元]*$")
 _ROW_FIGURES = lazy_re(r"[|｜\d](?:(?<=[|｜])|(?<=\d)(?:[ \u3000\xa0]+[-—–/0-9]|\d{2,}(?![\d年月日号件条个项元%％])))")
@@ -191,7 +194,7 @@ def _find(numbered: Sequence[tuple[int, str]], vocab: Vocabulary) -> list[_Found
         # figures make rows of bare values, which need a header), so tokenize reads no further.
         tokens = tokenize(line, vocab, unless_labelled=words)
         if not tokens or not any(t.kind in ("row", "header", "caption", "value") for t in tokens):
-            if len(vocab.prose) < _PROSE_MEMO:
+            if len(line) <= _PROSE_LINE and len(vocab.prose) < _PROSE_MEMO:
                 vocab.prose.add(line)
             close()
             continue

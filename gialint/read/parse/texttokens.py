@@ -87,6 +87,9 @@ def _label_tokens(line: str, vocab: Vocabulary) -> list[Tok]:
 _MEMO_LINES = 500
 """Lines kept per vocabulary by :func:`tokenize`: the ones that recur (the block captions, the
 勾稽 note, boilerplate) come with the first reports; a line met once is not worth more."""
+_MEMO_LINE_LENGTH = 120
+"""The longest line the memo keeps: a recurring line is a caption or a row; a longer one is a
+report's own text (a whole report on one line), which would only grow a long run's memory."""
 _MEMOS: dict[int, tuple[Vocabulary, dict[str, tuple[tuple[str, int, int, str, bool, bool], ...]]]] = {}
 
 
@@ -107,7 +110,7 @@ def tokenize(line: str, vocab: Vocabulary, unless_labelled: bool = False) -> lis
     if unless_labelled and not labels and "|" not in line and "｜" not in line:
         return []
     tokens = _tokenize(line, vocab, labels)
-    if len(memo) < _MEMO_LINES:
+    if len(line) <= _MEMO_LINE_LENGTH and len(memo) < _MEMO_LINES:
         memo[line] = tuple((t.kind, t.start, t.end, t.text, t.glued, t.unknown) for t in tokens)
     return tokens
 

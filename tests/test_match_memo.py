@@ -128,13 +128,20 @@ def test_matching_with_the_memo_is_matching_without(seed: int, monkeypatch: pyte
     assert [repr(m) for m in warm] == [repr(m) for m in cold]
 
 
-def test_a_table_of_one_row_kind_has_one_shape() -> None:
+def test_rows_without_figures_written_alike_share_one_shape_and_rows_with_figures_are_not_kept() -> None:
     fmt = builtin_formats()[-1]
     shapes = rowshape.row_shapes(fmt, ())
     assert rowshape.row_shapes(fmt, ()) is shapes
-    a = Row((Cell("行政许可", Span(1, 1, 1, 5)), Cell("3", Span(1, 6, 1, 7))), 1)
-    b = Row((Cell("行政许可", Span(9, 1, 9, 5)), Cell("3", Span(9, 6, 9, 7))), 9)
+    a = Row((Cell("行政许可", Span(1, 1, 1, 5)), Cell("", Span(1, 6, 1, 6))), 1)
+    b = Row((Cell("行政许可", Span(9, 1, 9, 5)), Cell("", Span(9, 6, 9, 6))), 9)
     assert shapes.of(a) is shapes.of(b)
+    c = Row((Cell("行政许可", Span(1, 1, 1, 5)), Cell("3", Span(1, 6, 1, 7))), 1)
+    d = Row((Cell("行政许可", Span(9, 1, 9, 5)), Cell("3", Span(9, 6, 9, 7))), 9)
+    first, second = shapes.of(c), shapes.of(d)
+    assert first is not second  # a report's own figures: worked out, not kept
+    assert {k: getattr(first, k) for k in first.__slots__ if k != "plans"} == \
+        {k: getattr(second, k) for k in second.__slots__ if k != "plans"}
+    assert ("行政许可", "3") not in shapes.shapes
 
 
 def _figures_start_as_was(table: Table) -> int:

@@ -83,7 +83,9 @@ def entry_points(group: str, path: list[str] | None = None) -> list[EntryPoint]:
     found: list[EntryPoint] = []
     for folder in path if path is not None else sys.path:
         try:
-            names = sorted(os.listdir(folder or "."))
+            # Only metadata folders can match (a string test: a folder of packages lists
+            # thousands of files, and a warm run lists site-packages before anything else).
+            names = sorted(name for name in os.listdir(folder or ".") if name[-5:].lower() == "-info")
         except OSError:
             continue
         for entry in names:

@@ -48,10 +48,14 @@ def parse_number(text: str) -> float | None:
         return None
 
 
-@lru_cache(maxsize=4096)  # bounded like core: figures differ from report to report
 def is_value(text: str) -> bool:
-    if text.isdigit() and text.isascii():  # a bare figure (the most common cell)
+    if text.isdigit() and text.isascii():  # a bare figure (the most common cell): kept out of the memo
         return True
+    return _is_value(text)
+
+
+@lru_cache(maxsize=4096)  # bounded like core: figures differ from report to report
+def _is_value(text: str) -> bool:
     return bool(_NUMBER.match(nfkc(text).strip()))
 
 

@@ -56,9 +56,18 @@ def _header_vocabulary(fmt: Format) -> dict[str, set[str]]:
     return vocab
 
 
-@lru_cache(maxsize=4096)  # bounded like the memos of labels: figures differ from report to report
 def text_kind(text: str) -> tuple[bool, bool]:
     """(a figure (:func:`is_value`), a label (:func:`label_like`)) for a cell's text."""
+    if text.isdigit() and text.isascii():  # a bare figure: the commonest cell, and a report's own
+        return _FIGURE
+    return _text_kind(text)
+
+
+_FIGURE = (True, False)
+
+
+@lru_cache(maxsize=4096)  # bounded like the memos of labels: cell texts differ from report to report
+def _text_kind(text: str) -> tuple[bool, bool]:
     return is_value(text), label_like(Cell(text, _NOWHERE))
 
 

@@ -54,6 +54,11 @@ def norm_label(text: str) -> str:
     return text.replace("..", ".") if ".." in text else text
 
 
+norm_label_once: Callable[[str], str] = norm_label.__wrapped__
+""":func:`norm_label` without its memo: for a report's own text, tried once (a caption test of
+every short paragraph), which would only fill the memo of a long run."""
+
+
 def fold_chars(text: str) -> str:
     """``text`` folded by :data:`CHAR_FOLD` (one character for one: offsets into it stay offsets
     into ``text``); a few ``str`` searches where, as in most lines, there is nothing to fold."""

@@ -30,6 +30,7 @@ from gialint.model.document import Row
 cell_texts = attrgetter("text")
 """A cell's text (``tuple(map(cell_texts, row.cells))``: a row's memo key at C speed)."""
 
+
 _MAX_SHAPES = 4_096
 """Rows kept per run and format (rows without figures only): the ones that recur come with the
 first reports; odd ones would only grow the memo."""
@@ -49,6 +50,12 @@ def header_hits(texts: Sequence[str], known: FormatFacts) -> dict[str, int]:
         for owner in owners or ():
             hits[owner] = hits.get(owner, 0) + 1
     return hits
+
+
+def _only_zeros(texts: tuple[str, ...]) -> bool:
+    """No figure but 0 among ``texts`` (as far as a bare figure shows): many of a township's rows,
+    written alike in every report."""
+    return not any(t.isdigit() and t != "0" for t in texts)
 
 
 class RowShape:
@@ -119,7 +126,7 @@ class RowShapes:
         found = self.shapes.get(texts)
         if found is None:
             found = self.make(texts)
-            if not found.has_values and len(self.shapes) < _MAX_SHAPES:
+            if (not found.has_values or _only_zeros(texts)) and len(self.shapes) < _MAX_SHAPES:
                 self.shapes[texts] = found
         return found
 

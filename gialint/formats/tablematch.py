@@ -26,7 +26,7 @@ from gialint.formats.matched import (
     MatchedTable,
 )
 from gialint.formats.matchfacts import facts
-from gialint.formats.normalise import norm_label
+from gialint.formats.normalise import norm_label_once
 from gialint.formats.rowshape import RowShape, RowShapes, row_shapes
 from gialint.formats.rowvalues import Builder, common_start, planned_values, row_values, value_plan
 from gialint.formats.templates import Format, TableTemplate
@@ -73,8 +73,10 @@ def _captions(doc: Document, fmt: Format) -> dict[int, TableTemplate]:
     by_caption = facts(fmt).caption_rows
     out: dict[int, TableTemplate] = {}
     for block in doc.blocks:
-        if block.kind in ("paragraph", "heading") and len(block.text) <= 40 and norm_label(block.text) in by_caption:
-            out[block.span.line] = by_caption[norm_label(block.text)]
+        if block.kind in ("paragraph", "heading") and len(block.text) <= 40:
+            caption = by_caption.get(norm_label_once(block.text))
+            if caption is not None:
+                out[block.span.line] = caption
     return out
 
 

@@ -29,7 +29,7 @@ from gialint.formats.labels import Vocabulary
 from gialint.model.document import Block, Cell, Row, Span, Table, TableShape
 from gialint.read.parse.texttokens import Tok, inline_unknown_labels, tokenize, unknown_label
 
-_PROSE_MEMO = 2_000  # the lines that recur (headings, boilerplate) come with the first reports; unique paragraphs never hit again
+_PROSE_MEMO = 500  # the lines that recur (headings, boilerplate) come with the first reports; unique paragraphs never hit again
 _PROSE_LINE = 80
 """The longest line :data:`_PROSE_MEMO` keeps: the lines that recur are short; a long one is a
 report's own paragraph, which would only grow a long run's memory."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from gialint.formats.labels import is_value
-from gialint.formats.normalise import norm_label
+from gialint.formats.normalise import norm_label, norm_label_once
 from gialint.formats.parts import (
     PartSpec,
     near_miss,
@@ -89,8 +89,8 @@ def find_all_parts(doc: Document) -> list[FoundPart]:
             numbered.add(spec.number)
     for block in doc.blocks:
         if block.kind not in ("heading", "paragraph") or "\n" in block.text or len(block.text) > 60:
-            continue  # a part title is short: long paragraphs need no (cached) normalising
-        text = norm_label(block.text)
+            continue  # a part title is short: long paragraphs need no normalising
+        text = norm_label_once(block.text)  # a report's own lines would only fill the memo
         if len(text) > 24 or block.span.line <= doc.preamble_end and block.kind != "heading":
             continue
         for spec in specs:

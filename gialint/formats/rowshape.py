@@ -53,9 +53,10 @@ def header_hits(texts: Sequence[str], known: FormatFacts) -> dict[str, int]:
 
 
 def _only_zeros(texts: tuple[str, ...]) -> bool:
-    """No figure but 0 among ``texts`` (as far as a bare figure shows): many of a township's rows,
-    written alike in every report."""
-    return not any(t.isdigit() and t != "0" for t in texts)
+    """No digit but 0 in ``texts`` (so no figure but 0: 1.33 and 0.5 are a report's own): many of
+    a township's rows, written alike in every report."""
+    joined = "".join(texts)
+    return not any(digit in joined for digit in "123456789")
 
 
 class RowShape:

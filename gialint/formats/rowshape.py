@@ -9,9 +9,10 @@ of the bench's mixed set are 804 different ones), so the matcher looks a row's s
 texts instead of classifying every cell of every row again; what depends on the report (spans,
 the table the row is in, the rows before it) stays in the matcher's loop.
 
-Only rows without figures are kept (headers, captions, label rows): they recur from report to
-report, while a row with figures is mostly a report's own, and keeping those grew a long audit's
-memory by some 2 KB a row (2,000 reports: 1.25× the peak memory of 200) for a few per cent of time.
+Rows without figures (headers, captions, label rows) and rows of zeros are kept: they recur from
+report to report. A row with other figures is mostly a report's own; keeping every one grew a
+long audit's memory by some 2 KB a row (2,000 reports: 1.25× the peak memory of 200), so only a
+fixed budget of them is kept, the first met.
 """
 
 from __future__ import annotations
@@ -31,9 +32,14 @@ cell_texts = attrgetter("text")
 """A cell's text (``tuple(map(cell_texts, row.cells))``: a row's memo key at C speed)."""
 
 
+_MAX_FIGURE_ROWS = 256
+"""Rows with other figures kept per run and format: the first reports' (a fixed budget, filled
+early, so that a long run's memory does not grow with it; later reports hit only where they
+repeat those rows)."""
+
 _MAX_SHAPES = 4_096
-"""Rows kept per run and format (rows without figures only): the ones that recur come with the
-first reports; odd ones would only grow the memo."""
+"""Rows kept per run and format in all: rows without figures or of zeros recur from report to
+report and come with the first reports; odd ones would only grow the memo."""
 
 
 def header_hits(texts: Sequence[str], known: FormatFacts) -> dict[str, int]:
@@ -110,7 +116,7 @@ class RowShape:
 class RowShapes:
     """The shapes of the rows of a run's reports for one format and the run's other formats."""
 
-    __slots__ = ("fmt", "others", "known", "candidates", "memo", "theirs", "mine", "shapes")
+    __slots__ = ("fmt", "others", "known", "candidates", "memo", "theirs", "mine", "shapes", "figure_rows")
 
     def __init__(self, fmt: Format, others: tuple[Format, ...]) -> None:
         self.fmt = fmt
@@ -121,14 +127,20 @@ class RowShapes:
         self.theirs = [(other, facts(other).signatures - self.mine) for other in others]
         """Each other format with the signatures this one lacks (an empty set: it is never told)."""
         self.shapes: dict[tuple[str, ...], RowShape] = {}
+        self.figure_rows = 0
+        """How many kept shapes are of rows with figures other than 0 (at most :data:`_MAX_FIGURE_ROWS`)."""
 
     def of(self, row: Row) -> RowShape:
         texts = tuple(map(cell_texts, row.cells))
         found = self.shapes.get(texts)
         if found is None:
             found = self.make(texts)
-            if (not found.has_values or _only_zeros(texts)) and len(self.shapes) < _MAX_SHAPES:
-                self.shapes[texts] = found
+            if len(self.shapes) < _MAX_SHAPES:
+                if not found.has_values or _only_zeros(texts):
+                    self.shapes[texts] = found
+                elif self.figure_rows < _MAX_FIGURE_ROWS:
+                    self.shapes[texts] = found
+                    self.figure_rows += 1
         return found
 
     def make(self, texts: tuple[str, ...]) -> RowShape:

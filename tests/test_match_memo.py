@@ -128,20 +128,26 @@ def test_matching_with_the_memo_is_matching_without(seed: int, monkeypatch: pyte
     assert [repr(m) for m in warm] == [repr(m) for m in cold]
 
 
-def test_rows_without_figures_written_alike_share_one_shape_and_rows_with_figures_are_not_kept() -> None:
+def test_rows_without_figures_or_of_zeros_share_one_shape_and_other_figures_have_a_budget(monkeypatch: pytest.MonkeyPatch) -> None:
     fmt = builtin_formats()[-1]
+    monkeypatch.setattr(rowshape, "_SHAPES", {})
+    monkeypatch.setattr(rowshape, "_MAX_FIGURE_ROWS", 1)
     shapes = rowshape.row_shapes(fmt, ())
     assert rowshape.row_shapes(fmt, ()) is shapes
-    a = Row((Cell("行政许可", Span(1, 1, 1, 5)), Cell("", Span(1, 6, 1, 6))), 1)
-    b = Row((Cell("行政许可", Span(9, 1, 9, 5)), Cell("", Span(9, 6, 9, 6))), 9)
-    assert shapes.of(a) is shapes.of(b)
-    c = Row((Cell("行政许可", Span(1, 1, 1, 5)), Cell("3", Span(1, 6, 1, 7))), 1)
-    d = Row((Cell("行政许可", Span(9, 1, 9, 5)), Cell("3", Span(9, 6, 9, 7))), 9)
-    first, second = shapes.of(c), shapes.of(d)
-    assert first is not second  # a report's own figures: worked out, not kept
+
+    def row(line: int, *texts: str) -> Row:
+        return Row(tuple(Cell(t, Span(line, 1 + 5 * i, line, 5 + 5 * i)) for i, t in enumerate(texts)), line)
+
+    assert shapes.of(row(1, "行政许可", "")) is shapes.of(row(9, "行政许可", ""))
+    assert shapes.of(row(1, "行政许可", "0")) is shapes.of(row(9, "行政许可", "0"))
+    kept = shapes.of(row(1, "行政许可", "3"))  # the budget's one row
+    assert shapes.of(row(9, "行政许可", "3")) is kept
+    first, second = shapes.of(row(1, "行政处罚", "1.5")), shapes.of(row(9, "行政处罚", "1.5"))
+    assert first is not second  # over the budget: worked out each time, not kept
     assert {k: getattr(first, k) for k in first.__slots__ if k != "plans"} == \
         {k: getattr(second, k) for k in second.__slots__ if k != "plans"}
-    assert ("行政许可", "3") not in shapes.shapes
+    assert ("行政处罚", "1.5") not in shapes.shapes
+    assert shapes.figure_rows == 1
 
 
 def _figures_start_as_was(table: Table) -> int:

@@ -13,7 +13,7 @@ from gialint.formats.matchfacts import facts, table_of, text_kind
 from gialint.model.document import Block, Cell, Row, Span, Table
 from gialint.read.parse import tabular
 from gialint.read.parse.markdown import _pipe_row
-from gialint.read.parse.tabular import _cell, _cell_line, split_tab_row
+from gialint.read.parse.tabular import _INDENT, split_tab_row
 from gialint.read.parse.texttokens import _tokenize, tokenize
 
 _ONE_CELL_LINE = re.compile(r"^[ \u3000\xa0]*\t([^\t]*)$")
@@ -186,7 +186,7 @@ def _segment_as_before(lines: list[str], first_line: int) -> list[Block | Table]
     while i < n:
         line = lines[i]
         line_no = first_line + i
-        if tabular._is_blank(line):
+        if _is_blank(line):
             if shape == "tabs":
                 close()
             i += 1
@@ -194,7 +194,7 @@ def _segment_as_before(lines: list[str], first_line: int) -> list[Block | Table]
         if _cell_line(line) >= 0:
             cells: list[Cell] = []
             j = i
-            while j < n and not tabular._is_blank(lines[j]):
+            while j < n and not _is_blank(lines[j]):
                 current = lines[j]
                 at = _cell_line(current)
                 if at >= 0:
@@ -281,3 +281,30 @@ def test_lines_of_words_without_labels_skip_the_tokens(monkeypatch: pytest.Monke
     monkeypatch.setattr(texttables, "tokenize", lambda line, vocab, unless_labelled=False: plain(line, vocab))
     assert fast == found(False)
     assert any(fast)
+
+
+# The reader's old helpers, kept here as the reference its inlined fast paths are compared with.
+
+
+def _cell(line_no: int, line: str, start: int, end: int) -> Cell:
+    raw = line[start:end]
+    stripped = raw.strip()
+    if stripped:
+        lead = len(raw) - len(raw.lstrip())
+        col = start + lead + 1
+        return Cell(stripped, Span(line_no, col, line_no, col + len(stripped)))
+    return Cell("", Span(line_no, start + 1, line_no, start + 1))
+
+
+def _is_blank(line: str) -> bool:
+    """A line with a tab is never blank: in a one-cell-per-line table ``\\t`` alone is an empty cell."""
+    return "\t" not in line and not line.strip()
+
+
+def _cell_line(line: str) -> int:
+    """Where the cell of a one-cell line starts (after its only tab, only blanks before it), or -1:
+    ``^[ \\u3000\\xa0]*\\t[^\\t]*$`` with str methods."""
+    tab = line.find("\t")
+    if tab < 0 or line.find("\t", tab + 1) >= 0 or line[:tab].strip(_INDENT):
+        return -1
+    return tab + 1

@@ -25,19 +25,9 @@ _SENTENCE_END = lazy_re(r"[。！？]$")
 _HEADING = lazy_re(r"^(?:[一二三四五六七八九十]{1,3}\s*、|[（(][一二三四五六七八九十]{1,3}[）)])")
 
 
-def _cell(line_no: int, line: str, start: int, end: int) -> Cell:
-    raw = line[start:end]
-    stripped = raw.strip()
-    if stripped:
-        lead = len(raw) - len(raw.lstrip())
-        col = start + lead + 1
-        return Cell(stripped, Span(line_no, col, line_no, col + len(stripped)))
-    return Cell("", Span(line_no, start + 1, line_no, start + 1))
-
-
 def split_tab_row(line_no: int, line: str) -> Row:
-    """One tab-separated line as a row, each cell with its exact span (:func:`_cell`, inlined:
-    a report's tables are mostly such cells)."""
+    """One tab-separated line as a row, each cell with its exact span (a report's tables are mostly such
+    cells: no helper call per cell)."""
     cells: list[Cell] = []
     start = 0
     for raw in line.split("\t"):
@@ -59,25 +49,12 @@ def _table(rows: list[Row], shape: str) -> Table:
     return Table(tuple(rows), Span(first.line, 1, end_line, last.end_column), shape)  # type: ignore[arg-type]
 
 
-def _is_blank(line: str) -> bool:
-    """A line with a tab is never blank: in a one-cell-per-line table ``\\t`` alone is an empty cell."""
-    return "\t" not in line and not line.strip()
-
-
-def _cell_line(line: str) -> int:
-    """Where the cell of a one-cell line starts (after its only tab, only blanks before it), or -1:
-    ``^[ \\u3000\\xa0]*\\t[^\\t]*$`` with str methods."""
-    tab = line.find("\t")
-    if tab < 0 or line.find("\t", tab + 1) >= 0 or line[:tab].strip(_INDENT):
-        return -1
-    return tab + 1
-
-
 def segment(lines: Sequence[str], first_line: int) -> list[Block | Table]:
     """Split ``lines`` (the first being line ``first_line``) into one-line paragraphs and tables.
 
-    One ``str.find`` of a tab per line decides its kind (:func:`_is_blank` and :func:`_cell_line`
-    inlined, as is :func:`_cell` for the cells of one-cell lines: a Word export has thousands)."""
+    One ``str.find`` of a tab per line decides its kind (blank, paragraph, tab row, or a one-cell
+    line: only blanks before its only tab), and the cells of one-cell lines are made inline: a
+    Word export has thousands."""
     out: list[Block | Table] = []
     rows: list[Row] = []
     shape = ""
